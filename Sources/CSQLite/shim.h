@@ -1,0 +1,3 @@
+/* sqlite3's C API. SQLITE_TRANSIENT is a macro Swift cannot import, so it is re-exported as a function. */
+#include <sqlite3.h>
+static inline sqlite3_destructor_type narvaro_sqlite_transient(void) { return SQLITE_TRANSIENT; }

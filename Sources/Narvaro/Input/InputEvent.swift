@@ -1,0 +1,53 @@
+// One kernel input event (struct input_event) as a value, independent of libevdev,
+// so recordings, live devices and tests all feed the decoder the same thing.
+
+/// A kernel timestamp in microseconds since the Unix epoch (or, in a recording with small
+/// times, since the recording's start; see `EvemuRecording`).
+public struct EventTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var microseconds: Int64
+
+    public init(microseconds: Int64) { self.microseconds = microseconds }
+    public init(seconds: Int64, microseconds usec: Int64) { self.microseconds = seconds * 1_000_000 + usec }
+
+    public var seconds: Int64 { microseconds >= 0 ? microseconds / 1_000_000 : (microseconds - 999_999) / 1_000_000 }
+    public var subsecondMicroseconds: Int64 { microseconds - seconds * 1_000_000 }
+    /// Seconds since the epoch as a floating value, for Foundation dates.
+    public var unixSeconds: Double { Double(microseconds) / 1_000_000 }
+
+    public static func < (a: EventTime, b: EventTime) -> Bool { a.microseconds < b.microseconds }
+    public static func + (a: EventTime, offset: Int64) -> EventTime { EventTime(microseconds: a.microseconds + offset) }
+
+    /// `sec.usec` with six digits, as evemu writes it.
+    public var description: String {
+        let usec = String(subsecondMicroseconds)
+        return "\(seconds).\(String(repeating: "0", count: 6 - usec.count))\(usec)"
+    }
+}
+
+/// A raw input event: type, code and value as the kernel reports them (linux/input-event-codes.h).
+public struct InputEvent: Hashable, Sendable {
+    public var time: EventTime
+    public var type: UInt16
+    public var code: UInt16
+    public var value: Int32
+
+    public init(time: EventTime, type: UInt16, code: UInt16, value: Int32) {
+        self.time = time
+        self.type = type
+        self.code = code
+        self.value = value
+    }
+}
+
+/// The event types and codes Närvaro looks at, with the kernel's numbers.
+public enum EventCode {
+    public static let synType: UInt16 = 0x00  // EV_SYN
+    public static let keyType: UInt16 = 0x01  // EV_KEY
+    public static let mscType: UInt16 = 0x04  // EV_MSC
+    public static let synReport: UInt16 = 0   // SYN_REPORT
+    public static let synDropped: UInt16 = 3  // SYN_DROPPED
+    public static let keyEnter: UInt16 = 28   // KEY_ENTER
+    public static let keyKPEnter: UInt16 = 96 // KEY_KPENTER
+    public static let keyLeftShift: UInt16 = 42
+    public static let keyRightShift: UInt16 = 54
+}

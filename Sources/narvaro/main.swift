@@ -1,0 +1,2 @@
+import Narvaro
+print("narvaro \(NarvaroVersion.string)")

@@ -1,0 +1,2 @@
+import Narvaro
+print("narvarod \(NarvaroVersion.string)")

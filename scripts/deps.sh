@@ -1,0 +1,16 @@
+# Sourced by the scripts: installs the Debian packages Närvaro needs when they are missing.
+# usage: need_packages pkg...   (runs apt-get as root, or through sudo when not root)
+export PATH="/opt/swift/usr/bin:$PATH"
+need_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "installing: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >/dev/null || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev pkg-config)

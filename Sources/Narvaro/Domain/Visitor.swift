@@ -1,0 +1,45 @@
+// A pseudonymous visitor: a short code, optional nickname, birth year, gender and role.
+// There is deliberately no field for a personal identity number or free-text notes.
+
+public enum Gender: String, CaseIterable, Sendable, Codable {
+    case woman, man, other, unstated
+}
+
+public enum Role: String, CaseIterable, Sendable, Codable {
+    case participant, volunteer, staff
+}
+
+public struct Visitor: Hashable, Sendable {
+    public var id: Int64
+    public var code: String
+    public var nickname: String?
+    public var birthYear: Int?
+    public var gender: Gender
+    public var role: Role
+    /// False for the placeholder that stands for a card nobody has enrolled yet.
+    public var enrolled: Bool
+    public var createdAt: EventTime
+
+    /// What the front desk shows: the nickname, else the code.
+    public var displayName: String { nickname.flatMap { $0.isEmpty ? nil : $0 } ?? code }
+}
+
+/// Visitor codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, U),
+/// easy to read aloud and type, e.g. `K7M2QD`.
+public struct VisitorCodeGenerator {
+    public static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTVWXYZ")
+    private var generator: any RandomNumberGenerator
+
+    public init(generator: any RandomNumberGenerator = SystemRandomNumberGenerator()) {
+        self.generator = generator
+    }
+
+    public mutating func next() -> String {
+        String((0..<6).map { _ in Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &generator)] })
+    }
+
+    /// Whether `code` has the form of a visitor code (case-insensitive input is uppercased first).
+    public static func isValid(_ code: String) -> Bool {
+        code.count == 6 && code.allSatisfy { alphabet.contains($0) }
+    }
+}

@@ -1,0 +1,83 @@
+// A prepared statement owned by its connection's cache; reset and rebound on every use.
+import CSQLite
+
+public final class Statement {
+    unowned let connection: SQLiteConnection
+    let handle: OpaquePointer
+    public let sql: String
+
+    init(connection: SQLiteConnection, handle: OpaquePointer, sql: String) {
+        self.connection = connection
+        self.handle = handle
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds `parameters` to ?1…?N (`sqlite3_bind_*`) after a reset.
+    func bind(_ parameters: [any SQLBindable]) throws(DatabaseError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, parameter) in parameters.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch parameter.sqlValue {
+            case .null: rc = sqlite3_bind_null(handle, index)
+            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+            case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, narvaro_sqlite_transient())
+            case .blob(let v):
+                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), narvaro_sqlite_transient()) }
+            }
+            if rc != SQLITE_OK { throw connection.error(rc, sql: sql) }
+        }
+    }
+
+    /// Executes to completion; returns `sqlite3_changes`.
+    func run(_ parameters: [any SQLBindable]) throws(DatabaseError) -> Int {
+        try bind(parameters)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { return Int(sqlite3_changes(connection.handle)) }
+            if rc != SQLITE_ROW { throw connection.error(rc, sql: sql) }
+        }
+    }
+
+    /// Executes and copies out up to `limit` rows.
+    func query(_ parameters: [any SQLBindable], limit: Int = .max) throws(DatabaseError) -> [Row] {
+        try bind(parameters)
+        defer { sqlite3_reset(handle) }
+        var rows: [Row] = []
+        while rows.count < limit {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { break }
+            if rc != SQLITE_ROW { throw connection.error(rc, sql: sql) }
+            rows.append(currentRow())
+        }
+        return rows
+    }
+
+    private func currentRow() -> Row {
+        let count = sqlite3_column_count(handle)
+        var values: [SQLValue] = []
+        values.reserveCapacity(Int(count))
+        for i in 0..<count {
+            switch sqlite3_column_type(handle, i) {
+            case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, i)))
+            case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, i)))
+            case SQLITE_TEXT:
+                values.append(.text(sqlite3_column_text(handle, i).map { String(cString: $0) } ?? ""))
+            case SQLITE_BLOB:
+                let n = Int(sqlite3_column_bytes(handle, i))
+                if n > 0, let p = sqlite3_column_blob(handle, i) {
+                    values.append(.blob(Array(UnsafeRawBufferPointer(start: p, count: n))))
+                } else {
+                    values.append(.blob([]))
+                }
+            default: values.append(.null)
+            }
+        }
+        return Row(values: values)
+    }
+}

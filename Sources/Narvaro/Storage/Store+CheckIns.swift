@@ -1,0 +1,49 @@
+// Reading recorded check-ins back: for `narvaro checkins`, the desk view and audits.
+
+public struct CheckInFilter: Sendable {
+    public var id: Int64?
+    public var afterID: Int64?
+    public var since: EventTime?
+    public var reader: String?
+    public var outcome: Outcome?
+    public var venue: String?
+    public var limit: Int = 1000
+
+    public init(id: Int64? = nil, afterID: Int64? = nil, since: EventTime? = nil, reader: String? = nil,
+                outcome: Outcome? = nil, venue: String? = nil, limit: Int = 1000) {
+        self.id = id
+        self.afterID = afterID
+        self.since = since
+        self.reader = reader
+        self.outcome = outcome
+        self.venue = venue
+        self.limit = limit
+    }
+}
+
+extension Store {
+    /// Check-ins matching `filter`, newest first.
+    public func checkIns(_ filter: CheckInFilter) throws -> [CheckInResult] {
+        let readerID = try filter.reader.map { try reader(named: $0).id }
+        let venueID = try filter.venue.map { try venue(slug: $0).id }
+        return try db.query("""
+            SELECT c.id, c.time_us, r.name, ve.slug, a.slug, a.name, c.outcome, c.attribution, p.code, p.nickname, p.enrolled
+            FROM checkins c JOIN readers r ON r.id = c.reader_id JOIN venues ve ON ve.id = c.venue_id
+            LEFT JOIN activities a ON a.id = c.activity_id LEFT JOIN visitors p ON p.id = c.visitor_id
+            WHERE (?1 IS NULL OR c.id = ?1) AND (?2 IS NULL OR c.id > ?2) AND (?3 IS NULL OR c.time_us >= ?3)
+              AND (?4 IS NULL OR c.reader_id = ?4) AND (?5 IS NULL OR c.outcome = ?5) AND (?6 IS NULL OR c.venue_id = ?6)
+            ORDER BY c.id DESC LIMIT ?7
+            """, filter.id, filter.afterID, filter.since?.microseconds, readerID, filter.outcome?.rawValue, venueID, filter.limit).map { row in
+            let enrolled = row.bool(10)
+            let nickname = row.optionalString(9).flatMap { $0.isEmpty ? nil : $0 }
+            return CheckInResult(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
+                                 activity: row.optionalString(4), activityName: row.optionalString(5),
+                                 outcome: Outcome(rawValue: row.string(6)) ?? .counted,
+                                 attribution: AttributionSource(rawValue: row.string(7)) ?? .dropIn,
+                                 visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil, isNew: true)
+        }
+    }
+
+    /// The highest check-in id, so a follower (the desk) can ask for rows after it.
+    public func lastCheckInID() throws -> Int64 { try db.scalar("SELECT coalesce(max(id), 0) FROM checkins") }
+}

@@ -1,2 +1,15 @@
+// narvaro: the staff and administrator command line. Every command is a row in this table;
+// each group lives in its own file.
+import Foundation
 import Narvaro
-print("narvaro \(NarvaroVersion.string)")
+
+let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
+    + visitorCommands + cardCommands + enrollCommands + checkInCommands + reportCommands + statsCommands + privacyCommands
+
+let table = CommandTable(
+    program: "narvaro",
+    about: "Närvaro: attendance at meeting places, from card swipes to weekly statistics.",
+    commands: commands,
+    globalOptions: narvaroGlobalOptions
+)
+exit(table.main(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment, output: StandardOutput()))

@@ -1,0 +1,174 @@
+// Turns one reader's key events into card swipes: characters between Enter presses, guarded by
+// an inter-key timeout, length limits and the card charset. Pure value, one per reader.
+
+/// Why a burst of keys did not become a swipe. The desk shows it so the visitor can swipe again.
+public enum RejectReason: String, CaseIterable, Sendable {
+    /// Fewer than `minLength` characters before Enter.
+    case tooShort
+    /// More than `maxLength` characters without Enter.
+    case tooLong
+    /// The keys stopped mid-swipe for longer than the inter-key timeout.
+    case timeout
+    /// The kernel dropped events (SYN_DROPPED): a swipe may be lost or incomplete.
+    case dropped
+    /// A key outside the card charset (digits and letters) inside a swipe.
+    case badCharacter
+}
+
+/// What the decoder reports: a complete swipe, or a rejected one with the time it was noticed.
+public enum DecoderOutput: Equatable, Sendable {
+    case swipe(Swipe)
+    case rejected(RejectReason, at: EventTime)
+}
+
+/// Decodes the key events of one card reader (a HID keyboard) into swipes.
+///
+/// A swipe is the card characters typed before Enter (or keypad Enter), stamped with the kernel
+/// time of the Enter press. Only presses count: repeats are ignored and releases only update
+/// which keys (notably Shift) are held. Keys more than `interKeyTimeout` apart belong to
+/// different swipes. After a rejection mid-swipe (too long, bad character, dropped events) the
+/// rest of the swipe is discarded up to its Enter, or up to a pause longer than the timeout,
+/// so a reader that never sends Enter cannot swallow the next visitor's card.
+public struct CardDecoder: Sendable {
+    public let reader: String
+    /// Largest gap between two key presses of one swipe, in microseconds.
+    public let interKeyTimeout: Int64
+    public let maxLength: Int
+    public let minLength: Int
+
+    private enum Phase: Equatable, Sendable {
+        case idle
+        case collecting(String, lastKey: EventTime)
+        case discarding(lastKey: EventTime)
+    }
+
+    private var phase = Phase.idle
+    private var heldKeys: Set<UInt16> = []
+    /// After SYN_DROPPED the kernel's events up to the next SYN_REPORT are incomplete.
+    private var skippingToReport = false
+
+    public init(reader: String, interKeyTimeout: Int64 = 100_000, maxLength: Int = 64, minLength: Int = 4) {
+        self.reader = reader
+        self.interKeyTimeout = max(0, interKeyTimeout)
+        self.maxLength = max(1, maxLength)
+        self.minLength = max(0, minLength)
+    }
+
+    /// True when no swipe is in progress and no key is held: abandoning now loses nothing.
+    public var isIdle: Bool { phase == .idle && heldKeys.isEmpty && !skippingToReport }
+
+    /// Feeds one event; returns a swipe or rejection when this event completes one.
+    public mutating func feed(_ event: InputEvent) -> DecoderOutput? {
+        if event.type == EventCode.synType {
+            return feedSync(event)
+        }
+        guard !skippingToReport, event.type == EventCode.keyType else { return nil }
+        switch event.value {
+        case 0:
+            heldKeys.remove(event.code)
+            return nil
+        case 1:
+            heldKeys.insert(event.code)
+            return press(event.code, at: event.time)
+        default:
+            return nil  // 2 = autorepeat: the reader typed the character once.
+        }
+    }
+
+    /// Forgets any partial swipe and all held keys, silently. The device layer calls this after
+    /// a libevdev resync or an unplug; feed SYN_DROPPED instead to have the loss reported.
+    public mutating func abandon() {
+        phase = .idle
+        heldKeys.removeAll()
+        skippingToReport = false
+    }
+
+    /// Reports a partial swipe whose last key is more than the timeout before `now`, so a swipe
+    /// without Enter is reported when it goes stale rather than when the next key arrives.
+    public mutating func expire(now: EventTime) -> DecoderOutput? {
+        switch phase {
+        case .idle:
+            return nil
+        case .collecting(_, let lastKey):
+            guard gap(from: lastKey, to: now) > interKeyTimeout else { return nil }
+            phase = .idle
+            return .rejected(.timeout, at: lastKey)
+        case .discarding(let lastKey):
+            if gap(from: lastKey, to: now) > interKeyTimeout { phase = .idle }
+            return nil
+        }
+    }
+
+    private mutating func feedSync(_ event: InputEvent) -> DecoderOutput? {
+        switch event.code {
+        case EventCode.synReport:
+            skippingToReport = false
+            return nil
+        case EventCode.synDropped:
+            // Whatever was lost may have been part of a swipe: report it, and do not accept the
+            // tail of a swipe whose beginning is gone. Keys held before the drop are assumed
+            // released (readers hold a key for milliseconds), so Shift cannot stick.
+            skippingToReport = true
+            heldKeys.removeAll()
+            phase = .discarding(lastKey: event.time)
+            return .rejected(.dropped, at: event.time)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func press(_ code: UInt16, at time: EventTime) -> DecoderOutput? {
+        if KeyLayout.isShift(code) { return nil }
+        // A pause ends the current swipe (or discard); this key then starts afresh.
+        var output: DecoderOutput?
+        switch phase {
+        case .collecting(_, let lastKey) where gap(from: lastKey, to: time) > interKeyTimeout:
+            output = .rejected(.timeout, at: lastKey)
+            phase = .idle
+        case .discarding(let lastKey) where gap(from: lastKey, to: time) > interKeyTimeout:
+            phase = .idle
+        default:
+            break
+        }
+
+        if KeyLayout.isTerminator(code) {
+            return terminate(at: time) ?? output
+        }
+        let shifted = heldKeys.contains(EventCode.keyLeftShift) || heldKeys.contains(EventCode.keyRightShift)
+        let character = KeyLayout.character(for: code, shifted: shifted)
+        switch phase {
+        case .idle:
+            // A stray non-card key between swipes is ignored; a swipe starts with a card character.
+            if let character { phase = .collecting(String(character), lastKey: time) }
+        case .discarding:
+            phase = .discarding(lastKey: time)
+        case .collecting(var text, _):
+            guard let character else {
+                phase = .discarding(lastKey: time)
+                return .rejected(.badCharacter, at: time)
+            }
+            guard text.utf8.count < maxLength else {
+                phase = .discarding(lastKey: time)
+                return .rejected(.tooLong, at: time)
+            }
+            text.append(character)
+            phase = .collecting(text, lastKey: time)
+        }
+        return output
+    }
+
+    /// Enter: the collected characters become a swipe, if there are enough of them.
+    private mutating func terminate(at time: EventTime) -> DecoderOutput? {
+        defer { phase = .idle }
+        guard case .collecting(let text, _) = phase else { return nil }
+        guard text.utf8.count >= minLength else { return .rejected(.tooShort, at: time) }
+        return .swipe(Swipe(reader: reader, card: text, time: time))
+    }
+
+    /// Microseconds between two key presses; a clock going backwards counts as no gap.
+    private func gap(from earlier: EventTime, to later: EventTime) -> Int64 {
+        let (difference, overflow) = later.microseconds.subtractingReportingOverflow(earlier.microseconds)
+        if overflow { return later > earlier ? .max : 0 }
+        return max(0, difference)
+    }
+}

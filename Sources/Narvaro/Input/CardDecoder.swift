@@ -15,9 +15,11 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case badCharacter
 }
 
-/// What the decoder reports: a complete swipe, or a rejected one with the time it was noticed.
+/// What the decoder reports: a complete swipe, or a rejected one.
 public enum DecoderOutput: Equatable, Sendable {
     case swipe(Swipe)
+    /// Stamped with the kernel time of the event that caused it; for `.timeout`, the time of the
+    /// abandoned swipe's last key (when the visitor swiped), not of the key that revealed the pause.
     case rejected(RejectReason, at: EventTime)
 }
 

@@ -1,60 +1,104 @@
-// Card formats: the same physical card reads differently on different readers. Each reader has
-// a format that maps its output to one canonical id (the UID in hex, as a `hex` reader shows it),
-// so a visitor's card matches at every reader. Card text is never parsed where zeros could be lost.
+// How a reader writes a card's UID, and the one canonical id every format maps to, so the same
+// physical card is the same card at every reader of a venue.
 
+/// The text format a reader uses for card UIDs (configured per reader, `--card-format`).
+///
+/// The canonical id is the UID as uppercase hex in the byte order a `hex` reader shows it.
+/// Example: a `decimal10` reader showing `0563537489` and a `hex` reader showing `51E69621` have
+/// read the same card: 563537489 is 0x2196E651, whose bytes reversed are 51 E6 96 21.
+public enum CardFormat: String, CaseIterable, Sendable {
+    /// The text as typed, unchanged (for readers whose output is not a UID).
+    case raw
+    /// Ten decimal digits: the 4-byte UID read as a little-endian number (common cheap readers).
+    case decimal10
+    /// Hex digits in UID byte order.
+    case hex
+    /// Hex digits in reversed byte order.
+    case hexReversed = "hex-reversed"
+
+    /// Maps one swipe's text to the canonical card id. Leading zeros are never dropped.
+    public func canonicalCard(_ text: String) throws(CardFormatError) -> String {
+        switch self {
+        case .raw:
+            guard !text.isEmpty, text.unicodeScalars.allSatisfy(Self.isPrintable) else {
+                throw CardFormatError.invalid(text: text, format: self, expected: "non-empty printable text")
+            }
+            return text
+        case .decimal10:
+            guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let number = UInt64(text) else {
+                throw CardFormatError.invalid(text: text, format: self, expected: "10 digits")
+            }
+            guard let uid = UInt32(exactly: number) else {
+                throw CardFormatError.invalid(text: text, format: self, expected: "at most 4294967295")
+            }
+            // The reader printed the UID bytes as a little-endian number: undo that.
+            let bytes = [UInt8(uid & 0xFF), UInt8((uid >> 8) & 0xFF), UInt8((uid >> 16) & 0xFF), UInt8(uid >> 24)]
+            return bytes.map(Self.hexByte).joined()
+        case .hex:
+            return try Self.hexBytes(text, format: self).map(Self.hexByte).joined()
+        case .hexReversed:
+            return try Self.hexBytes(text, format: self).reversed().map(Self.hexByte).joined()
+        }
+    }
+
+    /// The bytes of a hex string: non-empty, an even number of hex digits, either case.
+    private static func hexBytes(_ text: String, format: CardFormat) throws(CardFormatError) -> [UInt8] {
+        let digits = Array(text.utf8)
+        guard !digits.isEmpty, digits.count.isMultiple(of: 2) else {
+            throw CardFormatError.invalid(text: text, format: format, expected: "an even number of hex digits")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        var index = 0
+        while index < digits.count {
+            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else {
+                throw CardFormatError.invalid(text: text, format: format, expected: "hex digits 0-9 and A-F")
+            }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func hexValue(_ ascii: UInt8) -> UInt8? {
+        switch ascii {
+        case 0x30...0x39: ascii - 0x30        // 0-9
+        case 0x41...0x46: ascii - 0x41 + 10   // A-F
+        case 0x61...0x66: ascii - 0x61 + 10   // a-f
+        default: nil
+        }
+    }
+
+    private static func hexByte(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
+            false
+        default:
+            true
+        }
+    }
+}
+
+/// A card text that does not fit its reader's card format.
 public enum CardFormatError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalid(text: String, format: CardFormat, expected: String)
 
     public var description: String {
         switch self {
         case .invalid(let text, let format, let expected):
-            let visible = String(String.UnicodeScalarView(text.unicodeScalars.prefix(40).map {
-                $0.properties.generalCategory == .control ? "?" : $0
-            }))
-            return "'\(visible)\(text.unicodeScalars.count > 40 ? "…" : "")' is not a \(format.rawValue) card number (\(expected))"
-        }
-    }
-}
-
-public enum CardFormat: String, CaseIterable, Sendable, Codable {
-    /// The text as typed.
-    case raw
-    /// Ten decimal digits: the UID's four bytes, byte-reversed, as one number (common on USB readers).
-    case decimal10
-    /// The UID as hex digits, most significant byte first.
-    case hex
-    /// The UID as hex digits with the byte order reversed.
-    case hexReversed = "hex-reversed"
-
-    public func canonicalCard(_ text: String) throws(CardFormatError) -> String {
-        switch self {
-        case .raw:
-            guard !text.isEmpty, text.count <= 64, text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
-                throw .invalid(text: text, format: self, expected: "1 to 64 printable characters")
+            // Control characters would break the one-line message: show them as '?'.
+            let scalars = text.unicodeScalars.prefix(40).map { scalar -> Unicode.Scalar in
+                scalar.properties.generalCategory == .control ? "?" : scalar
             }
-            return text
-        case .decimal10:
-            let digits = Array(text.utf8)
-            guard digits.count == 10, digits.allSatisfy({ (48...57).contains($0) }) else {
-                throw .invalid(text: text, format: self, expected: "10 digits")
-            }
-            let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 48) }
-            guard value <= 0xFFFF_FFFF else { throw .invalid(text: text, format: self, expected: "at most 4294967295") }
-            let bytes = (0..<4).map { UInt8((value >> (8 * UInt64($0))) & 0xFF) } // little end first = reversed
-            return Self.hex(bytes)
-        case .hex:
-            return try Self.hexBytes(text, format: self).map { Self.hex($0) } ?? ""
-        case .hexReversed:
-            return try Self.hexBytes(text, format: self).map { Self.hex($0.reversed()) } ?? ""
+            var shown = String(String.UnicodeScalarView(scalars))
+            if text.unicodeScalars.count > 40 { shown += "…" }
+            return "'\(shown)' is not a \(format.rawValue) card number (\(expected))"
         }
     }
-
-    private static func hexBytes(_ text: String, format: CardFormat) throws(CardFormatError) -> [UInt8]? {
-        guard !text.isEmpty, text.utf8.count % 2 == 0, text.utf8.count <= 64, let bytes = Hex.decode(text) else {
-            throw .invalid(text: text, format: format, expected: "an even number of hex digits 0-9 A-F")
-        }
-        return bytes
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes).uppercased() }
 }

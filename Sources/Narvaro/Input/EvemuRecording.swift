@@ -36,8 +36,9 @@ public struct EvemuRecording: Equatable, Sendable {
         var parser = EvemuLineParser()
         var headerLines: [String] = []
         var events: [InputEvent] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+        // "\r\n" is one Character in Swift, so it must be named to split CRLF files by line.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = String(rawLine)
             if let event = try parser.parse(line: line) {
                 events.append(event)
             } else if !line.allSatisfy({ $0 == " " || $0 == "\t" }) {

@@ -4,7 +4,7 @@ import Foundation
 import Narvaro
 
 let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
-    + visitorCommands + cardCommands + enrollCommands + checkInCommands + reportCommands + statsCommands + privacyCommands
+    + visitorCommands + enrollCommands + checkInCommands + reportCommands + statsCommands + privacyCommands
 
 let table = CommandTable(
     program: "narvaro",

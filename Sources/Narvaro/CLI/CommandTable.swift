@@ -3,15 +3,15 @@
 // (0 success, 1 runtime error, 2 usage error) and one-line errors live here, not in each command.
 import Foundation
 
-public struct CommandSpec {
+public struct CommandSpec: Sendable {
     public var path: [String]
     public var summary: String
     public var positionals: [PositionalSpec]
     public var options: [OptionSpec]
-    public var run: (ParsedArguments, CommandContext) throws -> Void
+    public var run: @Sendable (ParsedArguments, CommandContext) throws -> Void
 
     public init(_ path: [String], _ summary: String, positionals: [PositionalSpec] = [], options: [OptionSpec] = [],
-                run: @escaping (ParsedArguments, CommandContext) throws -> Void) {
+                run: @escaping @Sendable (ParsedArguments, CommandContext) throws -> Void) {
         self.path = path
         self.summary = summary
         self.positionals = positionals

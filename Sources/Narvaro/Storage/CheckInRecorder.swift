@@ -31,7 +31,8 @@ public final class CheckInRecorder {
         let reader = try store.reader(named: swipe.reader)
         let canonical: String
         do { canonical = try reader.cardFormat.canonicalCard(swipe.card) } catch {
-            throw RecordError.badCard(reader: reader.name, reason: "\(error)")
+            // The error text would contain the card number: logs get only the format.
+            throw RecordError.badCard(reader: reader.name, reason: "its output does not fit card format \(reader.cardFormat.rawValue): check `narvaro reader edit \(reader.name) --card-format`")
         }
         return PreparedSwipe(reader: reader.name, time: swipe.time, cardHash: try store.hasher().hash(canonical))
     }

@@ -1,0 +1,56 @@
+// The options of narvarod and the choice between replaying a recording and serving readers.
+import Foundation
+import Narvaro
+
+let daemonCommand = CommandSpec(
+    ["run"], "serve card readers, or replay a recording (--replay)",
+    options: [
+        .value("--replay", "FILE", "replay an evemu recording ('-' reads standard input, committing each swipe as it arrives)"),
+        .value("--reader", "NAME", "with --replay or --device: the configured reader the input belongs to"),
+        .value("--start", "ISO8601", "with --replay: the time that small event times count from (default now)"),
+        .value("--device", "PATH", "read one input device as --reader until SIGINT/SIGTERM"),
+        .flag("--verbose", "log debug lines"),
+    ]
+) { args, ctx in
+    let journal = Journal(minimum: args.flag("--verbose") ? .debug : .info)
+    // The database, its WAL/SHM and the spool are private to the service user and its group.
+    umask(0o027)
+    if let replay = args.string("--replay") {
+        guard let reader = args.string("--reader") else { throw UsageError("--replay needs --reader NAME") }
+        try runReplay(path: replay, reader: reader, start: args.string("--start"), context: ctx, journal: journal)
+        return
+    }
+    if args.string("--start") != nil { throw UsageError("--start goes with --replay") }
+    throw UsageError("serving readers is not built yet: use --replay FILE --reader NAME")
+}
+
+/// Opens the store for the daemon: a short busy timeout so a locked database defers swipes to the
+/// spool instead of stalling the loop, and the card key created on first start.
+func openDaemonStore(_ ctx: CommandContext, busyTimeoutMilliseconds: Int) throws -> Store {
+    let db = try NarvaroDatabase.open(path: ctx.databasePath, create: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    let store = Store(db: db, cardKey: Store.cardKeyProvider(path: ctx.cardKeyPath, db: db))
+    _ = try store.hasher()
+    return store
+}
+
+func parseStart(_ text: String?) throws -> EventTime {
+    guard let text else { return EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
+    let formatter = ISO8601DateFormatter()
+    guard let date = formatter.date(from: text) else {
+        throw UsageError("--start takes an ISO 8601 time with offset, e.g. 2026-11-16T00:00:00+01:00, not '\(text)'")
+    }
+    return EventTime(microseconds: Int64(date.timeIntervalSince1970 * 1_000_000))
+}
+
+func runReplay(path: String, reader: String, start: String?, context ctx: CommandContext, journal: Journal) throws {
+    let startTime = try parseStart(start)
+    let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 2000)
+    _ = try store.reader(named: reader)
+    let source = try LineSource(path: path)
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath)))
+    let summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
+    var line = "replayed \(path == "-" ? "standard input" : path) as \(reader): \(summary.recorded) swipes recorded, \(summary.rejected) rejected"
+    if summary.alreadyRecorded > 0 { line += ", \(summary.alreadyRecorded) already recorded" }
+    if summary.pending > 0 { line += ", \(summary.pending) waiting in the spool (the database was busy): run narvarod again to commit them" }
+    ctx.out(line + "\n")
+}

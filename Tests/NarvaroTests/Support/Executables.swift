@@ -1,0 +1,87 @@
+// Runs the real narvaro and narvarod binaries (built beside the test bundle) as a user would.
+import Foundation
+
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum Executables {
+    /// The directory holding the built products (the test bundle's directory).
+    static var productsDirectory: URL {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("narvaro").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url
+    }
+
+    static func path(_ name: String) -> String { productsDirectory.appendingPathComponent(name).path }
+
+    /// Runs `name` with `arguments`, optional standard input, and extra environment.
+    @discardableResult
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path(name))
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inp
+        try process.run()
+        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A scratch directory with a database path and card key path for CLI tests.
+final class CLIWorkspace {
+    let directory: URL
+    var environment: [String: String]
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        environment = ["NARVARO_DATABASE": directory.appendingPathComponent("n.db").path,
+                       "NARVARO_CARD_KEY": directory.appendingPathComponent("card-key").path]
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    var database: String { environment["NARVARO_DATABASE"] ?? "" }
+
+    @discardableResult
+    func narvaro(_ arguments: String...) throws -> ProcessResult { try Executables.run("narvaro", arguments, environment: environment) }
+
+    @discardableResult
+    func narvarod(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
+        try Executables.run("narvarod", arguments, environment: environment, input: input)
+    }
+
+    /// A venue, an activity on Tuesdays and a decimal10 reader `entre`.
+    func setUp() throws {
+        for command in [["venue", "add", "tingshuset", "--name", "Gamla Tingshuset"],
+                        ["activity", "add", "laxhjalp", "--venue", "tingshuset", "--name", "Läxhjälp", "--organizer", "Hej främling!"],
+                        ["schedule", "add", "laxhjalp", "--weekly", "tue", "15:00-18:00"],
+                        ["reader", "add", "entre", "--venue", "tingshuset", "--usb", "ffff:0035", "--card-format", "decimal10"]] {
+            let result = try Executables.run("narvaro", command, environment: environment)
+            guard result.status == 0 else { throw StoreErrorForTests(message: result.stderr) }
+        }
+    }
+}
+
+struct StoreErrorForTests: Error { var message: String }
+
+/// The repository's Tests/Fixtures directory.
+let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures")

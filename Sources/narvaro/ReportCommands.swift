@@ -1,4 +1,5 @@
 // narvaro report: weekly (or any period's) attendance from the rolling statistics.
+import Foundation
 import Narvaro
 
 let periodOptions: [OptionSpec] = [
@@ -61,16 +62,25 @@ let reportCommands: [CommandSpec] = [
                     .value("--venue", "SLUG", "only this venue"), .value("--activity", "SLUG", "only this activity"),
                     .value("--organizer", "NAME", "only this organiser's activities"),
                     .value("--role", "R", "participant (default), volunteer, staff or all"),
+                    .value("--by", "WHAT", "split by activity, day, week, gender, age or role"),
                     .value("--format", "table|csv|json", "output format (default table)"),
                 ]) { args, ctx in
         let request = ReportRequest(period: try period(args), venue: args.string("--venue"), activity: args.string("--activity"),
                                     organizer: args.string("--organizer"), roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
-        let report = try ctx.store().attendance(request)
+        let by = try args.choice("--by", as: Breakdown.self)
+        let store = try ctx.store()
+        var report = try store.attendance(request)
+        if let by {
+            report.rows = try store.breakdown(request, by: by).map {
+                AttendanceRow(venue: by.rawValue, activity: $0.label, activityName: $0.label, organizer: nil, figures: $0.figures)
+            }
+        }
+        let trends = try store.trends(request)
         switch format {
-        case "json": ctx.out(reportJSON(report))
-        case "csv": ctx.out(reportCSV(report))
-        default: ctx.out(reportTable(report, request: request, texts: Texts.of(ctx.lang)))
+        case "json": ctx.out(reportJSON(report, by: by, trends: trends))
+        case "csv": ctx.out(reportCSV(report, by: by))
+        default: ctx.out(reportTable(report, request: request, by: by, trends: trends, texts: Texts.of(ctx.lang)))
         }
     },
 ]
@@ -79,35 +89,54 @@ func figuresJSON(_ f: AttendanceFigures) -> JSONValue {
     .object([("visits", .int(f.visits)), ("unique_visitors", .int(f.uniqueVisitors)), ("new_visitors", .int(f.newVisitors))])
 }
 
-func reportJSON(_ r: AttendanceReport) -> JSONValue {
-    .object([("period", .string(r.period.label)),
-              ("rows", .array(r.rows.map { .object([("venue", .string($0.venue)), ("activity", .string($0.activity)),
-                                                    ("visits", .int($0.figures.visits)), ("unique_visitors", .int($0.figures.uniqueVisitors)),
-                                                    ("new_visitors", .int($0.figures.newVisitors))]) })),
-              ("total", figuresJSON(r.total))])
+func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> JSONValue {
+    let rows: [JSONValue] = r.rows.map { row in
+        let head: [(String, JSONValue)] = by.map { [($0.rawValue, .string(row.activity))] }
+            ?? [("venue", .string(row.venue)), ("activity", .string(row.activity))]
+        return .object(head + [("visits", .int(row.figures.visits)), ("unique_visitors", .int(row.figures.uniqueVisitors)),
+                               ("new_visitors", .int(row.figures.newVisitors))])
+    }
+    return .object([("period", .string(r.period.label)), ("first_day", .string(r.period.firstDay.description)),
+                    ("last_day", .string(r.period.lastDay.description))] + (by.map { [("by", JSONValue.string($0.rawValue))] } ?? [])
+                   + [("rows", .array(rows)), ("total", figuresJSON(r.total)),
+                      ("returning_visitors", .int(trends.returningVisitors)), ("lapsed_visitors", .int(trends.lapsedVisitors)),
+                      ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
+                      ("previous_period", .object([("period", .string(r.period.previous.label)), ("visits", .int(trends.previousVisits)),
+                                                   ("change_percent", .optional(trends.changePercent))]))])
 }
 
-func reportCSV(_ r: AttendanceReport) -> String {
+func reportCSV(_ r: AttendanceReport, by: Breakdown?) -> String {
     func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
-    var lines = ["period,venue,activity,visits,unique_visitors,new_visitors"]
+    var lines = [(by.map { "period,\($0.rawValue)" } ?? "period,venue,activity") + ",visits,unique_visitors,new_visitors"]
     for row in r.rows {
-        lines.append([r.period.label, row.venue, row.activity, String(row.figures.visits), String(row.figures.uniqueVisitors),
-                      String(row.figures.newVisitors)].map(field).joined(separator: ","))
+        lines.append(([r.period.label] + (by == nil ? [row.venue, row.activity] : [row.activity])
+                      + [String(row.figures.visits), String(row.figures.uniqueVisitors), String(row.figures.newVisitors)]).map(field).joined(separator: ","))
     }
-    lines.append([r.period.label, "total", "", String(r.total.visits), String(r.total.uniqueVisitors), String(r.total.newVisitors)].joined(separator: ","))
+    lines.append(([r.period.label, "total"] + (by == nil ? [""] : [])
+                  + [String(r.total.visits), String(r.total.uniqueVisitors), String(r.total.newVisitors)]).joined(separator: ","))
     return lines.joined(separator: "\r\n") + "\r\n"
 }
 
-func reportTable(_ r: AttendanceReport, request: ReportRequest, texts t: Texts) -> String {
+func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, trends: ReportTrends, texts t: Texts) -> String {
     let who = request.roles.count == Role.allCases.count ? t.all : request.roles.map { role in
         role == .participant ? t.participants : role == .volunteer ? t.volunteers : t.staff
     }.sorted().joined(separator: ", ")
-    var rows = r.rows.map { [$0.venue, $0.activityName, String($0.figures.visits), String($0.figures.uniqueVisitors), String($0.figures.newVisitors)] }
-    rows.append([t.total, "", String(r.total.visits), String(r.total.uniqueVisitors), String(r.total.newVisitors)])
-    return "\(periodTitle(r.period, t)), \(who)\n\n"
-        + TextTable(headers: [t.venue, t.activity, t.visits, t.unique, t.new], rows: rows, numeric: [2, 3, 4]).render()
+    let figures = { (f: AttendanceFigures) in [String(f.visits), String(f.uniqueVisitors), String(f.newVisitors)] }
+    let table: TextTable
+    if let by {
+        table = TextTable(headers: [by.rawValue.capitalized, t.visits, t.unique, t.new],
+                          rows: r.rows.map { [$0.activity] + figures($0.figures) } + [[t.total] + figures(r.total)], numeric: [1, 2, 3])
+    } else {
+        table = TextTable(headers: [t.venue, t.activity, t.visits, t.unique, t.new],
+                          rows: r.rows.map { [$0.venue, $0.activityName] + figures($0.figures) } + [[t.total, ""] + figures(r.total)], numeric: [2, 3, 4])
+    }
+    let average = String(format: "%.1f", trends.trailingFourWeekAverage)
+    let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
+    return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
+        + TextTable.keyValue([(t.returning, String(trends.returningVisitors)), (t.lapsed, String(trends.lapsedVisitors)),
+                              (t.average4w, average), ("\(t.change) \(r.period.previous.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")])
 }
 
 extension String {

@@ -37,6 +37,14 @@ public struct AttendanceRow: Hashable, Sendable {
     public var activityName: String
     public var organizer: String?
     public var figures: AttendanceFigures
+
+    public init(venue: String, activity: String, activityName: String, organizer: String?, figures: AttendanceFigures) {
+        self.venue = venue
+        self.activity = activity
+        self.activityName = activityName
+        self.organizer = organizer
+        self.figures = figures
+    }
 }
 
 public struct AttendanceReport: Hashable, Sendable {

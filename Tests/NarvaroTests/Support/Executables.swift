@@ -17,7 +17,13 @@ enum Executables {
         return url
     }
 
-    static func path(_ name: String) -> String { productsDirectory.appendingPathComponent(name).path }
+    static func path(_ name: String) -> String { name.hasPrefix("/") ? name : productsDirectory.appendingPathComponent(name).path }
+
+    /// Runs a system tool by absolute path (python3 through /usr/bin/env, tmux, sqlite3).
+    @discardableResult
+    static func runTool(_ path: String, _ arguments: [String], input: String? = nil) throws -> ProcessResult {
+        try run(path, arguments, input: input)
+    }
 
     /// Runs `name` with `arguments`, optional standard input, and extra environment.
     @discardableResult

@@ -1,0 +1,65 @@
+// kill -9 at random points while swipes stream into `narvarod --replay -`: every swipe logged as
+// recorded is in the database, a restart counts nothing twice, and the database stays intact.
+import Foundation
+import Glibc
+import Testing
+@testable import Narvaro
+
+@Suite struct DaemonCrashTests {
+    /// The demo recording split into chunks that each end with a swipe's last event.
+    static func swipeChunks() throws -> [String] {
+        let text = try String(contentsOf: fixturesDirectory.appendingPathComponent("demo/entre-week.evemu"), encoding: .utf8)
+        var chunks: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            current += line + "\n"
+            // The Enter key's release ends a swipe: "0001 001c 0".
+            if line.contains(" 0001 001c 0") { chunks.append(current); current = "" }
+        }
+        chunks.append(current)
+        return chunks
+    }
+
+    @Test func killNineAtRandomPointsLosesNothingAndCountsNothingTwice() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let chunks = try Self.swipeChunks()
+        var generator = SystemRandomNumberGenerator()
+        var loggedIDs = Set<Int64>()
+        for _ in 0..<50 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+            process.arguments = ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
+            process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+            let input = Pipe(), errors = Pipe()
+            process.standardInput = input
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Feed swipes one by one, then kill at a random moment (possibly mid-commit).
+            let killAfter = Int.random(in: 0..<chunks.count, using: &generator)
+            for chunk in chunks.prefix(killAfter) {
+                input.fileHandleForWriting.write(Data(chunk.utf8))
+            }
+            usleep(UInt32.random(in: 0..<30_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try? input.fileHandleForWriting.close()
+            let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            for line in log.split(separator: "\n") where line.hasPrefix("<6>checkin id=") {
+                if let id = Int64(line.dropFirst("<6>checkin id=".count).prefix { $0.isNumber }) { loggedIDs.insert(id) }
+            }
+        }
+        let keyPath = ws.environment["NARVARO_CARD_KEY"] ?? ""
+        let store = try Store(path: ws.database, create: false, cardKey: { CardHasher(key: try CardKey.load(path: keyPath)) })
+        let stored = Set(try store.db.query("SELECT id FROM checkins").map { $0.int64(0) })
+        #expect(loggedIDs.isSubset(of: stored), "every check-in logged as recorded is in the database")
+        #expect(!loggedIDs.isEmpty)
+        #expect(try store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok")
+        // A full replay after all the crashes: exactly one check-in per swipe, statistics intact.
+        let full = try ws.narvarod(["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"], input: chunks.joined())
+        #expect(full.status == 0)
+        #expect(try store.db.scalar("SELECT count(*) FROM checkins") == 37)
+        #expect(try store.verifyStatistics().isEmpty)
+    }
+}

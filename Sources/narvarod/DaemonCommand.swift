@@ -9,6 +9,7 @@ let daemonCommand = CommandSpec(
         .value("--reader", "NAME", "with --replay or --device: the configured reader the input belongs to"),
         .value("--start", "ISO8601", "with --replay: the time that small event times count from (default now)"),
         .value("--device", "PATH", "read one input device as --reader until SIGINT/SIGTERM"),
+        .value("--drain-timeout", "SECONDS", "with --replay: how long to keep retrying swipes the database could not take yet (default 30)"),
         .flag("--verbose", "log debug lines"),
     ]
 ) { args, ctx in
@@ -17,7 +18,8 @@ let daemonCommand = CommandSpec(
     umask(0o027)
     if let replay = args.string("--replay") {
         guard let reader = args.string("--reader") else { throw UsageError("--replay needs --reader NAME") }
-        try runReplay(path: replay, reader: reader, start: args.string("--start"), context: ctx, journal: journal)
+        try runReplay(path: replay, reader: reader, start: args.string("--start"), drainSeconds: try args.int("--drain-timeout", in: 0...86_400) ?? 30,
+                      context: ctx, journal: journal)
         return
     }
     if args.string("--start") != nil { throw UsageError("--start goes with --replay") }
@@ -42,15 +44,32 @@ func parseStart(_ text: String?) throws -> EventTime {
     return EventTime(microseconds: Int64(date.timeIntervalSince1970 * 1_000_000))
 }
 
-func runReplay(path: String, reader: String, start: String?, context ctx: CommandContext, journal: Journal) throws {
+func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, context ctx: CommandContext, journal: Journal) throws {
     let startTime = try parseStart(start)
-    let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 2000)
+    // A short busy timeout: a locked database defers swipes to the queue and spool instead of
+    // holding up the input; the backlog is retried with every new swipe and at the end.
+    let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     _ = try store.reader(named: reader)
     let source = try LineSource(path: path)
     let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath)))
-    let summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
+    var summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
+    let deadline = Date().addingTimeInterval(Double(drainSeconds))
+    var lastReport = Date()
+    while pipeline.backlog > 0, Date() < deadline {
+        usleep(250_000)
+        for event in pipeline.flush() {
+            if case .recorded = event { summary.recorded += 1; journal.log(event) }
+        }
+        if Date().timeIntervalSince(lastReport) >= 5 {
+            journal.log(.warning, "backlog", [("swipes", String(pipeline.backlog))])
+            lastReport = Date()
+        }
+    }
+    summary.pending = pipeline.backlog
     var line = "replayed \(path == "-" ? "standard input" : path) as \(reader): \(summary.recorded) swipes recorded, \(summary.rejected) rejected"
     if summary.alreadyRecorded > 0 { line += ", \(summary.alreadyRecorded) already recorded" }
-    if summary.pending > 0 { line += ", \(summary.pending) waiting in the spool (the database was busy): run narvarod again to commit them" }
     ctx.out(line + "\n")
+    if summary.pending > 0 {
+        throw StoreError.invalid("\(summary.pending) swipes wait in the spool \(SwipeSpool.path(forDatabase: ctx.databasePath)) because the database could not take them (busy or disk full): they are safe; run narvarod again when it can")
+    }
 }

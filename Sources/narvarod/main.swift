@@ -9,6 +9,8 @@ let table = CommandTable(
     commands: [daemonCommand],
     globalOptions: narvaroGlobalOptions
 )
+// A file size limit (RLIMIT_FSIZE) must fail the write, not kill the daemon: the swipe then waits in the spool.
+signal(SIGXFSZ, SIG_IGN)
 // The daemon has one command; its options may come without a command word.
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first != "run" { arguments.insert("run", at: 0) }

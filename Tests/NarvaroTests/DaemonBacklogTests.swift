@@ -1,0 +1,72 @@
+// A locked database and a full disk while swipes arrive: the swipes wait in the queue and the
+// spool and are committed, in order and with their original times, as soon as the database can take them.
+import Foundation
+import Glibc
+import Testing
+@testable import Narvaro
+
+@Suite(.serialized) struct DaemonBacklogTests {
+    @Test func aDatabaseLockedForTenSecondsLosesNoSwipeAndKeepsTheOrder() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let chunks = try DaemonCrashTests.swipeChunks()
+        let keyPath = ws.environment["NARVARO_CARD_KEY"] ?? ""
+        let lockerDB = try NarvaroDatabase.open(path: ws.database, create: false)
+        let locker = Store(db: lockerDB, cardKey: Store.cardKeyProvider(path: keyPath, db: lockerDB))
+        _ = try locker.hasher() // creates the card key, as the daemon's first start would
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+        process.arguments = ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
+        process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(chunks.prefix(3).joined().utf8))
+        usleep(500_000)
+        // Another program takes the write lock for 10 s while the rest of the swipes arrive.
+        try locker.db.execute("BEGIN IMMEDIATE")
+        for chunk in chunks.dropFirst(3) { input.fileHandleForWriting.write(Data(chunk.utf8)) }
+        usleep(10_000_000)
+        #expect(process.isRunning)
+        let spooled = (try? String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)) ?? ""
+        #expect(spooled.split(separator: "\n").count == 34, "the swipes that could not be committed are on disk in the spool")
+        try locker.db.execute("ROLLBACK")
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(log.suffix(500))")
+        #expect(log.contains("swipe-deferred"))
+        let times = try locker.db.query("SELECT time_us FROM checkins ORDER BY id").map { $0.int64(0) }
+        #expect(times.count == 37)
+        #expect(times == times.sorted(), "committed in order, with their original times")
+        #expect(try String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8).isEmpty)
+    }
+
+    @Test func aFullDiskSpoolsSwipesAndTheyAreCommittedWhenSpaceReturns() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let recording = fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: ws.database)).count
+        // The database file may not grow (RLIMIT_FSIZE at its current size); the small spool still fits.
+        let full = try Executables.runTool("/usr/bin/prlimit", ["--fsize=\(max(before, 64 * 1024))", Executables.path("narvarod"),
+                                                               "--database", ws.database, "--card-key", ws.environment["NARVARO_CARD_KEY"] ?? "",
+                                                               "--replay", recording, "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00",
+                                                               "--drain-timeout", "1"])
+        #expect(full.status == 1, "\(full.stderr.suffix(400))")
+        #expect(full.stderr.contains("wait in the spool"))
+        let spooled = try String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)
+        let waiting = spooled.split(separator: "\n").count
+        #expect(waiting > 0)
+        // Space returns: the next start commits the spool first.
+        let empty = ws.directory.appendingPathComponent("empty.evemu")
+        try "".write(to: empty, atomically: true, encoding: .utf8)
+        let again = try ws.narvarod(["--replay", empty.path, "--reader", "entre"])
+        #expect(again.status == 0, "\(again.stderr.suffix(400))")
+        let store = try Store(path: ws.database, create: false, cardKey: { CardHasher(key: TestDatabase.key) })
+        #expect(try store.db.scalar("SELECT count(*) FROM checkins") == 37)
+        #expect(try store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok")
+    }
+}

@@ -1,0 +1,80 @@
+// Converts between kernel instants and a venue's wall clock (local date, minute of day),
+// DST-correct, using the system tz database through Foundation's TimeZone.
+import Foundation
+
+/// A venue's time zone, used to decide which local day (and ISO week) a swipe belongs to and
+/// when a scheduled slot starts and ends in real time.
+public struct VenueClock: Hashable, Sendable {
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// A clock for an IANA zone name such as `Europe/Stockholm`.
+    public init(identifier: String) throws(TimeError) {
+        guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else {
+            throw .unknownTimeZone(identifier)
+        }
+        self.timeZone = zone
+    }
+
+    /// The zone's IANA name.
+    public var identifier: String { timeZone.identifier }
+
+    /// The venue's local date at instant `t`.
+    public func localDate(of t: EventTime) -> LocalDate {
+        LocalDate(dayNumber: LocalDate.floorDiv(localSeconds(of: t), 86_400))
+    }
+
+    /// Minutes since local midnight at instant `t` (0…1439).
+    public func minuteOfDay(of t: EventTime) -> Int {
+        let s = localSeconds(of: t)
+        return (s - LocalDate.floorDiv(s, 86_400) * 86_400) / 60
+    }
+
+    /// The instant at which the wall clock shows `minute` minutes after midnight of `date`
+    /// (`minute` ≥ 1440 runs into the following days). A time skipped when clocks go forward maps
+    /// to the first instant after the gap; a time that occurs twice when clocks go back maps to
+    /// the first occurrence. So later wall times never map to earlier instants.
+    public func instant(of date: LocalDate, minute: Int) -> EventTime {
+        let days = LocalDate.floorDiv(minute, 1440)
+        let wall = date.adding(days: days).dayNumber * 86_400 + (minute - days * 1440) * 60
+        return EventTime(microseconds: Int64(utcSeconds(forWall: wall)) * 1_000_000)
+    }
+
+    /// The instant of local midnight at the start of `date`.
+    public func startOfDay(_ date: LocalDate) -> EventTime {
+        instant(of: date, minute: 0)
+    }
+
+    // MARK: - Offsets
+
+    /// Seconds east of UTC in force at `utc` (seconds since the epoch).
+    func offset(atUTC utc: Int) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
+    }
+
+    /// Wall-clock seconds since 1970-01-01T00:00 local for instant `t`.
+    func localSeconds(of t: EventTime) -> Int {
+        let utc = Int(t.seconds)
+        return utc + offset(atUTC: utc)
+    }
+
+    /// The earliest UTC second whose wall time is `wall`, or the end of the gap if none is.
+    func utcSeconds(forWall wall: Int) -> Int {
+        // The answer lies within a day of `wall`; assume at most one offset change in that window
+        // (true of every real zone), so the offsets a day either side are the only candidates.
+        let candidates = Set([offset(atUTC: wall - 86_400), offset(atUTC: wall), offset(atUTC: wall + 86_400)])
+        let matches = candidates.map { wall - $0 }.filter { offset(atUTC: $0) == wall - $0 }
+        if let first = matches.min() { return first }
+
+        // In a gap: wall times from T + before to T + after never happen, so the transition T
+        // lies in (wall - after, wall - before]. Find it by bisection on the offset.
+        let before = candidates.min() ?? 0, after = candidates.max() ?? 0
+        var low = wall - after, high = wall - before  // offset(low) == before, offset(high) == after
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            if offset(atUTC: mid) == offset(atUTC: high) { high = mid } else { low = mid }
+        }
+        return high
+    }
+}

@@ -36,9 +36,13 @@ public struct VenueClock: Hashable, Sendable {
     /// to the first instant after the gap; a time that occurs twice when clocks go back maps to
     /// the first occurrence. So later wall times never map to earlier instants.
     public func instant(of date: LocalDate, minute: Int) -> EventTime {
-        let days = LocalDate.floorDiv(minute, 1440)
-        let wall = date.adding(days: days).dayNumber * 86_400 + (minute - days * 1440) * 60
-        return EventTime(microseconds: Int64(utcSeconds(forWall: wall)) * 1_000_000)
+        // Split into whole days and a minute within the day without multiplying `minute` back up.
+        let remainder = minute % 1440
+        let days = minute / 1440 - (remainder < 0 ? 1 : 0)
+        let wall = date.adding(days: days).dayNumber * 86_400 + (remainder < 0 ? remainder + 1440 : remainder) * 60
+        // Clamp to what EventTime can hold (about ±292,000 years) so a nonsense minute cannot trap.
+        let seconds = min(max(utcSeconds(forWall: wall), -9_000_000_000_000), 9_000_000_000_000)
+        return EventTime(microseconds: Int64(seconds) * 1_000_000)
     }
 
     /// The instant of local midnight at the start of `date`.
@@ -55,7 +59,8 @@ public struct VenueClock: Hashable, Sendable {
 
     /// Wall-clock seconds since 1970-01-01T00:00 local for instant `t`.
     func localSeconds(of t: EventTime) -> Int {
-        let utc = Int(t.seconds)
+        // Not `t.seconds`: that traps for times near Int64.min, and a garbled recording can hold one.
+        let utc = LocalDate.floorDiv(Int(t.microseconds), 1_000_000)
         return utc + offset(atUTC: utc)
     }
 

@@ -1,121 +1,166 @@
-// Schedule slots in a venue's local wall-clock time: weekly (`tue 15:00-18:00`, optionally
-// bounded by dates) and one-off (`2026-12-05 10:00-16:00`). A slot past midnight is written with
-// `+1` (`fri 22:00-02:00+1`); on a DST-change day a slot is an hour longer or shorter in real time.
+// When an activity is on: a weekly recurring slot or a one-off session, in the venue's wall-clock
+// time, and the real-time instants each occurrence covers (DST-correct, across midnight).
 
-public enum SlotTiming: Hashable, Sendable, CustomStringConvertible {
-    /// `start` and `end` are minutes after local midnight; `end` may pass 1440 (the next day).
+/// When a slot happens. Minutes count from local midnight of the day the slot starts; `end` may
+/// exceed 1440 for a slot that runs past midnight (at most 24 hours after `start`).
+public enum SlotTiming: Hashable, Sendable {
+    /// Every `weekday`, on dates from `from` through `until` (either may be open).
     case weekly(Weekday, start: Int, end: Int, from: LocalDate?, until: LocalDate?)
+    /// Once, on `date`.
     case once(LocalDate, start: Int, end: Int)
+}
 
-    public var description: String {
-        switch self {
-        case .weekly(let day, let start, let end, let from, let until):
-            var text = "\(day.shortName) \(ScheduleSlot.rangeText(start, end))"
-            if let from { text += " from \(from)" }
-            if let until { text += " until \(until)" }
-            return text
-        case .once(let date, let start, let end):
-            return "\(date) \(ScheduleSlot.rangeText(start, end))"
+/// One occurrence of a slot in real time: `start` included, `end` excluded.
+public struct SlotOccurrence: Hashable, Sendable {
+    /// The local date on which the slot starts (the day before, for a swipe after midnight).
+    public let date: LocalDate
+    public let start: EventTime
+    public let end: EventTime
+
+    public init(date: LocalDate, start: EventTime, end: EventTime) {
+        self.date = date
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ t: EventTime) -> Bool { start <= t && t < end }
+}
+
+/// A scheduled slot as the CLI writes it: `tue 15:00-18:00`, `2026-12-05 10:00-16:00`, `fri 22:00-02:00+1`.
+public struct ScheduleSlot: Hashable, Sendable, CustomStringConvertible {
+    public let timing: SlotTiming
+
+    public init(timing: SlotTiming) { self.timing = timing }
+
+    /// Reads `--weekly DAY HH:MM-HH:MM [--from DATE] [--until DATE]`.
+    public static func parseWeekly(day: String, range: String, from: String?, until: String?) throws(TimeError) -> ScheduleSlot {
+        let weekday = try Weekday.parse(day)
+        let (start, end) = try parseTimeRange(range)
+        let fromDate = try from.map { (text) throws(TimeError) in try LocalDate.parse(text) }
+        let untilDate = try until.map { (text) throws(TimeError) in try LocalDate.parse(text) }
+        if let fromDate, let untilDate, fromDate > untilDate {
+            throw .invalid(input: "from \(fromDate) until \(untilDate)", reason: "the start is after the end; the slot would never happen")
+        }
+        return ScheduleSlot(timing: .weekly(weekday, start: start, end: end, from: fromDate, until: untilDate))
+    }
+
+    /// Reads `--once DATE HH:MM-HH:MM`.
+    public static func parseOnce(date: String, range: String) throws(TimeError) -> ScheduleSlot {
+        let day = try LocalDate.parse(date)
+        let (start, end) = try parseTimeRange(range)
+        return ScheduleSlot(timing: .once(day, start: start, end: end))
+    }
+
+    /// Reads `HH:MM-HH:MM` into minutes after midnight. The end must be later than the start, or
+    /// carry `+1` for the next day (`22:00-02:00+1`); `24:00` is allowed as an end.
+    public static func parseTimeRange(_ text: String) throws(TimeError) -> (start: Int, end: Int) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            throw .notA(.timeRange, input: text, reason: "use HH:MM-HH:MM, e.g. 15:00-18:00")
+        }
+        var endText = parts[1]
+        let nextDay = endText.hasSuffix("+1")
+        if nextDay { endText = endText.dropLast(2) }
+        let start = try minutes(parts[0], allowing24: false)
+        let endOfDay = try minutes(endText, allowing24: !nextDay)
+        let end = nextDay ? endOfDay + 1440 : endOfDay
+        if end <= start {
+            let reason = end == start ? "the slot is empty" : "the end is before the start"
+            throw .invalid(input: text, reason: "\(reason); write 22:00-02:00+1 for a slot that runs past midnight")
+        }
+        if end - start > 1440 {
+            throw .invalid(input: text, reason: "a slot can last at most 24 hours")
+        }
+        return (start, end)
+    }
+
+    /// `HH:MM` (or `H:MM`) as minutes after midnight; `24:00` only when `allowing24`.
+    static func minutes(_ text: Substring, allowing24: Bool) throws(TimeError) -> Int {
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), (1...2).contains(colon), bytes.count == colon + 3,
+              let hour = LocalDate.decimal(bytes[..<colon]), let minute = LocalDate.decimal(bytes[(colon + 1)...]),
+              minute < 60, hour < 24 || (allowing24 && hour == 24 && minute == 0)
+        else {
+            let limit = allowing24 ? "00:00 and 24:00" : "00:00 and 23:59"
+            throw .notA(.time, input: String(text), reason: "use HH:MM between \(limit)")
+        }
+        return hour * 60 + minute
+    }
+
+    /// Minutes after local midnight at which each occurrence starts.
+    public var start: Int {
+        switch timing {
+        case let .weekly(_, start, _, _, _), let .once(_, start, _): return start
         }
     }
 
-    /// The occurrence running at `t` (start inclusive, end exclusive), if any.
+    /// Minutes after local midnight of the start date at which each occurrence ends (may exceed 1440).
+    public var end: Int {
+        switch timing {
+        case let .weekly(_, _, end, _, _), let .once(_, _, end): return end
+        }
+    }
+
+    /// Whether an occurrence starts on local date `date`.
+    public func starts(on date: LocalDate) -> Bool {
+        switch timing {
+        case let .weekly(weekday, _, _, from, until):
+            return date.isoWeekday == weekday.rawValue && from.map { $0 <= date } != false && until.map { date <= $0 } != false
+        case let .once(day, _, _):
+            return date == day
+        }
+    }
+
+    /// The occurrence starting on `date`, or nil if there is none or it falls wholly inside a
+    /// spring-forward gap (its wall-clock times never happen).
+    public func occurrence(on date: LocalDate, clock: VenueClock) -> SlotOccurrence? {
+        guard starts(on: date) else { return nil }
+        let occurrence = SlotOccurrence(date: date, start: clock.instant(of: date, minute: start),
+                                        end: clock.instant(of: date, minute: end))
+        return occurrence.start < occurrence.end ? occurrence : nil
+    }
+
+    /// The occurrence that is on at instant `t`, if any. Looks at the local day before too, so a
+    /// swipe at 00:30 belongs to Friday's 22:00-02:00+1.
     public func occurrence(containing t: EventTime, clock: VenueClock) -> SlotOccurrence? {
         let today = clock.localDate(of: t)
-        // A slot that started yesterday may still run past midnight.
-        for date in [today, today.adding(days: -1)] {
-            if let occurrence = occurrence(on: date, clock: clock), occurrence.start <= t, t < occurrence.end {
+        for offset in -1...1 {
+            if let occurrence = occurrence(on: today.adding(days: offset), clock: clock), occurrence.contains(t) {
                 return occurrence
             }
         }
         return nil
     }
 
-    /// The occurrence that starts on local `date`, if the slot runs that day.
-    public func occurrence(on date: LocalDate, clock: VenueClock) -> SlotOccurrence? {
-        switch self {
-        case .weekly(let day, let start, let end, let from, let until):
-            guard date.isoWeekday == day.rawValue, from.map({ $0 <= date }) ?? true, until.map({ date <= $0 }) ?? true else { return nil }
-            return SlotOccurrence(date: date, start: clock.instant(of: date, minute: start), end: clock.instant(of: date, minute: end))
-        case .once(let day, let start, let end):
-            guard day == date else { return nil }
-            return SlotOccurrence(date: date, start: clock.instant(of: date, minute: start), end: clock.instant(of: date, minute: end))
-        }
-    }
-
-    /// Every occurrence starting on a local date in `from...through`.
+    /// Every occurrence that starts on a local date from `from` through `through`, in order.
     public func occurrences(from: LocalDate, through: LocalDate, clock: VenueClock) -> [SlotOccurrence] {
-        guard from <= through else { return [] }
-        return (from.dayNumber...through.dayNumber).compactMap { occurrence(on: LocalDate(dayNumber: $0), clock: clock) }
-    }
-
-    /// Scheduled length in wall-clock minutes.
-    public var minutes: Int {
-        switch self {
-        case .weekly(_, let start, let end, _, _), .once(_, let start, let end): return end - start
+        switch timing {
+        case let .once(day, _, _):
+            return from <= day && day <= through ? occurrence(on: day, clock: clock).map { [$0] } ?? [] : []
+        case let .weekly(weekday, _, _, validFrom, validUntil):
+            let first = max(from, validFrom ?? from), last = min(through, validUntil ?? through)
+            guard first <= last else { return [] }
+            // Step straight from one matching weekday to the next.
+            let skip = (weekday.rawValue - first.isoWeekday + 7) % 7
+            return stride(from: first.dayNumber + skip, through: last.dayNumber, by: 7).compactMap {
+                occurrence(on: LocalDate(dayNumber: $0), clock: clock)
+            }
         }
     }
-}
 
-/// One run of a slot: the local date it starts on and its real start and end instants.
-public struct SlotOccurrence: Hashable, Sendable {
-    public var date: LocalDate
-    public var start: EventTime
-    public var end: EventTime
-}
-
-public enum ScheduleSlot {
-    /// `--weekly DAY HH:MM-HH:MM [--from DATE] [--until DATE]`.
-    public static func parseWeekly(day: String, range: String, from: String?, until: String?) throws(TimeError) -> SlotTiming {
-        let weekday = try Weekday.parse(day)
-        let (start, end) = try parseRange(range)
-        let fromDate = try from.map { (s: String) throws(TimeError) in try LocalDate.parse(s) }
-        let untilDate = try until.map { (s: String) throws(TimeError) in try LocalDate.parse(s) }
-        if let fromDate, let untilDate, untilDate < fromDate {
-            throw .invalid("--until \(untilDate) is before --from \(fromDate): give the earlier date first")
+    /// `tue 15:00-18:00`, `fri 22:00-02:00+1 from 2026-09-01 until 2026-12-20`, `2026-12-05 10:00-16:00`.
+    public var description: String {
+        let range = "\(ScheduleSlot.clockText(start))-\(end > 1440 ? ScheduleSlot.clockText(end - 1440) + "+1" : ScheduleSlot.clockText(end))"
+        switch timing {
+        case let .weekly(weekday, _, _, from, until):
+            return "\(weekday.shortName) \(range)" + (from.map { " from \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
+        case let .once(date, _, _):
+            return "\(date) \(range)"
         }
-        return .weekly(weekday, start: start, end: end, from: fromDate, until: untilDate)
     }
 
-    /// `--once DATE HH:MM-HH:MM`.
-    public static func parseOnce(date: String, range: String) throws(TimeError) -> SlotTiming {
-        let day = try LocalDate.parse(date)
-        let (start, end) = try parseRange(range)
-        return .once(day, start: start, end: end)
-    }
-
-    /// `HH:MM-HH:MM`, the end optionally `+1` (next day); 24:00 is allowed as an end.
-    public static func parseRange(_ text: String) throws(TimeError) -> (Int, Int) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { throw .invalid("'\(text)' is not a time range: write HH:MM-HH:MM, e.g. 15:00-18:00") }
-        var endText = Substring(parts[1])
-        let nextDay = endText.hasSuffix("+1")
-        if nextDay { endText = endText.dropLast(2) }
-        guard let start = minutes(parts[0], allowMidnightEnd: false), let endOfDay = minutes(endText, allowMidnightEnd: !nextDay) else {
-            throw .invalid("'\(text)' is not a time range: write HH:MM-HH:MM with hours 00-23 and minutes 00-59")
-        }
-        let end = endOfDay + (nextDay ? 1440 : 0)
-        guard end > start else {
-            throw .invalid("\(text): the end is before the start; write e.g. 22:00-02:00+1 for a slot that runs past midnight")
-        }
-        guard end - start <= 1440 else { throw .invalid("\(text): a slot cannot be longer than 24 hours") }
-        return (start, end)
-    }
-
-    private static func minutes(_ text: Substring, allowMidnightEnd: Bool) -> Int? {
-        let hm = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard hm.count == 2, hm[0].count == 2, hm[1].count == 2,
-              hm.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let h = Int(hm[0]), let m = Int(hm[1]), (0...59).contains(m) else { return nil }
-        if allowMidnightEnd, h == 24, m == 0 { return 1440 }
-        return (0...23).contains(h) ? h * 60 + m : nil
-    }
-
-    static func rangeText(_ start: Int, _ end: Int) -> String {
-        func hm(_ m: Int) -> String {
-            let h = (m / 60) % 24 == 0 && m == 1440 ? 24 : (m / 60) % 24
-            return "\(h < 10 ? "0" : "")\(h):\(m % 60 < 10 ? "0" : "")\(m % 60)"
-        }
-        return "\(hm(start))-\(hm(end))\(end > 1440 ? "+1" : "")"
+    /// `HH:MM` for minutes after midnight (1440 is `24:00`).
+    static func clockText(_ minutes: Int) -> String {
+        "\(LocalDate.pad(minutes / 60, 2)):\(LocalDate.pad(minutes % 60, 2))"
     }
 }

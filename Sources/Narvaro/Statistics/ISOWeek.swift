@@ -1,52 +1,63 @@
-// ISO 8601 weeks (`2026-W47`): Monday to Sunday; week 1 holds the year's first Thursday.
-import Foundation
+// ISO 8601 weeks (Monday to Sunday, week 1 holds the year's first Thursday): the unit of the
+// weekly report. Which week a swipe is in depends on the venue's local date, not on UTC.
 
+/// An ISO week such as `2026-W47`. Always a week that exists (week 53 only in long years).
 public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var year: Int
-    public var week: Int
+    public let year: Int
+    public let week: Int
 
-    public init(year: Int, week: Int) {
+    /// A validated week; throws if `year` has fewer than `week` weeks.
+    public init(year: Int, week: Int) throws(TimeError) {
+        let text = "\(LocalDate.pad(year, 4))-W\(LocalDate.pad(week, 2))"
+        guard LocalDate.supportedYears.contains(year) else {
+            throw .notA(.week, input: text, reason: "years from 1970 to 9999 are supported")
+        }
+        let count = ISOWeek.weeksInYear(year)
+        guard (1...count).contains(week) else {
+            throw .notA(.week, input: text, reason: "\(year) has \(count) ISO weeks")
+        }
         self.year = year
         self.week = week
     }
 
-    /// The ISO week that holds `date`.
+    /// The week that `date` falls in (which may belong to the previous or next ISO year).
     public init(containing date: LocalDate) {
-        // The week's Thursday decides its year.
+        // The ISO year is the year of the week's Thursday.
         let thursday = date.adding(days: 4 - date.isoWeekday)
-        let firstOfYear = LocalDate(year: thursday.year, month: 1, day: 1)
-        self.init(year: thursday.year, week: (thursday.dayNumber - firstOfYear.dayNumber) / 7 + 1)
+        let januaryFirst = LocalDate(unchecked: thursday.year, 1, 1)
+        self.year = thursday.year
+        self.week = (thursday.dayNumber - januaryFirst.dayNumber) / 7 + 1
     }
 
-    /// 52 or 53: a year has 53 weeks when it starts on a Thursday, or is a leap year starting on a Wednesday.
-    public static func weeksInYear(_ year: Int) -> Int {
-        ISOWeek(containing: LocalDate(year: year, month: 12, day: 28)).week
-    }
-
-    /// `2026-W47` or `2026W47`.
+    /// Reads `2026-W47` or `2026W47` (the `W` may be lower case).
     public static func parse(_ text: String) throws(TimeError) -> ISOWeek {
-        let upper = text.uppercased()
-        let parts = upper.contains("-W") ? upper.components(separatedBy: "-W") : upper.components(separatedBy: "W")
-        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let week = Int(parts[1]), (1970...9999).contains(year) else {
-            throw .invalid("'\(text)' is not a week: write YYYY-Www, e.g. 2026-W47")
+        var bytes = Array(text.utf8)
+        if bytes.count == 8, bytes[4] == UInt8(ascii: "-") { bytes.remove(at: 4) }
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "W") || bytes[4] == UInt8(ascii: "w"),
+              let year = LocalDate.decimal(bytes[0..<4]), let week = LocalDate.decimal(bytes[5..<7])
+        else {
+            throw .notA(.week, input: text, reason: "expected YYYY-Www, e.g. 2026-W47")
         }
-        let weeks = weeksInYear(year)
-        guard (1...weeks).contains(week) else {
-            throw .invalid("'\(text)' is not a week: \(year) has \(weeks) ISO weeks")
-        }
-        return ISOWeek(year: year, week: week)
+        return try ISOWeek(year: year, week: week)
     }
 
+    /// `2026-W47`.
+    public var description: String { "\(LocalDate.pad(year, 4))-W\(LocalDate.pad(week, 2))" }
+
+    /// The first day of the week.
     public var monday: LocalDate {
-        let jan4 = LocalDate(year: year, month: 1, day: 4)
-        return jan4.adding(days: 1 - jan4.isoWeekday + (week - 1) * 7)
+        // Week 1 is the week that contains 4 January.
+        let fourth = LocalDate(unchecked: year, 1, 4)
+        return fourth.adding(days: 1 - fourth.isoWeekday + (week - 1) * 7)
     }
 
+    /// The last day of the week.
     public var sunday: LocalDate { monday.adding(days: 6) }
 
-    public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
+    /// 52 or 53: a year has 53 ISO weeks when 28 December (always in the last week) is in week 53.
+    public static func weeksInYear(_ year: Int) -> Int {
+        ISOWeek(containing: LocalDate(unchecked: year, 12, 28)).week
+    }
 
-    public var description: String { "\(year)-W\(week < 10 ? "0" : "")\(week)" }
+    public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
 }

@@ -1,98 +1,121 @@
-// Reporting periods: a day, an ISO week, a month, a half-year (grant periods) or a date range,
-// parsed from the forms staff type (`2026-11-22`, `2026-W47`, `2026-11`, `2026-H2`, `A..B`).
-import Foundation
+// The spans of local days that reports and exports cover: a day, an ISO week, a month, a half-year
+// (the municipality's grant periods) or any inclusive date range, and how each is written.
 
+/// A span of whole local days. Build one with `parse`; the cases' values are not re-checked.
 public enum Period: Hashable, Sendable, CustomStringConvertible {
     case day(LocalDate)
     case week(ISOWeek)
+    /// `month` is 1…12.
     case month(year: Int, month: Int)
+    /// `half` is 1 (January–June) or 2 (July–December).
     case half(year: Int, half: Int)
+    /// From the first date through the second, both included.
     case range(LocalDate, LocalDate)
 
+    static let forms = "use 2026-11-22, 2026-W47, 2026-11, 2026-H2 or 2026-11-01..2026-11-30"
+
+    /// Reads `2026-11-22`, `2026-W47`, `2026-11`, `2026-H2` or `2026-11-01..2026-11-30`.
     public static func parse(_ text: String) throws(TimeError) -> Period {
-        let s = text.trimmingCharacters(in: .whitespaces)
-        if s.contains("..") {
-            let parts = s.components(separatedBy: "..")
-            guard parts.count == 2 else { throw .invalid("'\(text)' is not a date range: write FROM..TO, e.g. 2026-11-01..2026-11-30") }
-            return try range(from: parts[0], to: parts[1])
-        }
-        if s.uppercased().contains("W") { return .week(try ISOWeek.parse(s)) }
-        if s.uppercased().contains("H") {
-            let parts = s.uppercased().components(separatedBy: "-H")
-            guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), (1970...9999).contains(year),
-                  let half = Int(parts[1]), parts[1].count == 1 else {
-                throw .invalid("'\(text)' is not a half-year: write YYYY-H1 or YYYY-H2")
+        let bytes = Array(text.utf8)
+        if let dot = (bytes.indices.dropLast()).first(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == UInt8(ascii: ".") }) {
+            let from = try LocalDate.parse(String(decoding: bytes[..<dot], as: UTF8.self))
+            let through = try LocalDate.parse(String(decoding: bytes[(dot + 2)...], as: UTF8.self))
+            guard from <= through else {
+                throw .invalid(input: text, reason: "the start is after the end; write the earlier date first")
             }
-            guard half == 1 || half == 2 else { throw .invalid("'\(text)' is not a half-year: there is only H1 (Jan–Jun) and H2 (Jul–Dec)") }
+            return .range(from, through)
+        }
+        guard bytes.count >= 7, let year = LocalDate.decimal(bytes[0..<4]) else {
+            throw .notA(.period, input: text, reason: forms)
+        }
+        // The letter after the year (or after "YYYY-") says which kind: W week, H half-year, else a date or month.
+        let marker = bytes[4] == UInt8(ascii: "-") ? bytes[5] : bytes[4]
+        switch (bytes.count, marker) {
+        case (10, _):
+            return .day(try LocalDate.parse(text))
+        case (7, UInt8(ascii: "W")), (7, UInt8(ascii: "w")), (8, UInt8(ascii: "W")), (8, UInt8(ascii: "w")):
+            return .week(try ISOWeek.parse(text))
+        case (7, UInt8(ascii: "H")), (7, UInt8(ascii: "h")):
+            guard bytes[4] == UInt8(ascii: "-") else { throw .notA(.period, input: text, reason: forms) }
+            guard LocalDate.supportedYears.contains(year) else {
+                throw .notA(.halfYear, input: text, reason: "years from 1970 to 9999 are supported")
+            }
+            guard let half = LocalDate.decimal(bytes[6..<7]), half == 1 || half == 2 else {
+                throw .notA(.halfYear, input: text, reason: "H1 is January–June and H2 July–December")
+            }
             return .half(year: year, half: half)
-        }
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 2 {
-            guard parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
-                  (1970...9999).contains(year) else {
-                throw .invalid("'\(text)' is not a month: write YYYY-MM, e.g. 2026-11")
+        case (7, _):
+            guard bytes[4] == UInt8(ascii: "-"), let month = LocalDate.decimal(bytes[5..<7]) else {
+                throw .notA(.period, input: text, reason: forms)
             }
-            guard (1...12).contains(month) else { throw .invalid("'\(text)' is not a month: months are 01 to 12") }
+            guard LocalDate.supportedYears.contains(year) else {
+                throw .notA(.month, input: text, reason: "years from 1970 to 9999 are supported")
+            }
+            guard (1...12).contains(month) else {
+                throw .notA(.month, input: text, reason: "months are 01 to 12")
+            }
             return .month(year: year, month: month)
+        default:
+            throw .notA(.period, input: text, reason: forms)
         }
-        if parts.count == 3 { return .day(try LocalDate.parse(s)) }
-        throw .invalid("'\(text)' is not a period: write 2026-11-22, 2026-W47, 2026-11, 2026-H2 or 2026-11-01..2026-11-30")
     }
 
-    /// An inclusive range; `from` after `to` is an error.
-    public static func range(from: String, to: String) throws(TimeError) -> Period {
-        let a = try LocalDate.parse(from), b = try LocalDate.parse(to)
-        guard a <= b else { throw .invalid("the range \(a)..\(b) ends before it starts: give the earlier date first") }
-        return .range(a, b)
+    /// The form `parse` reads: `2026-11-22`, `2026-W47`, `2026-11`, `2026-H2`, `2026-11-01..2026-11-30`.
+    public var label: String {
+        switch self {
+        case let .day(date): return date.description
+        case let .week(week): return week.description
+        case let .month(year, month): return "\(LocalDate.pad(year, 4))-\(LocalDate.pad(month, 2))"
+        case let .half(year, half): return "\(LocalDate.pad(year, 4))-H\(half)"
+        case let .range(from, through): return "\(from)..\(through)"
+        }
     }
+
+    public var description: String { label }
 
     public var firstDay: LocalDate {
         switch self {
-        case .day(let d): return d
-        case .week(let w): return w.monday
-        case .month(let y, let m): return LocalDate(year: y, month: m, day: 1)
-        case .half(let y, let h): return LocalDate(year: y, month: h == 1 ? 1 : 7, day: 1)
-        case .range(let a, _): return a
+        case let .day(date): return date
+        case let .week(week): return week.monday
+        case let .month(year, month): return LocalDate(unchecked: year, month, 1)
+        case let .half(year, half): return LocalDate(unchecked: year, half == 1 ? 1 : 7, 1)
+        case let .range(from, _): return from
         }
     }
 
     public var lastDay: LocalDate {
         switch self {
-        case .day(let d): return d
-        case .week(let w): return w.sunday
-        case .month(let y, let m): return LocalDate(year: y, month: m, day: LocalDate.daysInMonth(year: y, month: m))
-        case .half(let y, let h): return LocalDate(year: y, month: h == 1 ? 6 : 12, day: h == 1 ? 30 : 31)
-        case .range(_, let b): return b
+        case let .day(date): return date
+        case let .week(week): return week.sunday
+        case let .month(year, month):
+            return LocalDate(unchecked: year, month, LocalDate.daysInMonth(year: year, month: month))
+        case let .half(year, half): return half == 1 ? LocalDate(unchecked: year, 6, 30) : LocalDate(unchecked: year, 12, 31)
+        case let .range(_, through): return through
         }
     }
 
+    /// How many days the period covers.
     public var days: Int { lastDay.dayNumber - firstDay.dayNumber + 1 }
 
+    /// Whether `date` is one of the period's days.
     public func contains(_ date: LocalDate) -> Bool { firstDay <= date && date <= lastDay }
 
-    /// The period of the same kind just before this one (an equal-length range for ranges).
+    /// The period of the same kind just before this one, for "compared with last week" columns:
+    /// the previous day, week, month or half-year; for a range, the equally long range ending the
+    /// day before it starts.
     public var previous: Period {
         switch self {
-        case .day(let d): return .day(d.adding(days: -1))
-        case .week(let w): return .week(ISOWeek(containing: w.monday.adding(days: -7)))
-        case .month(let y, let m): return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
-        case .half(let y, let h): return h == 1 ? .half(year: y - 1, half: 2) : .half(year: y, half: 1)
-        case .range(let a, let b):
-            let length = b.dayNumber - a.dayNumber + 1
-            return .range(a.adding(days: -length), b.adding(days: -length))
+        case let .day(date):
+            return .day(date.adding(days: -1))
+        case let .week(week):
+            return .week(ISOWeek(containing: week.monday.adding(days: -1)))
+        case let .month(year, month):
+            return month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)
+        case let .half(year, half):
+            return half == 1 ? .half(year: year - 1, half: 2) : .half(year: year, half: 1)
+        case let .range(from, through):
+            let length = through.dayNumber - from.dayNumber + 1
+            return .range(from.adding(days: -length), from.adding(days: -1))
         }
     }
-
-    /// The form `parse` reads: `2026-W47`, `2026-11`, `2026-H2`, `2026-11-22`, `A..B`.
-    public var label: String {
-        switch self {
-        case .day(let d): return d.description
-        case .week(let w): return w.description
-        case .month(let y, let m): return "\(y)-\(m < 10 ? "0" : "")\(m)"
-        case .half(let y, let h): return "\(y)-H\(h)"
-        case .range(let a, let b): return "\(a)..\(b)"
-        }
-    }
-
-    public var description: String { label }
 }

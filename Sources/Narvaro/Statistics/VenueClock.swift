@@ -1,47 +1,85 @@
-// A venue's wall clock: instants ⇄ local dates and times in its IANA time zone, DST-correct.
+// Converts between kernel instants and a venue's wall clock (local date, minute of day),
+// DST-correct, using the system tz database through Foundation's TimeZone.
 import Foundation
 
-public struct VenueClock: Sendable {
+/// A venue's time zone, used to decide which local day (and ISO week) a swipe belongs to and
+/// when a scheduled slot starts and ends in real time.
+public struct VenueClock: Hashable, Sendable {
     public let timeZone: TimeZone
 
-    /// An IANA zone such as `Europe/Stockholm`.
+    public init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// A clock for an IANA zone name such as `Europe/Stockholm`.
     public init(identifier: String) throws(TimeError) {
         guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else {
-            throw .invalid("unknown time zone '\(identifier)': use an IANA name like Europe/Stockholm")
+            throw .unknownTimeZone(identifier)
         }
-        timeZone = zone
+        self.timeZone = zone
     }
 
-    private func offsetSeconds(at t: EventTime) -> Int64 {
-        Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t.seconds))))
-    }
+    /// The zone's IANA name.
+    public var identifier: String { timeZone.identifier }
 
-    /// Local seconds since 1970-01-01T00:00 local.
-    private func localSeconds(_ t: EventTime) -> Int64 { t.seconds + offsetSeconds(at: t) }
-
+    /// The venue's local date at instant `t`.
     public func localDate(of t: EventTime) -> LocalDate {
-        let s = localSeconds(t)
-        return LocalDate(dayNumber: Int(s >= 0 ? s / 86_400 : (s - 86_399) / 86_400))
+        LocalDate(dayNumber: LocalDate.floorDiv(localSeconds(of: t), 86_400))
     }
 
-    /// Minutes after local midnight (0…1439).
+    /// Minutes since local midnight at instant `t` (0…1439).
     public func minuteOfDay(of t: EventTime) -> Int {
-        let s = localSeconds(t)
-        return Int(((s % 86_400) + 86_400) % 86_400) / 60
+        let s = localSeconds(of: t)
+        return (s - LocalDate.floorDiv(s, 86_400) * 86_400) / 60
     }
 
-    /// The instant of a local wall-clock time; `minute` may pass 1440 (the next day). A time that
-    /// does not exist (spring forward) maps to the instant after the gap; an ambiguous time
-    /// (fall back) to its first occurrence.
+    /// The instant at which the wall clock shows `minute` minutes after midnight of `date`
+    /// (`minute` ≥ 1440 runs into the following days). A time skipped when clocks go forward maps
+    /// to the first instant after the gap; a time that occurs twice when clocks go back maps to
+    /// the first occurrence. So later wall times never map to earlier instants.
     public func instant(of date: LocalDate, minute: Int) -> EventTime {
-        let wall = Int64(date.dayNumber) * 86_400 + Int64(minute) * 60
-        // Try the offsets in force around that wall time; earliest consistent instant wins.
-        let probes = [wall - 86_400, wall, wall + 86_400].map { offsetSeconds(at: EventTime(seconds: $0, microseconds: 0)) }
-        let candidates = Set(probes).map { wall - $0 }.filter { offsetSeconds(at: EventTime(seconds: $0, microseconds: 0)) == wall - $0 }
-        if let first = candidates.min() { return EventTime(seconds: first, microseconds: 0) }
-        // In a gap: the wall time minus the offset before the gap lands after the gap.
-        return EventTime(seconds: wall - (probes.min() ?? 0), microseconds: 0)
+        // Split into whole days and a minute within the day without multiplying `minute` back up.
+        let remainder = minute % 1440
+        let days = minute / 1440 - (remainder < 0 ? 1 : 0)
+        let wall = date.adding(days: days).dayNumber * 86_400 + (remainder < 0 ? remainder + 1440 : remainder) * 60
+        // Clamp to what EventTime can hold (about ±292,000 years) so a nonsense minute cannot trap.
+        let seconds = min(max(utcSeconds(forWall: wall), -9_000_000_000_000), 9_000_000_000_000)
+        return EventTime(microseconds: Int64(seconds) * 1_000_000)
     }
 
-    public func startOfDay(_ date: LocalDate) -> EventTime { instant(of: date, minute: 0) }
+    /// The instant of local midnight at the start of `date`.
+    public func startOfDay(_ date: LocalDate) -> EventTime {
+        instant(of: date, minute: 0)
+    }
+
+    // MARK: - Offsets
+
+    /// Seconds east of UTC in force at `utc` (seconds since the epoch).
+    func offset(atUTC utc: Int) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
+    }
+
+    /// Wall-clock seconds since 1970-01-01T00:00 local for instant `t`.
+    func localSeconds(of t: EventTime) -> Int {
+        // Not `t.seconds`: that traps for times near Int64.min, and a garbled recording can hold one.
+        let utc = LocalDate.floorDiv(Int(t.microseconds), 1_000_000)
+        return utc + offset(atUTC: utc)
+    }
+
+    /// The earliest UTC second whose wall time is `wall`, or the end of the gap if none is.
+    func utcSeconds(forWall wall: Int) -> Int {
+        // The answer lies within a day of `wall`; assume at most one offset change in that window
+        // (true of every real zone), so the offsets a day either side are the only candidates.
+        let candidates = Set([offset(atUTC: wall - 86_400), offset(atUTC: wall), offset(atUTC: wall + 86_400)])
+        let matches = candidates.map { wall - $0 }.filter { offset(atUTC: $0) == wall - $0 }
+        if let first = matches.min() { return first }
+
+        // In a gap: wall times from T + before to T + after never happen, so the transition T
+        // lies in (wall - after, wall - before]. Find it by bisection on the offset.
+        let before = candidates.min() ?? 0, after = candidates.max() ?? 0
+        var low = wall - after, high = wall - before  // offset(low) == before, offset(high) == after
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            if offset(atUTC: mid) == offset(atUTC: high) { high = mid } else { low = mid }
+        }
+        return high
+    }
 }

@@ -20,7 +20,7 @@ func parseSince(_ text: String, clock: VenueClock) throws -> EventTime {
     let formatter = ISO8601DateFormatter()
     if let date = formatter.date(from: text) { return EventTime(microseconds: Int64(date.timeIntervalSince1970 * 1_000_000)) }
     let parts = text.split(separator: "T")
-    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? ScheduleSlot.parseRange("\(parts[1])-23:59") {
+    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? ScheduleSlot.parseTimeRange("\(parts[1])-23:59") {
         return clock.instant(of: date, minute: range.0)
     }
     throw UsageError("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '\(text)'")

@@ -28,7 +28,7 @@ func period(_ args: ParsedArguments) throws -> Period {
         given.append(p)
     }
     switch (args.string("--from"), args.string("--to")) {
-    case (let from?, let to?): given.append(try Period.range(from: from, to: to))
+    case (let from?, let to?): given.append(try Period.parse("\(from)..\(to)"))
     case (nil, nil): break
     default: throw UsageError("--from and --to go together")
     }

@@ -14,7 +14,7 @@ import Testing
     }
 
     func slot(_ db: TestDatabase, _ activity: String, _ day: String, _ range: String) throws {
-        try db.store.addSlot(activity: db.store.activity(named: activity), timing: ScheduleSlot.parseWeekly(day: day, range: range, from: nil, until: nil))
+        try db.store.addSlot(activity: db.store.activity(named: activity), timing: ScheduleSlot.parseWeekly(day: day, range: range, from: nil, until: nil).timing)
     }
 
     @Test func attributionOrderActivityCardThenFixedThenScheduleThenDropIn() throws {

@@ -39,7 +39,7 @@ extension Store {
     public func runRetention(today: LocalDate, days: Int? = nil, now: EventTime) throws -> RetentionSummary {
         let keep = try days ?? retentionDays()
         let horizon = today.adding(days: -keep)
-        let halfStart = LocalDate(year: horizon.year, month: horizon.month <= 6 ? 1 : 7, day: 1)
+        let halfStart = Period.half(year: horizon.year, half: horizon.month <= 6 ? 1 : 2).firstDay
         let cutoff = ISOWeek(containing: halfStart).monday
         return try db.transaction {
             var folded = 0

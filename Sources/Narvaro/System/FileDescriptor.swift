@@ -21,9 +21,15 @@ public struct FileDescriptor: RawRepresentable, Hashable, Sendable {
         var fds: [Int32] = [-1, -1]
         try retryOnInterrupt("pipe") { fds.withUnsafeMutableBufferPointer { Glibc.pipe($0.baseAddress) } }
         let pair = (read: FileDescriptor(rawValue: fds[0]), write: FileDescriptor(rawValue: fds[1]))
-        for fd in [pair.read, pair.write] {
-            try retryOnInterrupt("fcntl") { fcntl(fd.rawValue, F_SETFD, FD_CLOEXEC) }
-            if nonblocking { try fd.setNonblocking(true) }
+        do {
+            for fd in [pair.read, pair.write] {
+                try retryOnInterrupt("fcntl") { fcntl(fd.rawValue, F_SETFD, FD_CLOEXEC) }
+                if nonblocking { try fd.setNonblocking(true) }
+            }
+        } catch {
+            try? pair.read.close()
+            try? pair.write.close()
+            throw error
         }
         return pair
     }

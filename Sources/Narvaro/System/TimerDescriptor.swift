@@ -1,5 +1,8 @@
 // A periodic tick as a readable descriptor (timerfd on CLOCK_MONOTONIC), for the watchdog ping
 // and housekeeping: it fires in the poll loop like any other input and ignores wall-clock jumps.
+// CEvdev: in release builds the compiler attributes `timespec` to the first module that declared
+// it (linux/input.h pulls in <time.h>), and MemberImportVisibility then asks for that import.
+import CEvdev
 import CLinux
 import Glibc
 
@@ -44,9 +47,10 @@ public struct TimerDescriptor: Sendable {
     /// A zero interval would disarm the timer, so anything below a microsecond is raised to one.
     private static func timespec(_ duration: Duration) -> Glibc.timespec {
         let (seconds, attoseconds) = duration.components
-        var nanoseconds = attoseconds / 1_000_000_000
-        if seconds <= 0 && nanoseconds < 1_000 { return Glibc.timespec(tv_sec: 0, tv_nsec: 1_000) }
-        if nanoseconds < 0 { nanoseconds = 0 }
-        return Glibc.timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds))
+        var spec = Glibc.timespec()
+        spec.tv_sec = Int(max(seconds, 0))
+        spec.tv_nsec = Int(max(attoseconds / 1_000_000_000, 0))
+        if spec.tv_sec == 0 && spec.tv_nsec < 1_000 { spec.tv_nsec = 1_000 }
+        return spec
     }
 }

@@ -23,7 +23,22 @@ let daemonCommand = CommandSpec(
         return
     }
     if args.string("--start") != nil { throw UsageError("--start goes with --replay") }
-    throw UsageError("serving readers is not built yet: use --replay FILE --reader NAME")
+    var fixed: (reader: String, path: String)?
+    if let device = args.string("--device") {
+        guard let reader = args.string("--reader") else { throw UsageError("--device needs --reader NAME") }
+        // A device named on the command line must be a keyboard-like evdev node now: say so at once.
+        try ReaderSource(path: device).close()
+        fixed = (reader, device)
+    } else if args.string("--reader") != nil {
+        throw UsageError("--reader goes with --replay or --device")
+    }
+    let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath)))
+    let scanner = InputDeviceScanner(devRoot: ctx.environment["NARVARO_DEV_ROOT"] ?? "/dev", sysRoot: ctx.environment["NARVARO_SYS_ROOT"] ?? "/sys")
+    let readers = ReaderService(store: store, pipeline: pipeline, journal: journal, scanner: scanner, fixedDevice: fixed)
+    let loop = try ServeLoop(store: store, pipeline: pipeline, readers: readers, journal: journal, environment: ctx.environment)
+    let code = try loop.run()
+    if code != 0 { throw StoreError.invalid("narvarod stopped with code \(code)") }
 }
 
 /// Opens the store for the daemon: a short busy timeout so a locked database defers swipes to the

@@ -50,6 +50,18 @@ public final class SwipePipeline {
         decoders[reader]?.abandon()
     }
 
+    /// Reports partial swipes whose next key is overdue (a reader that never sent Enter), so they
+    /// are rejected now rather than when the next card arrives.
+    public func expireIdle(now: EventTime) -> [PipelineEvent] {
+        var events: [PipelineEvent] = []
+        for reader in decoders.keys.sorted() {
+            if case .rejected(let reason, let time)? = decoders[reader]?.expire(now: now) {
+                events.append(.rejected(reader: reader, reason: reason.rawValue, at: time))
+            }
+        }
+        return events
+    }
+
     /// Whether `reader` is between swipes with no key held (safe to grab).
     public func isIdle(reader: String) -> Bool { decoders[reader]?.isIdle ?? true }
 

@@ -102,4 +102,31 @@ struct PythonFailure: Error, CustomStringConvertible {
         #expect(participants[1] == .suppressed(primary: true))
         #expect(published.weeklyVisits?.table.columnLabels == ["2026-W36", "2026-W37", "2026-W38"])
     }
+
+    @Test func aFigureHiddenInOneTableIsHiddenInEveryTableThatShowsIt() throws {
+        // Gender and age both split each activity's 18, 3 and 57 participants, which the
+        // activities table shows as "unique". Språkcafé's 3 forces another total to be hidden;
+        // showing it in any other table would give 3 back as 78 − 18 − 57.
+        let published = try PublishedExport(ExportSample.document)
+        let activities = published.sections[0].table, gender = published.sections[1].table, age = published.sections[2].table
+        let hiddenGender = try #require(gender.rowTotals).map(\.isSuppressed)
+        #expect(hiddenGender.filter { $0 }.count >= 2)
+        #expect(try #require(age.rowTotals).map(\.isSuppressed) == hiddenGender)
+        #expect(activities.cells.map { $0[1].isSuppressed } == hiddenGender)
+        #expect(gender.grandTotal?.isSuppressed == age.grandTotal?.isSuppressed)
+        // Visits (column 0) are a different figure and stay published.
+        #expect(activities.cells.map(\.[0]) == [.value(120), .value(43), .value(310)])
+        // Each table on its own still resists the attacker after the extra hiding.
+        for table in [gender, age] {
+            #expect(SuppressionAttacker(table: table, complementaryFloor: 1).leaks() == [])
+        }
+    }
+
+    @Test func linkingWithoutSharedFiguresChangesNothing() throws {
+        let gender = CountTable(rowLabels: ["a", "b"], columnLabels: ["w", "m"], cells: [[2, 30], [20, 40]])
+        let other = CountTable(rowLabels: ["a", "b"], columnLabels: ["v"], cells: [[99], [98]], margins: .none)
+        let linked = try LinkedSuppression(suppressor: Suppressor()).publish([("g", gender), ("o", other)])
+        #expect(linked[0] == (try Suppressor().publish(gender)))
+        #expect(linked[1].cells == [[.value(99)], [.value(98)]])
+    }
 }

@@ -30,18 +30,22 @@ public struct PublishedExport: Sendable, Equatable {
 
     public var minCell: Int { header.minCell }
 
-    /// Suppresses every table with threshold `header.minCell`.
+    /// Suppresses every table with threshold `header.minCell`; a figure shown by several
+    /// tables (same row labels, same numbers) is hidden in all of them or none.
     public init(_ document: ExportDocument) throws(ExportError) {
         let suppressor = Suppressor(minCell: document.header.minCell)
         header = document.header
-        var sections: [PublishedSection] = []
-        for s in document.sections {
-            let table = try suppressor.publish(s.table, section: s.id)
-            sections.append(PublishedSection(id: s.id, title: s.title, rowHeading: s.rowHeading, table: table))
+        var tables = document.sections.map { (section: $0.id, table: $0.table) }
+        let weekly = try Self.weeklyTable(document.weeklyVisits)
+        if let weekly { tables.append((section: "weeklyVisits", table: weekly)) }
+        let published = try LinkedSuppression(suppressor: suppressor).publish(tables)
+        sections = zip(document.sections, published).map { s, table in
+            PublishedSection(id: s.id, title: s.title, rowHeading: s.rowHeading, table: table)
         }
-        self.sections = sections
+        weeklyVisits = weekly == nil ? nil : published.last.map {
+            PublishedSection(id: "weeklyVisits", title: "Besök per vecka", rowHeading: "", table: $0)
+        }
         gatherings = try document.gatherings.map { rows throws(ExportError) in try Self.publish(rows, with: suppressor) }
-        weeklyVisits = try Self.publish(document.weeklyVisits, with: suppressor)
     }
 
     /// Gatherings of one activity add up to its visits, which other tables may show, so each
@@ -66,7 +70,7 @@ public struct PublishedExport: Sendable, Equatable {
     }
 
     /// The weekly series as one activities × weeks table with totals (weeks add up to visits).
-    private static func publish(_ series: [WeeklySeries], with suppressor: Suppressor) throws(ExportError) -> PublishedSection? {
+    private static func weeklyTable(_ series: [WeeklySeries]) throws(ExportError) -> CountTable? {
         guard !series.isEmpty else { return nil }
         let weeks = Array(Set(series.flatMap { $0.points.map(\.week) })).sorted()
         let column = Dictionary(uniqueKeysWithValues: weeks.enumerated().map { ($1, $0) })
@@ -81,9 +85,6 @@ public struct PublishedExport: Sendable, Equatable {
             }
             cells.append(row)
         }
-        let table = CountTable(rowLabels: series.map(\.activity), columnLabels: weeks, cells: cells, margins: .totals)
-        return PublishedSection(
-            id: "weeklyVisits", title: "Besök per vecka", rowHeading: "",
-            table: try suppressor.publish(table, section: "weeklyVisits"))
+        return CountTable(rowLabels: series.map(\.activity), columnLabels: weeks, cells: cells, margins: .totals)
     }
 }

@@ -49,7 +49,7 @@ struct SuppressionCost: Comparable {
 }
 
 struct SuppressionGrid {
-    struct Entry: Equatable { var row: Int; var column: Int }
+    struct Entry: Hashable { var row: Int; var column: Int }
 
     /// A step across one entry: `up` goes row node → column node and adds one to the
     /// zero-sum form of the entry; `down` goes back and subtracts one.
@@ -61,12 +61,16 @@ struct SuppressionGrid {
     let value: [[Int]]
     var state: [[EntryState]]
 
-    init(extended value: [[Int]], minCell: Int) {
+    /// `forced` entries are hidden from the start because another table hides the same figure.
+    init(extended value: [[Int]], minCell: Int, forced: Set<Entry> = []) {
         self.value = value
         self.rows = value.count
         self.columns = value.first?.count ?? 0
         self.minCell = minCell
         self.state = value.map { row in row.map { (1..<minCell).contains($0) ? .primary : .published } }
+        for e in forced where e.row < rows && e.column < columns && state[e.row][e.column] == .published && value[e.row][e.column] > 0 {
+            state[e.row][e.column] = .complementary
+        }
     }
 
     var entries: [Entry] {

@@ -16,11 +16,18 @@ public struct Suppressor: Sendable {
 
     /// Suppresses one table; `section` only names it in error messages.
     public func publish(_ table: CountTable, section: String = "table") throws(ExportError) -> PublishedTable {
+        try publish(table, section: section, hiding: [])
+    }
+
+    /// As `publish(_:section:)`, but the given entries are hidden too (at least as `x`), because
+    /// another table of the same export hides the same figure. Positions use the table with
+    /// totals: column `columnLabels.count` is the row total, row `cells.count` the column totals.
+    func publish(_ table: CountTable, section: String, hiding forced: Set<SuppressionGrid.Entry>) throws(ExportError) -> PublishedTable {
         guard minCell >= 2 else { throw .minCellTooSmall(minCell) }
         try validate(table, section: section)
         switch table.margins {
-        case .none: return publishWithoutTotals(table)
-        case .totals: return try publishWithTotals(table, section: section)
+        case .none: return publishWithoutTotals(table, hiding: forced)
+        case .totals: return try publishWithTotals(table, section: section, hiding: forced)
         }
     }
 
@@ -48,13 +55,14 @@ public struct Suppressor: Sendable {
         }
     }
 
-    private func publishWithoutTotals(_ table: CountTable) -> PublishedTable {
+    private func publishWithoutTotals(_ table: CountTable, hiding forced: Set<SuppressionGrid.Entry>) -> PublishedTable {
         // Nothing links the cells, so hiding 1…k−1 suffices, except for k = 2 where "<2" would
         // say "exactly 1": those are shown as `x` instead.
-        let cells = table.cells.map { row in
-            row.map { n -> PublishedCount in
-                guard (1..<minCell).contains(n) else { return .value(n) }
-                return .suppressed(primary: minCell > 2)
+        let cells = table.cells.enumerated().map { r, row in
+            row.enumerated().map { c, n -> PublishedCount in
+                if (1..<minCell).contains(n) { return .suppressed(primary: minCell > 2) }
+                if n > 0 && forced.contains(.init(row: r, column: c)) { return .suppressed(primary: false) }
+                return .value(n)
             }
         }
         return PublishedTable(
@@ -62,9 +70,11 @@ public struct Suppressor: Sendable {
             rowTotals: nil, columnTotals: nil, grandTotal: nil, minCell: minCell)
     }
 
-    private func publishWithTotals(_ table: CountTable, section: String) throws(ExportError) -> PublishedTable {
+    private func publishWithTotals(
+        _ table: CountTable, section: String, hiding forced: Set<SuppressionGrid.Entry>
+    ) throws(ExportError) -> PublishedTable {
         let extended = try Self.withTotals(table.cells, columns: table.columnLabels.count, section: section)
-        var grid = SuppressionGrid(extended: extended, minCell: minCell)
+        var grid = SuppressionGrid(extended: extended, minCell: minCell, forced: forced)
         // Each round protects one exposed entry. Protection only ever adds usable steps, so an
         // entry once safe stays safe and the loop ends after at most one round per entry.
         for _ in 0...grid.entries.count {

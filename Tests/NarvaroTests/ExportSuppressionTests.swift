@@ -147,3 +147,22 @@ func expectSafe(_ cells: [[Int]], minCell k: Int = 5, sourceLocation: SourceLoca
         }
     }
 }
+
+@Suite struct ExportSuppressionScaleTests {
+    @Test func aHalfYearOfWeeksForThirtyActivitiesStaysSafeByTheRules() throws {
+        // 30 activities × 26 weeks: too big for the attacker's enumeration, so check the rules
+        // that do not need it, and that the suppressor finishes (it runs one pass over entries).
+        var rng = SeededRandom(state: 7)
+        let cells = (0..<30).map { _ in (0..<26).map { _ in Int.random(in: 0...12, using: &rng) } }
+        let published = try Suppressor().publish(table(cells))
+        let hidden = published.cells.map { $0.filter(\.isSuppressed).count }
+        #expect(hidden.reduce(0, +) > 0)
+        for (r, row) in published.cells.enumerated() {
+            let count = row.filter(\.isSuppressed).count + (published.rowTotals?[r].isSuppressed == true ? 1 : 0)
+            #expect(count != 1)
+            for (c, value) in row.enumerated() {
+                if let n = value.number { #expect(n == cells[r][c] && (n == 0 || n >= 5)) }
+            }
+        }
+    }
+}

@@ -75,11 +75,10 @@ public struct Suppressor: Sendable {
     ) throws(ExportError) -> PublishedTable {
         let extended = try Self.withTotals(table.cells, columns: table.columnLabels.count, section: section)
         var grid = SuppressionGrid(extended: extended, minCell: minCell, forced: forced)
-        // Each round protects one exposed entry. Protection only ever adds usable steps, so an
-        // entry once safe stays safe and the loop ends after at most one round per entry.
-        for _ in 0...grid.entries.count {
-            guard let exposed = grid.entries.first(where: grid.isExposed) else { break }
-            guard grid.protect(exposed) else { break }
+        // One pass is enough: protection only ever adds usable steps, so an entry found safe stays
+        // safe, and every entry hidden while protecting another lies on that entry's new loop.
+        for entry in grid.entries where grid.isExposed(entry) {
+            _ = grid.protect(entry)
         }
         func published(_ r: Int, _ c: Int) -> PublishedCount {
             switch grid.state[r][c] {

@@ -33,6 +33,11 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
+            // Arrays of plain values stay on one line even when pretty: table rows read as rows.
+            if pretty, items.allSatisfy({ if case .object = $0 { false } else if case .array = $0 { false } else { true } }) {
+                out += "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 out += (i > 0 ? "," : "") + newline

@@ -1,95 +1,153 @@
-// The card key: 32 random bytes in a root-only file (default /etc/narvaro/card-key, mode 0600).
-// Created on first start only; a key missing later is an error, never silently replaced, because
-// a new key would turn every enrolled card into an unknown one.
+// The secret behind card hashes: 32 random bytes in a root-only file. Losing it makes every
+// enrolled card unknown, so it is created only when asked and never silently replaced.
+
 import CCrypto
-import Foundation
 import Glibc
 
-public enum CardKeyError: Error, CustomStringConvertible, Equatable {
-    case missing(String)
-    case unreadable(String, String)
-    case wrongSize(String, Int)
-    case tooOpen(String)
-    case cannotCreate(String, String)
+/// Why the card key could not be loaded or created; each message says what to do.
+public enum CardKeyError: Error, CustomStringConvertible, Equatable, Sendable {
+    case missing(path: String)
+    case readableByOthers(path: String)
+    case wrongSize(path: String, bytes: Int)
+    case notARegularFile(path: String)
+    case system(path: String, action: String, errno: Int32)
+    case randomUnavailable
 
     public var description: String {
         switch self {
         case .missing(let path):
-            return "card key \(path) is missing: restore it from backup (a new key would make every enrolled card unknown)"
-        case .unreadable(let path, let reason):
-            return "cannot read card key \(path): \(reason): run as root or as the narvaro service user, or pass --card-key PATH"
-        case .wrongSize(let path, let size):
-            return "card key \(path) has \(size) bytes, not 32: restore it from backup"
-        case .tooOpen(let path):
+            return "card key \(path) is missing: restore it from backup; a new key would make every enrolled card unknown"
+        case .readableByOthers(let path):
             return "card key \(path) is readable by others: chmod 600 \(path)"
-        case .cannotCreate(let path, let reason):
-            return "cannot create card key \(path): \(reason)"
+        case .wrongSize(let path, let bytes):
+            return "card key \(path) has \(bytes) bytes, expected \(CardKey.length): restore it from backup"
+        case .notARegularFile(let path):
+            return "card key \(path) is not a regular file: restore the key file from backup"
+        case .system(let path, let action, let code):
+            return "cannot \(action) card key \(path): \(String(cString: strerror(code))) (run as root?)"
+        case .randomUnavailable:
+            return "cannot create a card key: the system random generator failed; try again"
         }
     }
 }
 
-public struct CardKey: Sendable {
+/// A 32-byte HMAC key. Its description never shows the bytes, so it cannot leak into logs.
+public struct CardKey: Sendable, Equatable, CustomStringConvertible {
     public static let defaultPath = "/etc/narvaro/card-key"
-    public let bytes: [UInt8]
+    public static let length = 32
 
-    public init(bytes: [UInt8]) { self.bytes = bytes }
+    let bytes: [UInt8]
 
-    /// The key file to use: `--card-key`, else `$NARVARO_CARD_KEY`, else /etc/narvaro/card-key.
-    public static func path(option: String?, environment: [String: String]) -> String {
-        option ?? environment["NARVARO_CARD_KEY"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
+    public var description: String { "CardKey(\(Self.length) bytes)" }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    /// Reads the key; refuses a missing file, a wrong size, and a file readable by group or others.
-    public static func load(path: String) throws(CardKeyError) -> CardKey {
+    /// Loads the key; a missing, wrongly sized or group/other-accessible file is an error.
+    public static func load(path: String = defaultPath) throws(CardKeyError) -> CardKey {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            throw code == ENOENT ? .missing(path: path) : .system(path: path, action: "open", errno: code)
+        }
+        defer { close(fd) }
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT { throw .missing(path) }
-            throw .unreadable(path, String(cString: strerror(errno)))
-        }
-        guard info.st_mode & 0o077 == 0 else { throw .tooOpen(path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path, "permission denied")
-        }
-        guard data.count == 32 else { throw .wrongSize(path, data.count) }
-        return CardKey(bytes: Array(data))
-    }
-
-    /// Creates a new random key at `path` (mode 0600, parent directory 0700 if it has to be made),
-    /// written to a temporary file, fsynced and renamed so a crash never leaves half a key.
-    public static func create(path: String) throws(CardKeyError) -> CardKey {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        guard RAND_bytes(&bytes, 32) == 1 else { throw .cannotCreate(path, "no randomness from OpenSSL") }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            guard mkdir(directory, 0o700) == 0 else { throw .cannotCreate(path, String(cString: strerror(errno))) }
-        }
-        let temporary = path + ".new"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotCreate(path, String(cString: strerror(errno))) }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, 32) }
-        let synced = fsync(fd)
-        close(fd)
-        guard written == 32, synced == 0, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotCreate(path, reason)
-        }
-        return CardKey(bytes: bytes)
-    }
-}
-
-extension Store {
-    /// The card key provider for a store: loads the key at `path`; creates it only while the
-    /// database has never used a key (first start), otherwise a missing key is an error.
-    public static func cardKeyProvider(path: String, db: SQLiteConnection) -> () throws -> CardHasher {
-        {
-            do {
-                return CardHasher(key: try CardKey.load(path: path))
-            } catch CardKeyError.missing(let missing) {
-                let used = try db.queryOne("SELECT 1 FROM meta WHERE key = 'card_key_check'") != nil
-                if used { throw CardKeyError.missing(missing) }
-                return CardHasher(key: try CardKey.create(path: path))
+        guard fstat(fd, &info) == 0 else { throw .system(path: path, action: "inspect", errno: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
+        guard info.st_mode & 0o077 == 0 else { throw .readableByOthers(path: path) }
+        // Read one byte more than a key so a too-long file is noticed.
+        var buffer = [UInt8](repeating: 0, count: length + 1)
+        var filled = 0
+        while filled < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(fd, base + filled, raw.count - filled)
             }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw .system(path: path, action: "read", errno: errno) }
+            if n == 0 { break }
+            filled += n
         }
+        guard filled == length else {
+            throw .wrongSize(path: path, bytes: filled > length ? Int(info.st_size) : filled)
+        }
+        return CardKey(bytes: Array(buffer.prefix(length)))
+    }
+
+    /// Loads the key, or — only if the file does not exist — creates it: random bytes from
+    /// `RAND_bytes`, mode 0600, written to a temporary file and linked into place so a key
+    /// another process created meanwhile is kept, never overwritten. Missing parent
+    /// directories are created with mode 0700.
+    public static func loadOrCreate(path: String = defaultPath) throws(CardKeyError) -> CardKey {
+        do {
+            return try load(path: path)
+        } catch .missing {
+            try makeParentDirectories(of: path)
+            return try create(path: path)
+        }
+    }
+
+    private static func create(path: String) throws(CardKeyError) -> CardKey {
+        var key = [UInt8](repeating: 0, count: length)
+        guard RAND_bytes(&key, Int32(length)) == 1 else { throw .randomUnavailable }
+        var template = Array((path + ".new.XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { throw .system(path: path, action: "create", errno: errno) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { unlink(temporary) }
+        let written = writeAll(fd, key)
+        let synced = written && fchmod(fd, 0o600) == 0 && fsync(fd) == 0
+        let code = errno
+        close(fd)
+        guard synced else { throw .system(path: path, action: "write", errno: code) }
+        if link(temporary, path) != 0 {
+            let code = errno
+            // Someone else created it first: theirs is the key now.
+            if code == EEXIST { return try load(path: path) }
+            throw .system(path: path, action: "create", errno: code)
+        }
+        syncDirectory(of: path)
+        return CardKey(bytes: key)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(fd, base + done, raw.count - done)
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func makeParentDirectories(of path: String) throws(CardKeyError) {
+        let dir = parent(of: path)
+        guard dir != "/", dir != "." else { return }
+        var info = stat()
+        if stat(dir, &info) == 0 { return }
+        try makeParentDirectories(of: dir)
+        guard mkdir(dir, 0o700) == 0 || errno == EEXIST else {
+            throw .system(path: path, action: "create the directory for the", errno: errno)
+        }
+    }
+
+    private static func syncDirectory(of path: String) {
+        let fd = open(parent(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 }

@@ -1,0 +1,81 @@
+// CSV writer: RFC 4180 and Swedish-Excel dialects read back by Python's csv module, with numbers,
+// Å Ä Ö and hostile labels intact and suppression marks where small counts were.
+
+import Foundation
+import Testing
+@testable import Narvaro
+
+private let readCSV = """
+import csv, json, sys
+dialect = sys.argv[2] if len(sys.argv) > 2 else 'rfc'
+with open(sys.argv[1], newline='', encoding='utf-8-sig' if dialect == 'excel' else 'utf-8') as f:
+    rows = list(csv.reader(f, delimiter=';' if dialect == 'excel' else ','))
+print(json.dumps(rows))
+"""
+
+private func pythonRows(_ csv: String, excel: Bool = false) throws -> [[String]] {
+    let json = try runPython(readCSV, input: csv, arguments: [excel ? "excel" : "rfc"])
+    return try JSONDecoder().decode([[String]].self, from: Data(json.utf8))
+}
+
+private func row(_ rows: [[String]], after title: String, label: String) -> [String]? {
+    guard let start = rows.firstIndex(of: [title]) else { return nil }
+    return rows[start...].first { $0.first == label }
+}
+
+@Suite struct ExportCSVTests {
+    @Test func rfc4180RoundTripsThroughPythonCSV() throws {
+        let published = try PublishedExport(ExportSample.document)
+        let csv = CSVExport.write(published, variant: .rfc4180)
+        #expect(!csv.hasPrefix("\u{FEFF}"))
+        #expect(csv.hasSuffix("\r\n"))
+        #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let rows = try pythonRows(csv)
+        #expect(rows == CSVExport.expectedRows(published))
+        // Numbers come back as numbers, Å Ä Ö as themselves, small counts as marks.
+        #expect(row(rows, after: "Aktiviteter", label: "Öppen verksamhet")?.dropFirst().compactMap { Int($0) } == [310, 57, 21, 50])
+        // 18 is hidden because the gender and age tables had to hide that same total.
+        #expect(row(rows, after: "Aktiviteter", label: "Läxhjälp") == ["Läxhjälp", "120", "x", "6", "24"])
+        #expect(row(rows, after: "Aktiviteter", label: "Språkcafé") == ["Språkcafé", "43", "<5", "<5", "12"])
+        #expect(rows.first == ["Närvaro – uppföljning till kommunen"])
+        #expect(rows.contains(["Mötesplats", "Fröslunda fritidsgård"]))
+        #expect(rows.contains(["Minsta redovisade antal", "5"]))
+        let gender = try #require(row(rows, after: "Kön", label: "Öppen verksamhet"))
+        #expect(gender.count == 6)
+        #expect(gender[1] == "25" || gender[1] == "x")
+        #expect(try #require(row(rows, after: "Kön", label: "Språkcafé"))[1...2] == ["<5", "<5"])
+        #expect(rows.contains(["<5", "färre än 5 (1–4): dolt för att skydda enskilda personer"]))
+        #expect(rows.contains { $0.first == "x" })
+    }
+
+    @Test func excelSwedishHasBOMSemicolonsAndDecimalComma() throws {
+        let published = try PublishedExport(ExportSample.document)
+        let csv = CSVExport.write(published, variant: .excelSwedish)
+        #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(csv.contains("Öppen verksamhet;310;57;21;50\r\n"))
+        #expect(try pythonRows(csv, excel: true) == CSVExport.expectedRows(published))
+        #expect(CSVExport.encode(.decimal(12.5), variant: .excelSwedish) == "12,5")
+        #expect(CSVExport.encode(.decimal(12.5), variant: .rfc4180) == "12.5")
+        #expect(CSVExport.encode(.text("a;b"), variant: .excelSwedish) == "\"a;b\"")
+        #expect(CSVExport.encode(.text("a,b"), variant: .excelSwedish) == "a,b")
+        #expect(CSVExport.encode(.text("=1+1"), variant: .excelSwedish) == "'=1+1")
+        #expect(CSVExport.encode(.text("=1+1"), variant: .rfc4180) == "=1+1")
+    }
+
+    @Test func hostileLabelsSurviveQuotingExactly() throws {
+        let published = try PublishedExport(ExportSample.hostileDocument)
+        let csv = CSVExport.write(published, variant: .rfc4180)
+        #expect(csv.contains("\"Han sa \"\"hej\"\"\""))
+        #expect(csv.contains("\"Kaffe, te & bullar\""))
+        let rows = try pythonRows(csv)
+        #expect(rows == CSVExport.expectedRows(published))
+        for label in ExportSample.hostileLabels {
+            #expect(rows.contains { $0.first == label }, "label \(label.debugDescription) did not come back")
+        }
+        // Excel: the same records, but formula-looking text is defused with a leading apostrophe.
+        let excelRows = try pythonRows(CSVExport.write(published, variant: .excelSwedish), excel: true)
+        #expect(excelRows.contains { $0.first == "'=HYPERLINK(\"evil\")" })
+        #expect(excelRows.contains { $0.first == "semi;kolon" })
+        #expect(excelRows.count == rows.count)
+    }
+}

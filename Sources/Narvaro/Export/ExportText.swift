@@ -82,6 +82,8 @@ public struct ExportText: Sendable {
         ("unique", "Unika deltagare", "Unique participants"),
         ("new", "Nya deltagare", "New participants"),
         ("gatherings", "Sammankomster", "Gatherings"),
+        ("qualifying", "Bidragsberättigade sammankomster", "Gatherings qualifying for grants"),
+        ("unknown", "Okänd ålder", "Age unknown"),
         ("woman", "Kvinna", "Woman"),
         ("man", "Man", "Man"),
         ("other", "Annat", "Other"),

@@ -88,3 +88,46 @@ public enum Doctor {
                             action: "sudo systemctl enable --now narvarod; journalctl -u narvarod says why it stopped")
     }
 }
+
+extension Doctor {
+    /// Each configured reader: is its device present, can it be opened, is it grabbed by someone?
+    public static func checkReaders(store: Store, scanner: InputDeviceScanner = InputDeviceScanner()) -> [DoctorFinding] {
+        guard let readers = try? store.readers() else { return [] }
+        if readers.isEmpty {
+            return [DoctorFinding(check: "readers", status: .warning, detail: "no readers configured", action: "narvaro reader add NAME --venue SLUG --usb VID:PID")]
+        }
+        var matches: [String: ReaderMatch] = [:]
+        var findings: [DoctorFinding] = []
+        for reader in readers {
+            do {
+                matches[reader.name] = try ReaderMatch(device: reader.device, usb: reader.usb, namePattern: reader.namePattern, physPattern: reader.physPattern)
+            } catch {
+                findings.append(DoctorFinding(check: "reader \(reader.name)", status: .problem, detail: "\(error)", action: "narvaro reader edit \(reader.name) …"))
+            }
+        }
+        let devices = scanner.scan()
+        let assignment = scanner.assign(readers: matches, devices: devices)
+        for (name, problem) in assignment.problems.sorted(by: { $0.key < $1.key }) {
+            let candidates = assignment.unmatched.filter(\.qualifies).map { "\($0.path) \($0.usbID ?? "") \($0.name ?? "")" }
+            findings.append(DoctorFinding(check: "reader \(name)", status: .problem, detail: "\(problem)",
+                                          action: candidates.isEmpty ? "plug the reader in; check `narvaro reader show \(name)`"
+                                                                     : "keyboard-like devices seen: \(candidates.joined(separator: "; "))"))
+        }
+        for (name, device) in assignment.matched.sorted(by: { $0.key < $1.key }) {
+            do {
+                let source = try ReaderSource(path: device.path)
+                defer { source.close() }
+                do {
+                    try source.grab()
+                    findings.append(DoctorFinding(check: "reader \(name)", status: .warning, detail: "\(device.path) is present but nobody reads it",
+                                                  action: "start narvarod: sudo systemctl start narvarod"))
+                } catch {
+                    findings.append(DoctorFinding(check: "reader \(name)", status: .ok, detail: "\(device.path) present and grabbed (by narvarod when it runs)", action: ""))
+                }
+            } catch {
+                findings.append(DoctorFinding(check: "reader \(name)", status: .problem, detail: "\(error)", action: "run as root or a member of group 'input'"))
+            }
+        }
+        return findings
+    }
+}

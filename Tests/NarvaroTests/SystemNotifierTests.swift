@@ -5,7 +5,7 @@ import Testing
 @testable import Narvaro
 
 /// A bound AF_UNIX datagram socket: what systemd listens on.
-private struct FakeNotifySocket {
+struct FakeNotifySocket {
     let fd: FileDescriptor
 
     init(name: String) throws {

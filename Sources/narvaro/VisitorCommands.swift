@@ -65,6 +65,21 @@ let visitorCommands: [CommandSpec] = [
         let visitor = try ctx.store().editVisitor(code: args.positionals[0], details: visitorDetails(args), currentYear: ctx.currentYear)
         ctx.out("visitor \(visitor.code): \(visitor.nickname ?? "-"), \(visitor.birthYear.map(String.init) ?? "-"), \(visitor.gender.rawValue), \(visitor.role.rawValue)\n")
     },
+    CommandSpec(["visitor", "remove"], "remove a visitor who never checked in (else use `narvaro forget`)",
+                positionals: [.required("CODE", "the visitor code")]) { args, ctx in
+        let code = try ctx.store().removeVisitor(code: args.positionals[0])
+        ctx.out("removed visitor \(code)\n")
+    },
+    CommandSpec(["card", "list"], "list cards: who holds them and whether they are revoked (numbers are not stored)",
+                options: [.value("--visitor", "CODE", "only this visitor's cards"), .value("--format", "table|json", "output format")]) { args, ctx in
+        let store = try ctx.store()
+        let cards = try store.cardList(visitor: args.string("--visitor"))
+        if try ctx.format(args) == "json" {
+            ctx.out(.array(cards.map { .object([("card", .int(Int($0.id))), ("holder", .string($0.holder)), ("revoked", .bool($0.revoked))]) }))
+            return
+        }
+        ctx.out(TextTable(headers: ["CARD", "HOLDER", "STATE"], rows: cards.map { ["#\($0.id)", $0.holder, $0.revoked ? "revoked" : "active"] }).render())
+    },
     CommandSpec(["card", "add"], "give a visitor another card, or make a card an activity card", positionals: [.required("CARD", "the card number")],
                 options: [.value("--visitor", "CODE", "the visitor who gets the card"),
                           .value("--activity", "SLUG", "make it an activity card: swiping it switches the reader's activity"),

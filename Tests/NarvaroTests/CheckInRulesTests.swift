@@ -153,4 +153,16 @@ import Testing
         #expect(try db.store.venues().count == 1)
         #expect(try db.store.visitors().isEmpty)
     }
+
+    @Test func aVisitorWithCheckInsIsForgottenNotRemoved() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        let quiet = try db.store.addVisitor(VisitorDetails(nickname: "Ny"), card: "0900", format: .raw, now: now, currentYear: 2026)
+        let seen = try db.store.addVisitor(VisitorDetails(nickname: "Sedd"), card: "0901", format: .raw, now: now, currentYear: 2026)
+        try db.swipe("0901", at: "2026-11-17T15:00:00+01:00")
+        #expect(try db.store.removeVisitor(code: quiet.code) == quiet.code)
+        #expect(try db.store.cardList(visitor: nil).map(\.holder) == [seen.code])
+        #expect(throws: StoreError.self) { _ = try db.store.removeVisitor(code: seen.code) }
+        #expect(try db.store.visitor(code: seen.code).nickname == "Sedd")
+    }
 }

@@ -70,3 +70,18 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Every card with its holder: a visitor code (`unknown card` before enrolment) or `activity SLUG`.
+    public func cardList(visitor code: String?) throws -> [(id: Int64, holder: String, revoked: Bool)] {
+        let visitorID = try code.map { try visitor(code: $0).id }
+        return try db.query("""
+            SELECT c.id, p.code, p.enrolled, a.slug, c.revoked_at FROM cards c
+            LEFT JOIN visitors p ON p.id = c.visitor_id LEFT JOIN activities a ON a.id = c.activity_id
+            WHERE ?1 IS NULL OR c.visitor_id = ?1 ORDER BY c.id
+            """, visitorID).map { row in
+            let holder = row.optionalString(3).map { "activity \($0)" } ?? (row.bool(2) ? row.string(1) : "unknown card")
+            return (row.int64(0), holder, row.optionalInt64(4) != nil)
+        }
+    }
+}

@@ -125,6 +125,21 @@ extension Store {
         return try visitor(id: target.id)
     }
 
+    /// Deletes a visitor who never checked in, with their cards. One with check-ins is refused:
+    /// `forget` deletes those too while keeping the anonymous totals.
+    public func removeVisitor(code: String) throws -> String {
+        let visitor = try self.visitor(code: code)
+        return try db.transaction {
+            if try db.queryOne("SELECT 1 FROM checkins WHERE visitor_id = ?1 LIMIT 1", visitor.id) != nil {
+                throw StoreError.invalid("visitor \(visitor.code) has check-ins: `narvaro forget \(visitor.code)` deletes them with the visitor (the anonymous totals keep their counts)")
+            }
+            try db.run("DELETE FROM cards WHERE visitor_id = ?1", visitor.id)
+            try db.run("DELETE FROM first_visits WHERE visitor_id = ?1", visitor.id)
+            try db.run("DELETE FROM visitors WHERE id = ?1", visitor.id)
+            return visitor.code
+        }
+    }
+
     /// The most recent card swiped as unknown (optionally at one reader), with its placeholder visitor.
     public func lastUnknownCard(reader: String?) throws -> (cardID: Int64, placeholder: Visitor, time: EventTime) {
         let readerID = try reader.map { try self.reader(named: $0).id }

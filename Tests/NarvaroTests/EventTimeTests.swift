@@ -6,3 +6,11 @@ import Testing
     #expect(EventTime(seconds: 1_700_000_000, microseconds: 123_456).seconds == 1_700_000_000)
     #expect(EventTime(microseconds: 1_500_000) < EventTime(microseconds: 1_500_001))
 }
+
+@Test func eventTimeNeverTrapsAtTheEndsOfItsRange() {
+    #expect(EventTime(microseconds: .min).seconds == Int64.min / 1_000_000 - 1)
+    #expect(EventTime(microseconds: -1).seconds == -1)
+    #expect(EventTime(seconds: .max, microseconds: 0).microseconds == .max)
+    #expect(EventTime(seconds: .min, microseconds: 0).microseconds == .min)
+    #expect((EventTime(microseconds: .max) + 5).microseconds == .max)
+}

@@ -7,15 +7,27 @@ public struct EventTime: Hashable, Comparable, Sendable, CustomStringConvertible
     public var microseconds: Int64
 
     public init(microseconds: Int64) { self.microseconds = microseconds }
-    public init(seconds: Int64, microseconds usec: Int64) { self.microseconds = seconds * 1_000_000 + usec }
+    /// Saturates at the ends of the range instead of trapping: times come from outside input.
+    public init(seconds: Int64, microseconds usec: Int64) {
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
+        let (sum, overflow2) = scaled.addingReportingOverflow(usec)
+        self.microseconds = overflow || overflow2 ? (seconds < 0 ? .min : .max) : sum
+    }
 
-    public var seconds: Int64 { microseconds >= 0 ? microseconds / 1_000_000 : (microseconds - 999_999) / 1_000_000 }
+    /// Whole seconds, rounded down (also for times before the epoch).
+    public var seconds: Int64 {
+        let (quotient, remainder) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
+        return remainder < 0 ? quotient - 1 : quotient
+    }
     public var subsecondMicroseconds: Int64 { microseconds - seconds * 1_000_000 }
     /// Seconds since the epoch as a floating value, for Foundation dates.
     public var unixSeconds: Double { Double(microseconds) / 1_000_000 }
 
     public static func < (a: EventTime, b: EventTime) -> Bool { a.microseconds < b.microseconds }
-    public static func + (a: EventTime, offset: Int64) -> EventTime { EventTime(microseconds: a.microseconds + offset) }
+    public static func + (a: EventTime, offset: Int64) -> EventTime {
+        let (sum, overflow) = a.microseconds.addingReportingOverflow(offset)
+        return EventTime(microseconds: overflow ? (offset < 0 ? .min : .max) : sum)
+    }
 
     /// `sec.usec` with six digits, as evemu writes it.
     public var description: String {

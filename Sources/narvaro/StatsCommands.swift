@@ -2,6 +2,17 @@
 import Narvaro
 
 let statsCommands: [CommandSpec] = [
+    CommandSpec(["stats", "age-bands"], "show the age bands, or set them (the statistics are rebuilt)",
+                positionals: [.optional("BANDS", "e.g. 0-12,13-15,16-19,20-25,26-64,65+")]) { args, ctx in
+        let store = try ctx.store()
+        guard let text = args.positional(0) else {
+            ctx.out("age bands: \(try store.ageBands())\n")
+            return
+        }
+        let bands = try AgeBands.parse(text)
+        try store.setAgeBands(bands)
+        ctx.out("age bands: \(bands); statistics rebuilt\n")
+    },
     CommandSpec(["stats", "rebuild"], "recompute every aggregate from the raw check-ins") { _, ctx in
         let visits = try ctx.store().rebuildStatistics()
         ctx.out("statistics rebuilt: \(visits) visits\n")

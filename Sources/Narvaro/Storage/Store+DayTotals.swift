@@ -15,6 +15,14 @@ extension Store {
         return (try? AgeBands.parse(text)) ?? AgeBands.default
     }
 
+    /// Sets the age bands and rebuilds the aggregates that are split by them, in one transaction.
+    public func setAgeBands(_ bands: AgeBands) throws {
+        try db.transaction {
+            try db.run("INSERT INTO meta(key, value) VALUES ('age_bands', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value", bands.description)
+            try rebuildStatisticsInPlace()
+        }
+    }
+
     /// Counts a visit inside the check-in's transaction. Returns whether it was the visitor's first
     /// visit that day to that activity (a new `visits` row).
     @discardableResult

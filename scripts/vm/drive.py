@@ -16,7 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "scenarios"))
 
-from qemu import VM, ScenarioFailed  # noqa: E402
+from qemu import VM, ScenarioFailed, ScenarioSkipped  # noqa: E402
 
 # The order they run in: the rig first, then the daemon's scenarios.
 ORDER = ["plumbing", "interleaved", "desk_keyboard", "unplug", "late_plug", "kill9", "report"]
@@ -38,7 +38,7 @@ def run_one(name, args, report):
     log_path = os.path.join(args.logs, f"{name}.log") if args.logs else None
     started = time.monotonic()
     with VM(args.kernel, args.initrd, name, readers=module.READERS,
-            inputs=getattr(module, "INPUTS", None), log_path=log_path) as vm:
+            inputs=getattr(module, "INPUTS", None), log_path=log_path, pidfile=args.pidfile) as vm:
         try:
             vm.wait_for("INPUTS-READY", args.boot_timeout)
             boot = time.monotonic() - started
@@ -60,6 +60,7 @@ def main():
     parser.add_argument("--scenario", action="append", help="run only these (repeatable)")
     parser.add_argument("--logs", help="folder for one console log per scenario")
     parser.add_argument("--boot-timeout", type=float, default=60)
+    parser.add_argument("--pidfile", help="where QEMU writes its pid")
     args = parser.parse_args()
 
     # SIGTERM/SIGHUP unwind through the VM context managers, so QEMU is killed.
@@ -87,6 +88,8 @@ def main():
             print(f"PASS {name}")
             passed += 1
             notes.append(f"time: boot {boot:.1f} s, scenario {total - boot:.1f} s, total {total:.1f} s")
+        except ScenarioSkipped as err:
+            print(f"SKIP {name}: {err}")
         except ScenarioFailed as err:
             print(f"FAIL {name}: {err}")
             failed += 1

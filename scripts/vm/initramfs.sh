@@ -37,7 +37,7 @@ vm_initramfs() {
     local b lib
     for b in "${bins[@]}"; do
         cp "$b" "$stage/usr/bin/"
-        for lib in $(ldd "$b" | awk '/=> \// {print $3} /^\s*\// {print $1}'); do
+        for lib in $(ldd "$b" 2>/dev/null | awk '/=> \// {print $3} /^\s*\// {print $1}'); do
             mkdir -p "$stage$(dirname "$lib")"
             cp -L "$lib" "$stage$lib"
         done

@@ -22,17 +22,23 @@ import keys
 # strings predictable: reader on port 1 is usb-0000:00:NN.0-1/input0, reader2 on port 2 is ...-2/input0.
 READERS = {"reader": (1, "disp1"), "reader2": (2, "disp2")}
 MARK = re.compile(r"^=== (.*) ===$")
+# Pause per key change (down or up) when typing: two USB polls of usb-kbd fit in it.
+KEY_DELAY = 0.012
 
 
 class ScenarioFailed(Exception):
     """A check failed, the guest reported an error, or something did not happen in time."""
 
 
+class ScenarioSkipped(Exception):
+    """The guest said SKIP: what the scenario needs is not there yet (the early narvarod stub)."""
+
+
 class VM:
     """A running guest. Use as a context manager so QEMU is killed whatever happens."""
 
     def __init__(self, kernel, initrd, scenario, readers=("reader", "reader2"), inputs=None,
-                 log_path=None, qemu="qemu-system-x86_64", memory=512, epoch=None):
+                 log_path=None, qemu="qemu-system-x86_64", memory=512, epoch=None, pidfile=None):
         self.tmp = tempfile.mkdtemp(prefix="narvaro-vm-")
         self.qmp_path = os.path.join(self.tmp, "qmp")
         self.hmp_path = os.path.join(self.tmp, "hmp")
@@ -56,6 +62,8 @@ class VM:
         cmd += ["-device", "qemu-xhci,id=xhci",
                "-monitor", f"unix:{self.hmp_path},server,nowait",
                "-qmp", f"unix:{self.qmp_path},server,nowait"]
+        if pidfile:
+            cmd += ["-pidfile", pidfile]  # lets scripts/vm-e2e kill QEMU if this driver is killed
         for rid in readers:
             cmd += ["-device", self._reader_spec(rid)]
             self.plugged.add(rid)
@@ -149,6 +157,8 @@ class VM:
                         return
                     if m.group(1).startswith(("GUEST-ERROR", "GUEST-TIMEOUT")):
                         raise ScenarioFailed(f"{m.group(1)} (while waiting for {marker})")
+                    if m.group(1).startswith("SKIP "):
+                        raise ScenarioSkipped(m.group(1)[len("SKIP "):])
                 if self.exited:
                     raise ScenarioFailed(f"guest stopped before '{marker}'")
                 left = deadline - time.monotonic()
@@ -156,7 +166,7 @@ class VM:
                     raise ScenarioFailed(f"no '{marker}' from the guest within {timeout} s")
                 self.cond.wait(left)
 
-    def result(self, timeout=30):
+    def result(self, timeout=60):
         """Waits for the next RESULT BEGIN/END block and returns its lines."""
         self.wait_for("RESULT BEGIN", timeout)
         start = self.cursor
@@ -252,22 +262,33 @@ class VM:
         port, display = READERS[rid]
         return f"usb-kbd,id={rid},bus=xhci.0,port={port},display={display}"
 
-    def type_text(self, reader, text, key_delay=0.012):
-        """Types text on one reader ('reader', 'reader2') or on the PS/2 desk keyboard (None).
-
-        usb-kbd keeps a 16-entry queue and hands the guest one key change per USB poll, so keys
-        are sent one at a time with a pause that lets the guest drain it (else keys are lost)."""
-        target = {}
-        if reader is not None:
-            target = {"device": READERS[reader][1]}
+    def type_text(self, reader, text, key_delay=KEY_DELAY):
+        """Types text on one reader ('reader', 'reader2') or on the PS/2 desk keyboard (None)."""
         self._say(f"type {reader or 'desk'} {text!r}")
         for qcode, shifted in keys.key_strokes(text):
-            changes = ([("shift", True)] if shifted else []) + [(qcode, True), (qcode, False)] \
-                + ([("shift", False)] if shifted else [])
-            events = [{"type": "key", "data": {"down": down, "key": {"type": "qcode", "data": q}}}
-                      for q, down in changes]
-            self.command("input-send-event", events=events, **target)
-            time.sleep(key_delay * len(changes))
+            self._stroke(reader, qcode, shifted, key_delay)
+
+    def type_together(self, swipes, key_delay=KEY_DELAY):
+        """Types several (reader, text) swipes at once, alternating their keys, as two readers
+        swiped at the same moment would: each reader's keys must still make up its own card."""
+        self._say(f"type together {swipes!r}")
+        queues = [(reader, keys.key_strokes(text)) for reader, text in swipes]
+        while any(strokes for _, strokes in queues):
+            for reader, strokes in queues:
+                if strokes:
+                    qcode, shifted = strokes.pop(0)
+                    self._stroke(reader, qcode, shifted, key_delay)
+
+    def _stroke(self, reader, qcode, shifted, key_delay):
+        # usb-kbd keeps a 16-entry queue and hands the guest one key change per USB poll, so a key
+        # is sent alone with a pause that lets the guest drain the queue (else keys are lost).
+        target = {"device": READERS[reader][1]} if reader is not None else {}
+        changes = ([("shift", True)] if shifted else []) + [(qcode, True), (qcode, False)] \
+            + ([("shift", False)] if shifted else [])
+        events = [{"type": "key", "data": {"down": down, "key": {"type": "qcode", "data": q}}}
+                  for q, down in changes]
+        self.command("input-send-event", events=events, **target)
+        time.sleep(key_delay * len(changes))
 
     def unplug(self, reader, timeout=10):
         """device_del, then waits until QEMU has really removed it (the id is then free again)."""

@@ -1,6 +1,7 @@
 """Host half of 'plumbing': the rig itself, without the daemon. Typing on reader 1, reader 2 and
 the desk keyboard reaches only that keyboard's event node (Shift included); device_del removes
-reader 1's node and device_add brings it back; the sysfs identity of each keyboard is reported."""
+reader 1's node and device_add brings it back; the sysfs identity of each keyboard is reported;
+narvarod and narvaro start in the guest (their libraries are in the image)."""
 
 from common import captures, expect, inputs
 
@@ -13,6 +14,10 @@ DESK = "hello\n"
 
 
 def run(vm, report):
+    for line in vm.result():
+        report(line)
+        expect("exit=127" not in line and "error while loading" not in line,
+               f"a binary does not start in the guest: {line}")
     devices = inputs(vm.result())
     for d in devices.values():
         report(f"input {d['node']} {d['vendor']}:{d['product']} phys={d['phys']} name=\"{d['name']}\"")

@@ -1,6 +1,15 @@
-# Guest half of 'plumbing': proves the test rig without the daemon. Reports the input devices'
-# sysfs attributes, captures each keyboard's events while the host types on one at a time, and
-# watches reader 1's node vanish on unplug and come back on replug.
+# Guest half of 'plumbing': proves the test rig without the daemon. Starts the binaries, reports
+# the input devices' sysfs attributes, captures each keyboard's events while the host types on one
+# at a time, and watches reader 1's node vanish on unplug and come back on replug.
+# The binaries under test start in the guest (their shared libraries and loader are in the image).
+binaries() {
+    local b out rc
+    for b in narvarod narvaro; do
+        out=$("$b" --help 2>&1); rc=$?
+        echo "BINARY $b exit=$rc $(echo "$out" | head -n1)"
+    done
+}
+result binaries
 result describe_inputs
 r1=$(node_by_phys '*-1/input0')
 r2=$(node_by_phys '*-2/input0')

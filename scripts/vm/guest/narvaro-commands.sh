@@ -1,0 +1,42 @@
+# ============================================================================================
+#  THE GUEST'S ONLY CALLS TO narvaro AND narvarod. Edit this file when their command line changes;
+#  every daemon scenario (scripts/vm/scenarios/*.sh) goes through these functions and nothing else.
+#  What the host expects back (JSON field names, the log line) is in scripts/vm/scenarios/daemon.py.
+# ============================================================================================
+DB=/data/n.db
+NV_LOG=/tmp/narvarod.log
+
+# nv_daemon_ready: true when this narvarod serves readers from a database (not the early stub).
+nv_daemon_ready() { narvarod --help 2>&1 | grep -q -- '--database'; }
+
+# nv_setup: one venue, two readers told apart by USB port (same vid:pid: QEMU's usb-kbd), and one
+# visitor per line of /scenarios/cards.txt. reader = port 1 = "entre" (decimal cards),
+# reader2 = port 2 = "cafe" (hex cards, letters typed with Shift).
+nv_setup() {
+    narvaro --database "$DB" venue add tingshuset --name "Gamla Tingshuset" &&
+    narvaro --database "$DB" reader add entre --venue tingshuset --usb 0627:0001 --phys-pattern '*-1/input0' &&
+    narvaro --database "$DB" reader add cafe --venue tingshuset --usb 0627:0001 --phys-pattern '*-2/input0' --card-format hex &&
+    nv_enroll_cards
+}
+
+# nv_enroll_cards: cards.txt lines are "CARD NICKNAME FORMAT"; the card is given as the reader types it.
+nv_enroll_cards() {
+    local card nick format
+    grep -v '^#' /scenarios/cards.txt | while read -r card nick format; do
+        [ -n "$card" ] || continue
+        narvaro --database "$DB" visitor add --nickname "$nick" --card "$card" >/dev/null || return 1
+    done
+}
+
+# nv_daemon_start: narvarod in the background, serving every configured reader (hotplug by inotify),
+# logging "checkin id=… reader=… outcome=…" to stderr after each commit. Sets NV_PID.
+nv_daemon_start() {
+    echo "# narvarod started $(date +%s)" >> "$NV_LOG"
+    narvarod --database "$DB" < /dev/null >> "$NV_LOG" 2>&1 &
+    NV_PID=$!
+}
+
+# Read-outs the host parses (scripts/vm/scenarios/daemon.py).
+nv_checkins_json() { narvaro --database "$DB" checkins --format json; }
+nv_report_week() { narvaro --database "$DB" report --week "$1" --format json; }
+nv_export_csv() { narvaro --database "$DB" export --period "$1" --format csv; }

@@ -4,7 +4,7 @@ import Narvaro
 
 func checkInJSON(_ c: CheckInResult) -> JSONValue {
     .object([("id", .int(Int(c.id))), ("time", .string(iso8601(c.time))), ("reader", .string(c.reader)), ("venue", .string(c.venue)),
-             ("activity", .optional(c.activity)), ("visitor", .optional(c.visitorCode)), ("outcome", .string(c.outcome.rawValue)),
+             ("activity", .optional(c.activity)), ("visitor", .optional(c.visitorCode)), ("nickname", .optional(c.visitorName)), ("outcome", .string(c.outcome.rawValue)),
              ("attribution", .string(c.attribution.rawValue))])
 }
 

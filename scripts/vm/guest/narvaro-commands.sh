@@ -5,6 +5,8 @@
 # ============================================================================================
 DB=/data/n.db
 NV_LOG=/tmp/narvarod.log
+# The card key lives beside the database in the guest (created on first use).
+export NARVARO_CARD_KEY=/data/card-key
 
 # nv_daemon_ready: true when this narvarod serves readers from a database (not the early stub).
 nv_daemon_ready() { narvarod --help 2>&1 | grep -q -- '--database'; }
@@ -24,7 +26,8 @@ nv_enroll_cards() {
     local card nick format
     grep -v '^#' /scenarios/cards.txt | while read -r card nick format; do
         [ -n "$card" ] || continue
-        narvaro --database "$DB" visitor add --nickname "$nick" --card "$card" >/dev/null || return 1
+        # "decimal" cards are swiped on entre (raw format), "hex" ones on cafe (hex format).
+        narvaro --database "$DB" visitor add --nickname "$nick" --card "$card" --reader "$([ "$format" = hex ] && echo cafe || echo entre)" >/dev/null || return 1
     done
 }
 
@@ -37,6 +40,6 @@ nv_daemon_start() {
 }
 
 # Read-outs the host parses (scripts/vm/scenarios/daemon.py).
-nv_checkins_json() { narvaro --database "$DB" checkins --format json; }
+nv_checkins_json() { narvaro --database "$DB" checkins --limit 100000 --format json; }
 nv_report_week() { narvaro --database "$DB" report --week "$1" --format json; }
 nv_export_csv() { narvaro --database "$DB" export --period "$1" --format csv; }

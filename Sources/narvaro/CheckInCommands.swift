@@ -8,17 +8,12 @@ func checkInJSON(_ c: CheckInResult) -> JSONValue {
              ("attribution", .string(c.attribution.rawValue))])
 }
 
-func iso8601(_ t: EventTime) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: Date(timeIntervalSince1970: Double(t.seconds)))
-}
+func iso8601(_ t: EventTime) -> String { ISO8601.format(t) }
 
 /// `2026-11-17`, `2026-11-17T15:00`, or a full ISO 8601 time, in the venue's zone when no offset is given.
 func parseSince(_ text: String, clock: VenueClock) throws -> EventTime {
     if let date = try? LocalDate.parse(text) { return clock.startOfDay(date) }
-    let formatter = ISO8601DateFormatter()
-    if let date = formatter.date(from: text) { return EventTime(microseconds: Int64(date.timeIntervalSince1970 * 1_000_000)) }
+    if let time = ISO8601.parse(text) { return time }
     let parts = text.split(separator: "T")
     if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? ScheduleSlot.parseTimeRange("\(parts[1])-23:59") {
         return clock.instant(of: date, minute: range.0)

@@ -22,7 +22,7 @@ let exportCommands: [CommandSpec] = [
         let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
         let output = try args.string("--output").map { try checkedOutputPath($0, force: args.flag("--force")) }
         let request = ExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
-                                    minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(), language: language)
+                                    minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
         let document = try ctx.store().exportDocument(request)
         let text: String
         switch format {
@@ -45,10 +45,9 @@ func exporter(_ environment: [String: String]) -> String {
     return "\(user)@\(host)"
 }
 
-func isoNow() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone.current
-    return formatter.string(from: Date())
+func isoNow(_ ctx: CommandContext) -> String {
+    let clock = (try? VenueClock(identifier: ctx.environment["TZ"] ?? "Europe/Stockholm")) ?? (try? VenueClock(identifier: "UTC"))
+    return clock.map { ISO8601.format(ctx.now, clock: $0) } ?? ISO8601.format(ctx.now)
 }
 
 /// Refuses a directory everyone may write to (someone could swap the file) unless forced.

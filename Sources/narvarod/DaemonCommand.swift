@@ -52,11 +52,10 @@ func openDaemonStore(_ ctx: CommandContext, busyTimeoutMilliseconds: Int) throws
 
 func parseStart(_ text: String?) throws -> EventTime {
     guard let text else { return EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
-    let formatter = ISO8601DateFormatter()
-    guard let date = formatter.date(from: text) else {
+    guard let time = ISO8601.parse(text) else {
         throw UsageError("--start takes an ISO 8601 time with offset, e.g. 2026-11-16T00:00:00+01:00, not '\(text)'")
     }
-    return EventTime(microseconds: Int64(date.timeIntervalSince1970 * 1_000_000))
+    return time
 }
 
 func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, context ctx: CommandContext, journal: Journal) throws {

@@ -68,3 +68,17 @@ private func day(_ text: String) throws -> LocalDate { try LocalDate.parse(text)
         #expect(try !Period.parse("2026-H2").contains(try day("2026-06-30")))
     }
 }
+
+@Suite struct ISO8601Tests {
+    @Test func writesAndReadsTimesWithOffsets() throws {
+        let t = try #require(ISO8601.parse("2026-11-16T00:00:00+01:00"))
+        #expect(ISO8601.format(t) == "2026-11-15T23:00:00Z")
+        #expect(ISO8601.format(t, offsetSeconds: 3600) == "2026-11-16T00:00:00+01:00")
+        #expect(ISO8601.format(t, clock: try VenueClock(identifier: "Europe/Stockholm")) == "2026-11-16T00:00:00+01:00")
+        #expect(ISO8601.parse("2026-10-25T02:30:00+02:00").map { ISO8601.format($0) } == "2026-10-25T00:30:00Z")
+        #expect(ISO8601.parse("2026-11-16T00:00:00.250Z")?.microseconds == (t.microseconds + 3_600_000_000 + 250_000))
+        for bad in ["2026-11-16", "2026-11-16T25:00:00Z", "2026-11-16T00:00:00", "2026-11-16T00:00:00+1", "garbage", "2026-02-30T00:00Z"] {
+            #expect(ISO8601.parse(bad) == nil, "\(bad)")
+        }
+    }
+}

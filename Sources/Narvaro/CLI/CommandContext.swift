@@ -46,7 +46,7 @@ public final class CommandContext {
     }
 
     public var now: EventTime { EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
-    public var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+    public var currentYear: Int { LocalDate(dayNumber: Int(now.seconds / 86_400)).year }
 
     public func out(_ text: String) { output.out(text) }
 

@@ -53,6 +53,9 @@ public struct VenueClock: Hashable, Sendable {
     // MARK: - Offsets
 
     /// Seconds east of UTC in force at `utc` (seconds since the epoch).
+    /// The zone's offset from UTC at `t`, in seconds (3600 for CET, 7200 for CEST).
+    public func utcOffsetSeconds(at t: EventTime) -> Int { offset(atUTC: Int(clamping: t.seconds)) }
+
     func offset(atUTC utc: Int) -> Int {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
     }

@@ -4,7 +4,7 @@ import Foundation
 import Narvaro
 
 let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
-    + visitorCommands + enrollCommands + checkInCommands + reportCommands + statsCommands + privacyCommands
+    + visitorCommands + enrollCommands + checkInCommands + reportCommands + statsCommands + privacyCommands + deskCommands
 
 let table = CommandTable(
     program: "narvaro",

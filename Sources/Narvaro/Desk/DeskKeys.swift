@@ -48,7 +48,16 @@ public struct DeskKeyDecoder: Sendable {
             case 0x7F, 0x08: keys.append(.backspace)
             case 0x00..<0x20: break
             default:
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let length: Int
+                switch byte {
+                case 0x20..<0x80: length = 1
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: length = 0 // not a lead byte: dropped
+                }
+                let continuation = input[(i + 1)..<min(i + max(length, 1), input.count)]
+                if length == 0 || !continuation.allSatisfy({ (0x80...0xBF).contains($0) }) { break }
                 if i + length > input.count {
                     pending = Array(input[i...])
                     return keys

@@ -32,6 +32,11 @@ public final class TerminalSignals {
         readEnd = fds[0]
         writeEnd = fds[1]
         signalPipeWriteEnd = writeEnd
+        // A parent may hand down these signals blocked (test runners, some supervisors): unblock them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for signal in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = forwardSignal

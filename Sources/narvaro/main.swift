@@ -4,7 +4,8 @@ import Foundation
 import Narvaro
 
 let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
-    + visitorCommands + enrollCommands + checkInCommands + reportCommands + exportCommands + statsCommands + privacyCommands + doctorCommands
+    + visitorCommands + enrollCommands + checkInCommands + reportCommands + exportCommands + statsCommands + privacyCommands
+    + doctorCommands + deskCommands
 
 let table = CommandTable(
     program: "narvaro",

@@ -1,4 +1,5 @@
 // Reading recorded check-ins back: for `narvaro checkins`, the desk view and audits.
+import Foundation
 
 public struct CheckInFilter: Sendable {
     public var id: Int64?
@@ -22,18 +23,29 @@ public struct CheckInFilter: Sendable {
 }
 
 extension Store {
-    /// Check-ins matching `filter`, newest first.
+    /// Check-ins matching `filter`, newest first. Only the filters given become conditions, so
+    /// SQLite can walk the primary key (the desk's "rows after id N") instead of scanning the log.
     public func checkIns(_ filter: CheckInFilter) throws -> [CheckInResult] {
-        let readerID = try filter.reader.map { try reader(named: $0).id }
-        let venueID = try filter.venue.map { try venue(slug: $0).id }
+        var conditions: [String] = []
+        var bindings: [SQLValue] = []
+        func add(_ condition: String, _ value: SQLValue) {
+            bindings.append(value)
+            conditions.append(condition.replacingOccurrences(of: "?", with: "?\(bindings.count)"))
+        }
+        if let id = filter.id { add("c.id = ?", .integer(id)) }
+        if let after = filter.afterID { add("c.id > ?", .integer(after)) }
+        if let since = filter.since { add("c.time_us >= ?", .integer(since.microseconds)) }
+        if let reader = filter.reader { add("c.reader_id = ?", .integer(try self.reader(named: reader).id)) }
+        if let outcome = filter.outcome { add("c.outcome = ?", .text(outcome.rawValue)) }
+        if let venue = filter.venue { add("c.venue_id = ?", .integer(try self.venue(slug: venue).id)) }
+        bindings.append(.integer(Int64(filter.limit)))
         return try db.query("""
             SELECT c.id, c.time_us, r.name, ve.slug, a.slug, a.name, c.outcome, c.attribution, p.code, p.nickname, p.enrolled
             FROM checkins c JOIN readers r ON r.id = c.reader_id JOIN venues ve ON ve.id = c.venue_id
             LEFT JOIN activities a ON a.id = c.activity_id LEFT JOIN visitors p ON p.id = c.visitor_id
-            WHERE (?1 IS NULL OR c.id = ?1) AND (?2 IS NULL OR c.id > ?2) AND (?3 IS NULL OR c.time_us >= ?3)
-              AND (?4 IS NULL OR c.reader_id = ?4) AND (?5 IS NULL OR c.outcome = ?5) AND (?6 IS NULL OR c.venue_id = ?6)
-            ORDER BY c.id DESC LIMIT ?7
-            """, filter.id, filter.afterID, filter.since?.microseconds, readerID, filter.outcome?.rawValue, venueID, filter.limit).map { row in
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY c.id DESC LIMIT ?\(bindings.count)
+            """, bindings: bindings).map { row in
             let enrolled = row.bool(10)
             let nickname = row.optionalString(9).flatMap { $0.isEmpty ? nil : $0 }
             return CheckInResult(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),

@@ -5,6 +5,7 @@ import Narvaro
 
 let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
     + visitorCommands + enrollCommands + checkInCommands + reportCommands + statsCommands + privacyCommands
+    + (CommandLine.arguments.contains("bench") ? benchCommands : [])  // developers only: kept out of the overview
 
 let table = CommandTable(
     program: "narvaro",

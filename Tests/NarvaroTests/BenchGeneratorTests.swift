@@ -18,8 +18,10 @@ import Testing
         #expect(summary.checkIns == 4000)
         #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 4000)
         #expect(try db.store.verifyStatistics() == [])
-        // Synchronous FULL is back for whoever uses the database next.
+        // WAL and synchronous FULL are back for whoever uses the database next.
         #expect(try db.store.db.scalar("PRAGMA synchronous") == 2)
+        #expect(try db.store.db.queryOne("PRAGMA journal_mode")?.string(0) == "wal")
+        #expect(try db.reopen().db.scalar("SELECT count(*) FROM checkins") == 4000)
     }
 
     @Test func theHistoryLooksLikeAMeetingPlace() throws {

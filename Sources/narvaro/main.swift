@@ -6,6 +6,7 @@ import Narvaro
 let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
     + visitorCommands + enrollCommands + checkInCommands + reportCommands + exportCommands + statsCommands + privacyCommands
     + doctorCommands + deskCommands
+    + (CommandLine.arguments.contains("bench") ? benchCommands : [])  // developers only: kept out of the overview
 
 let table = CommandTable(
     program: "narvaro",

@@ -45,56 +45,64 @@ public final class CheckInRecorder {
     /// Commits a prepared swipe. Idempotent: a swipe with the same reader, time and card as one
     /// already committed (a replay after a crash) returns that check-in with `isNew == false`.
     public func record(_ swipe: PreparedSwipe) throws -> CheckInResult {
-        let db = store.db
+        let (reader, swipeKey) = try identify(swipe)
+        return try store.db.transaction { try write(swipe, reader: reader, swipeKey: swipeKey) }
+    }
+
+    /// The swipe's reader and its idempotency key (a keyed hash of reader, time and card).
+    func identify(_ swipe: PreparedSwipe) throws -> (Reader, [UInt8]) {
         let reader = try store.reader(named: swipe.reader)
+        return (reader, Array(try store.hasher().hash("swipe|\(reader.name)|\(swipe.time.microseconds)|\(Hex.encode(swipe.cardHash))").prefix(16)))
+    }
+
+    /// Writes the check-in and its statistics. Must run inside a transaction (`record`, `recordBatch`).
+    func write(_ swipe: PreparedSwipe, reader: Reader, swipeKey: [UInt8]) throws -> CheckInResult {
+        let db = store.db
         let cardHash = swipe.cardHash
-        let swipeKey = Array(try store.hasher().hash("swipe|\(reader.name)|\(swipe.time.microseconds)|\(Hex.encode(cardHash))").prefix(16))
-        return try db.transaction {
-            if let existing = try db.queryOne("SELECT id FROM checkins WHERE swipe_key = ?1", swipeKey) {
-                var result = try checkIn(id: existing.int64(0))
-                result.isNew = false
-                return result
-            }
-            let venue = try store.venue(id: reader.venueID)
-            let clock = try clock(for: venue)
-            let day = clock.localDate(of: swipe.time).dayNumber
-            let slots = try store.slots(venueID: venue.id)
-            var card = try store.cardRecord(hash: cardHash)
-            var outcome: Outcome
-            var activityID: Int64
-            var source: AttributionSource
-            var visitor: Visitor?
-            if let cardActivity = card?.activityID {
-                outcome = .activity
-                (activityID, source) = (cardActivity, .activityCard)
-                let until = Attribution.activityCardExpiry(activityID: cardActivity, time: swipe.time, slots: slots, clock: clock)
-                try store.setCurrentActivity(reader: reader, activityID: cardActivity, until: until)
-            } else {
-                (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock,
-                                                          dropInID: try store.dropInActivityID(venueID: venue.id))
-                if card == nil {
-                    let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
-                    try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", cardHash, placeholder.id, swipe.time.microseconds)
-                    card = CardRecord(id: db.lastInsertRowID, visitorID: placeholder.id, activityID: nil, revokedAt: nil)
-                }
-                visitor = try card?.visitorID.map { try store.visitor(id: $0) }
-                outcome = card?.revokedAt != nil ? .revoked : (visitor?.enrolled == true ? .counted : .unknown)
-                if let card, try isDuplicate(reader: reader, cardID: card.id, time: swipe.time) { outcome = .duplicate }
-            }
-            try db.run("""
-                INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                """, swipe.time.microseconds, reader.id, venue.id, activityID, card?.id, visitor?.id, day,
-                outcome.rawValue, source.rawValue, swipeKey)
-            let id = db.lastInsertRowID
-            if outcome.counts, let visitor {
-                try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day)
-            }
-            let activity = try store.activity(id: activityID)
-            return CheckInResult(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
-                                 activityName: activity.name, outcome: outcome, attribution: source,
-                                 visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil, isNew: true)
+        if let existing = try db.queryOne("SELECT id FROM checkins WHERE swipe_key = ?1", swipeKey) {
+            var result = try checkIn(id: existing.int64(0))
+            result.isNew = false
+            return result
         }
+        let venue = try store.venue(id: reader.venueID)
+        let clock = try clock(for: venue)
+        let day = clock.localDate(of: swipe.time).dayNumber
+        let slots = try store.slots(venueID: venue.id)
+        var card = try store.cardRecord(hash: cardHash)
+        var outcome: Outcome
+        var activityID: Int64
+        var source: AttributionSource
+        var visitor: Visitor?
+        if let cardActivity = card?.activityID {
+            outcome = .activity
+            (activityID, source) = (cardActivity, .activityCard)
+            let until = Attribution.activityCardExpiry(activityID: cardActivity, time: swipe.time, slots: slots, clock: clock)
+            try store.setCurrentActivity(reader: reader, activityID: cardActivity, until: until)
+        } else {
+            (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock,
+                                                      dropInID: try store.dropInActivityID(venueID: venue.id))
+            if card == nil {
+                let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
+                try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", cardHash, placeholder.id, swipe.time.microseconds)
+                card = CardRecord(id: db.lastInsertRowID, visitorID: placeholder.id, activityID: nil, revokedAt: nil)
+            }
+            visitor = try card?.visitorID.map { try store.visitor(id: $0) }
+            outcome = card?.revokedAt != nil ? .revoked : (visitor?.enrolled == true ? .counted : .unknown)
+            if let card, try isDuplicate(reader: reader, cardID: card.id, time: swipe.time) { outcome = .duplicate }
+        }
+        try db.run("""
+            INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """, swipe.time.microseconds, reader.id, venue.id, activityID, card?.id, visitor?.id, day,
+            outcome.rawValue, source.rawValue, swipeKey)
+        let id = db.lastInsertRowID
+        if outcome.counts, let visitor {
+            try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day)
+        }
+        let activity = try store.activity(id: activityID)
+        return CheckInResult(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
+                             activityName: activity.name, outcome: outcome, attribution: source,
+                             visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil, isNew: true)
     }
 
     /// The same card on the same reader within the reader's cooldown before `time`.

@@ -3,7 +3,7 @@
 
 enum Schema {
     /// migrations[i] takes the database from user_version i to i + 1.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, version2]
 
     static var currentVersion: Int { migrations.count }
 
@@ -170,5 +170,13 @@ enum Schema {
         period TEXT PRIMARY KEY,
         folded_at INTEGER NOT NULL
     ) STRICT;
+    """
+
+    // Reports select day_totals by a range of local days. Its primary key starts with venue_id, and
+    // the reports' optional venue filter cannot use it, so without this index every report scanned
+    // the whole table and got slower as history grew (found by scripts/bench, docs/benchmarks.md).
+    // Not covering `visits` on purpose: every counted swipe updates it, and only new rows touch this index.
+    static let version2 = """
+    CREATE INDEX day_totals_day ON day_totals(local_day);
     """
 }

@@ -40,7 +40,7 @@ extension Store {
         var weekly: [Int: [String: Int]] = [:]
         for row in try db.query("""
             SELECT v.activity_id, v.local_day, sum(v.visits) FROM day_totals v JOIN activities a ON a.id = v.activity_id
-            WHERE \(ReportFilter.whereClause(role: "v.role")) GROUP BY v.activity_id, v.local_day
+            WHERE \(filter.whereClause(role: "v.role")) GROUP BY v.activity_id, v.local_day
             """, bindings: filter.parameters) {
             guard let i = index[row.int64(0)] else { continue }
             visits[i] += row.int(2)
@@ -54,7 +54,7 @@ extension Store {
             SELECT v.activity_id, v.visitor_id, p.gender, p.birth_year, coalesce(f.first_day BETWEEN ?1 AND ?2, 0)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(ReportFilter.whereClause(role: "p.role"))
+            WHERE \(filter.whereClause(role: "p.role"))
             """, bindings: filter.parameters) {
             guard let i = index[row.int64(0)] else { continue }
             let visitor = row.int64(1)
@@ -68,7 +68,7 @@ extension Store {
         staffFilter.roles = [.volunteer, .staff]
         for row in try db.query("""
             SELECT v.activity_id, v.role, sum(v.visits) FROM day_totals v JOIN activities a ON a.id = v.activity_id
-            WHERE \(ReportFilter.whereClause(role: "v.role")) GROUP BY v.activity_id, v.role
+            WHERE \(filter.whereClause(role: "v.role")) GROUP BY v.activity_id, v.role
             """, bindings: try ReportFilter(store: self, request: staffFilter).parameters) {
             guard let i = index[row.int64(0)] else { continue }
             staffVisits[i][row.string(1) == Role.volunteer.rawValue ? 0 : 1] += row.int(2)
@@ -114,7 +114,7 @@ extension Store {
     func exportActivities(filter: ReportFilter) throws -> [ExportActivity] {
         try db.query("""
             SELECT DISTINCT a.id FROM day_totals v JOIN activities a ON a.id = v.activity_id
-            WHERE \(ReportFilter.whereClause(role: "v.role")) ORDER BY a.venue_id, a.slug
+            WHERE \(filter.whereClause(role: "v.role")) ORDER BY a.venue_id, a.slug
             """, bindings: filter.parameters.dropLast() + [.text(",participant,staff,volunteer,")]).map { row in
             let activity = try self.activity(id: row.int64(0))
             let venue = try self.venue(id: activity.venueID)

@@ -15,7 +15,7 @@ extension Store {
         for row in try db.query("""
             SELECT v.activity_id, v.local_day, p.role, p.birth_year
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
-            WHERE \(ReportFilter.whereClause(role: "p.role"))
+            WHERE \(filter.whereClause(role: "p.role"))
             """, bindings: filter.parameters) {
             guard let activity = byID[row.int64(0)] else { continue }
             let key = Day(activity: activity.id, day: row.int(1))

@@ -62,7 +62,7 @@ extension Store {
         for row in try db.query("""
             SELECT ve.slug, a.slug, a.name, a.organizer, sum(v.visits)
             FROM day_totals v JOIN activities a ON a.id = v.activity_id JOIN venues ve ON ve.id = v.venue_id
-            WHERE \(ReportFilter.whereClause(role: "v.role"))
+            WHERE \(filter.whereClause(role: "v.role"))
             GROUP BY v.venue_id, v.activity_id
             """, bindings: filter.parameters) {
             let key = AttendanceKey(venue: row.string(0), activity: row.string(1))
@@ -78,7 +78,7 @@ extension Store {
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             JOIN venues ve ON ve.id = v.venue_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(ReportFilter.whereClause(role: "p.role"))
+            WHERE \(filter.whereClause(role: "p.role"))
             GROUP BY v.venue_id, v.activity_id
             """, bindings: filter.parameters) {
             let key = AttendanceKey(venue: row.string(0), activity: row.string(1))
@@ -89,7 +89,7 @@ extension Store {
             SELECT count(DISTINCT v.visitor_id), count(DISTINCT CASE WHEN f.first_day BETWEEN ?1 AND ?2 THEN v.visitor_id END)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(ReportFilter.whereClause(role: "p.role"))
+            WHERE \(filter.whereClause(role: "p.role"))
             """, bindings: filter.parameters)
         let sorted = rows.values.sorted { ($0.venue, $0.activity) < ($1.venue, $1.activity) }
         return AttendanceReport(period: request.period, rows: sorted,
@@ -137,14 +137,20 @@ extension Store {
 
 /// The report's filters as bound parameters ?1…?6, shared by every report query.
 struct ReportFilter {
-    /// The condition over `v` (visits or day_totals) and `a` (activities); `role` names the role column.
-    static func whereClause(role: String) -> String {
-        """
-        v.local_day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR v.venue_id = ?3) AND (?4 IS NULL OR v.activity_id = ?4)
-        AND (?5 IS NULL OR a.organizer = ?5) AND instr(?6, ',' || \(role) || ',') > 0
-        """
+    /// The condition over `v` (visits or day_totals) and `a` (activities); `role` names the role
+    /// column. Only the filters given appear, so SQLite can use the (venue, day) and day indexes;
+    /// the parameter numbers stay fixed (?1 … ?6).
+    func whereClause(role: String) -> String {
+        var clause = "v.local_day BETWEEN ?1 AND ?2"
+        if venueID != nil { clause += " AND v.venue_id = ?3" }
+        if activityID != nil { clause += " AND v.activity_id = ?4" }
+        if organizer != nil { clause += " AND a.organizer = ?5" }
+        return clause + " AND instr(?6, ',' || \(role) || ',') > 0"
     }
     var parameters: [SQLValue]
+    private var venueID: Int64?
+    private var activityID: Int64?
+    private var organizer: String?
 
     init(store: Store, request: ReportRequest) throws {
         let venueID = try request.venue.map { try store.venue(slug: $0).id }
@@ -153,6 +159,9 @@ struct ReportFilter {
             throw StoreError.notFound(kind: "organizer", name: organizer, hint: "check `narvaro activity list` for organiser names")
         }
         let roles = "," + request.roles.map(\.rawValue).sorted().joined(separator: ",") + ","
+        self.venueID = venueID
+        self.activityID = activityID
+        self.organizer = request.organizer
         parameters = [.integer(Int64(request.period.firstDay.dayNumber)), .integer(Int64(request.period.lastDay.dayNumber)),
                       venueID.map { .integer($0) } ?? .null, activityID.map { .integer($0) } ?? .null,
                       request.organizer.map { .text($0) } ?? .null, .text(roles)]

@@ -32,7 +32,7 @@ extension Store {
         for row in try db.query("""
             SELECT v.activity_id, v.local_day, v.role, v.gender, v.age_band, sum(v.visits)
             FROM day_totals v JOIN activities a ON a.id = v.activity_id
-            WHERE \(ReportFilter.whereClause(role: "v.role"))
+            WHERE \(filter.whereClause(role: "v.role"))
             GROUP BY v.activity_id, v.local_day, v.role, v.gender, v.age_band
             """, bindings: filter.parameters) {
             visits[label(activity: row.int64(0), day: row.int(1), role: row.string(2), gender: row.string(3), band: row.string(4)), default: 0] += row.int(5)
@@ -43,7 +43,7 @@ extension Store {
             SELECT v.activity_id, v.local_day, p.role, p.gender, p.birth_year, v.visitor_id, coalesce(f.first_day BETWEEN ?1 AND ?2, 0)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(ReportFilter.whereClause(role: "p.role"))
+            WHERE \(filter.whereClause(role: "p.role"))
             """, bindings: filter.parameters) {
             let day = row.int(1)
             let key = label(activity: row.int64(0), day: day, role: row.string(2), gender: row.string(3),

@@ -38,7 +38,7 @@ extension Store {
         let filter = try ReportFilter(store: self, request: shifted)
         return Set(try db.query("""
             SELECT DISTINCT v.visitor_id FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
-            WHERE \(ReportFilter.whereClause(role: "p.role"))
+            WHERE \(filter.whereClause(role: "p.role"))
             """, bindings: filter.parameters).map { $0.int64(0) })
     }
 }

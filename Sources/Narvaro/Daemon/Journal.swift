@@ -10,9 +10,9 @@ public enum Priority: Int, Comparable, Sendable {
 
 public struct Journal {
     public var minimum: Priority
-    private let write: (String) -> Void
+    private let write: @Sendable (String) -> Void
 
-    public init(minimum: Priority = .info, write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    public init(minimum: Priority = .info, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.minimum = minimum
         self.write = write
     }

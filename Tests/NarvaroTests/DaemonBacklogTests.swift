@@ -15,28 +15,21 @@ import Testing
         let locker = Store(db: lockerDB, cardKey: Store.cardKeyProvider(path: keyPath, db: lockerDB))
         _ = try locker.hasher() // creates the card key, as the daemon's first start would
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
-        process.arguments = ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
-        process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data(chunks.prefix(3).joined().utf8))
+        let daemon = try StreamingDaemon(ws)
+        let process = daemon.process
+        daemon.send(chunks.prefix(3).joined())
         usleep(500_000)
         // Another program takes the write lock for 10 s while the rest of the swipes arrive.
         try locker.db.execute("BEGIN IMMEDIATE")
-        for chunk in chunks.dropFirst(3) { input.fileHandleForWriting.write(Data(chunk.utf8)) }
+        for chunk in chunks.dropFirst(3) { daemon.send(chunk) }
         usleep(10_000_000)
         #expect(process.isRunning)
         let spooled = (try? String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)) ?? ""
         #expect(spooled.split(separator: "\n").count == 34, "the swipes that could not be committed are on disk in the spool")
         try locker.db.execute("ROLLBACK")
-        try input.fileHandleForWriting.close()
+        try daemon.input.fileHandleForWriting.close()
         process.waitUntilExit()
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = daemon.log()
         #expect(process.terminationStatus == 0, "\(log.suffix(500))")
         #expect(log.contains("swipe-deferred"))
         let times = try locker.db.query("SELECT time_us FROM checkins ORDER BY id").map { $0.int64(0) }

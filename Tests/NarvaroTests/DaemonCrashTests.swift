@@ -27,25 +27,18 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var loggedIDs = Set<Int64>()
         for _ in 0..<50 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
-            process.arguments = ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
-            process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
-            let input = Pipe(), errors = Pipe()
-            process.standardInput = input
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
+            let daemon = try StreamingDaemon(ws)
+            let process = daemon.process
             // Feed swipes one by one, then kill at a random moment (possibly mid-commit).
             let killAfter = Int.random(in: 0..<chunks.count, using: &generator)
             for chunk in chunks.prefix(killAfter) {
-                input.fileHandleForWriting.write(Data(chunk.utf8))
+                daemon.send(chunk)
             }
             usleep(UInt32.random(in: 0..<30_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            try? input.fileHandleForWriting.close()
-            let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            try? daemon.input.fileHandleForWriting.close()
+            let log = daemon.log()
             for line in log.split(separator: "\n") where line.hasPrefix("<6>checkin id=") {
                 if let id = Int64(line.dropFirst("<6>checkin id=".count).prefix { $0.isNumber }) { loggedIDs.insert(id) }
             }

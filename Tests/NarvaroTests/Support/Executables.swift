@@ -86,6 +86,31 @@ final class CLIWorkspace {
     }
 }
 
+/// `narvarod --replay - --reader entre` running in the background, fed through `input`.
+struct StreamingDaemon {
+    let process: Process
+    let input: Pipe
+    let errors: Pipe
+
+    init(_ ws: CLIWorkspace) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+        process.arguments = ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
+        process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+        input = Pipe()
+        errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+    /// Everything it logged; call after it exited.
+    func log() -> String { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+}
+
 struct StoreErrorForTests: Error { var message: String }
 
 /// The repository's Tests/Fixtures directory.

@@ -64,24 +64,15 @@ func checkedOutputPath(_ path: String, force: Bool) throws -> String {
 /// Writes `text` to `path` with mode 0640, through a temporary file renamed into place.
 func writePrivately(_ text: String, to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-    guard fd >= 0 else { throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-        let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            unlink(temporary)
-            throw StoreError.invalid("cannot write \(path): \(reason)")
-        }
-        written += n
+    do {
+        let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o640)
+        defer { try? fd.close() }
+        try fd.write(Array(text.utf8))
+        try fd.sync()
+    } catch {
+        unlink(temporary)
+        throw StoreError.invalid("cannot write \(path): \(error)")
     }
-    fchmod(fd, 0o640)
-    fsync(fd)
-    close(fd)
     guard rename(temporary, path) == 0 else {
         unlink(temporary)
         throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")

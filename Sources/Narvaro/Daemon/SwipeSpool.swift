@@ -37,21 +37,15 @@ public final class SwipeSpool {
         }
         let keepsPrefix = queue.count >= written.count && Array(queue.prefix(written.count)) == written
         let lines = (keepsPrefix ? Array(queue.dropFirst(written.count)) : queue).map(Self.line).joined()
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (keepsPrefix ? O_APPEND : O_TRUNC)
-        let fd = open(path, flags, 0o600)
-        guard fd >= 0 else { throw SpoolError(description: "cannot open spool \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let bytes = Array(lines.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SpoolError(description: "cannot write spool \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += n
+        let flags = O_WRONLY | O_CREAT | (keepsPrefix ? O_APPEND : O_TRUNC)
+        do {
+            let fd = try FileDescriptor.open(path, flags, mode: 0o600)
+            defer { try? fd.close() }
+            try fd.write(Array(lines.utf8))
+            try fd.sync()
+        } catch {
+            throw SpoolError(description: "cannot write spool: \(error)")
         }
-        guard fsync(fd) == 0 else { throw SpoolError(description: "cannot fsync spool \(path): \(String(cString: strerror(errno)))") }
         written = queue
     }
 

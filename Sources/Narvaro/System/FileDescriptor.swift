@@ -62,6 +62,11 @@ public struct FileDescriptor: RawRepresentable, Hashable, Sendable {
         }
     }
 
+    /// Flushes the file's data and metadata to the disk. Wraps `fsync(2)`.
+    public func sync() throws {
+        _ = try retryOnInterrupt("fsync") { Glibc.fsync(rawValue) }
+    }
+
     /// Writes all of `bytes`, continuing after a partial write. Wraps `write(2)`.
     public func write(_ bytes: [UInt8]) throws {
         var offset = 0

@@ -33,3 +33,33 @@ import Testing
         #expect(score <= 1.5, "\(line)")
     }
 }
+
+@Suite struct InstallScriptTests {
+    static let script = SystemdUnitTests.systemdDirectory.deletingLastPathComponent().appendingPathComponent("scripts/install").path
+
+    func install(_ arguments: [String], into stage: String) throws -> ProcessResult {
+        try Executables.runTool("/usr/bin/env", ["DESTDIR=\(stage)", "bash", Self.script] + arguments)
+    }
+
+    @Test func aStagedInstallIsCompleteIdempotentAndUninstalls() throws {
+        let stage = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-stage-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: stage) }
+        let binaries = Executables.productsDirectory.path
+        let first = try install(["--skip-build", "--bin-dir", binaries], into: stage)
+        #expect(first.status == 0, "\(first.stderr)")
+        for (path, mode) in [("/usr/local/bin/narvarod", 0o755), ("/usr/local/bin/narvaro", 0o755), ("/etc/systemd/system/narvarod.service", 0o644),
+                             ("/etc/sysusers.d/narvaro.conf", 0o644), ("/etc/tmpfiles.d/narvaro.conf", 0o644),
+                             ("/etc/udev/rules.d/70-narvaro-reader.rules", 0o644)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: stage + path)
+            #expect((attributes[.posixPermissions] as? Int) == mode, "\(path)")
+        }
+        let unit = try String(contentsOfFile: stage + "/etc/systemd/system/narvarod.service", encoding: .utf8)
+        #expect(unit.contains("ExecStart=/usr/local/bin/narvarod --database /var/lib/narvaro/narvaro.db"))
+        let second = try install(["--skip-build", "--bin-dir", binaries], into: stage)
+        #expect(second.status == 0 && second.stdout.contains("unchanged /etc/systemd/system/narvarod.service"))
+        let removed = try install(["--uninstall"], into: stage)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: stage + "/usr/local/bin/narvarod"))
+        #expect(!FileManager.default.fileExists(atPath: stage + "/etc/systemd/system/narvarod.service"))
+    }
+}

@@ -7,8 +7,8 @@ public struct EvemuRecording: Equatable, Sendable {
     public var name: String?
     /// USB vendor and product ids from the `I:` line.
     public var vendor, product: UInt16?
-    /// Every non-event, non-blank line (header lines and comments), in file order, verbatim.
-    /// The writer emits exactly these before the events.
+    /// Every non-event, non-blank line (header lines and comments), in file order, verbatim
+    /// (a CRLF file's lines keep their "\r"). The writer emits exactly these before the events.
     public var headerLines: [String]
     public var events: [InputEvent]
 
@@ -36,12 +36,14 @@ public struct EvemuRecording: Equatable, Sendable {
         var parser = EvemuLineParser()
         var headerLines: [String] = []
         var events: [InputEvent] = []
-        // "\r\n" is one Character in Swift, so it must be named to split CRLF files by line.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = String(rawLine)
+        // Split at "\n" scalars, exactly as LineSource splits a stream, so a file and a stream
+        // see the same lines (splitting at Characters treats "\r\r\n" as "\r" + "\r\n"); the
+        // parser drops a CRLF line's "\r", and header lines keep theirs so they write back as read.
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(String.UnicodeScalarView(rawLine))
             if let event = try parser.parse(line: line) {
                 events.append(event)
-            } else if !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            } else if !line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
                 headerLines.append(line)
             }
         }

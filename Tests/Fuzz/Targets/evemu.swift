@@ -1,0 +1,48 @@
+// Fuzz target `evemu`: evemu recordings from files, stdin and audits (`narvarod --replay`).
+// Oracles: a parsed recording written back with evemuText() parses back equal, and a file and a
+// stream (LineSource: lines split at "\n" bytes) agree line by line, as EvemuLineParser promises.
+// fuzz-sources: Input/InputEvent.swift Input/KeyLayout.swift Input/EvemuLineParser.swift Input/EvemuRecording.swift
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = FuzzBytes(data, size)
+
+    var file: Result<EvemuRecording, EvemuError>
+    do throws(EvemuError) {
+        file = .success(try EvemuRecording.parse(input.text))
+    } catch {
+        file = .failure(error)
+    }
+
+    // The same bytes as `narvarod --replay -` reads them: one line at a time.
+    var parser = EvemuLineParser()
+    var streamEvents: [InputEvent] = []
+    var streamError: EvemuError?
+    for line in input.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        do throws(EvemuError) {
+            if let event = try parser.parse(line: String(decoding: line, as: UTF8.self)) { streamEvents.append(event) }
+        } catch {
+            streamError = error
+            break
+        }
+    }
+
+    switch file {
+    case .failure(let error):
+        fuzzCheck(!error.description.utf8.contains(0x0A), "error message is not one line: \(error.description.debugDescription)")
+        fuzzCheck(streamError == error, "file fails with '\(error)' but the stream gives \(streamError.map { "'\($0)'" } ?? "no error")")
+    case .success(let recording):
+        fuzzCheck(streamError == nil, "file parses but the stream fails with '\(streamError!)'")
+        fuzzCheck(streamEvents == recording.events, "file has \(recording.events.count) events, the stream \(streamEvents.count)")
+        fuzzCheck(parser.name == recording.name && parser.vendor == recording.vendor && parser.product == recording.product,
+                  "file and stream disagree on the device name or id")
+        let written = recording.evemuText()
+        do throws(EvemuError) {
+            let again = try EvemuRecording.parse(written)
+            fuzzCheck(again == recording, "evemuText() does not parse back equal: \(recording.headerLines.debugDescription) vs \(again.headerLines.debugDescription)")
+        } catch {
+            fuzzCheck(false, "evemuText() does not parse back: \(error)")
+        }
+    }
+    return 0
+}

@@ -85,13 +85,13 @@ public final class DeskSession {
     private func enrol(_ details: VisitorDetails) -> DeskNotice {
         guard let card = enrolling else { return DeskNotice(texts.noUnknownCard, isError: true) }
         do {
-            // `enrollLast` takes the newest unknown card at the reader: make sure that is still this one.
-            guard try follower.store.lastUnknownCard(reader: card.reader).placeholder.code == card.visitorCode else {
-                return DeskNotice(texts.anotherCardMeanwhile, isError: true)
-            }
+            // `enrollLast` takes the newest unknown card at the reader; `expecting` makes sure, in the
+            // same transaction, that it is still the one on the screen.
             let visitor = try follower.store.enrollLast(reader: card.reader, details: details, existingCode: nil,
-                                                        currentYear: follower.clock.localDate(of: now()).year)
+                                                        currentYear: follower.clock.localDate(of: now()).year, expecting: card.visitorCode)
             return DeskNotice(texts.enrolled(visitor.code + (visitor.nickname.map { " (\($0))" } ?? "")))
+        } catch is EnrolmentMoved {
+            return DeskNotice(texts.anotherCardMeanwhile, isError: true)
         } catch {
             return DeskNotice(texts.error(String(describing: error)), isError: true)
         }

@@ -24,6 +24,11 @@ public struct VisitorDetails: Sendable, Equatable {
     }
 }
 
+/// Another unknown card was swiped after the one being enrolled: nothing was changed.
+public struct EnrolmentMoved: Error, CustomStringConvertible {
+    public var description: String { "another new card was swiped meanwhile: enrol again" }
+}
+
 extension Store {
     static let visitorColumns = "id, code, nickname, birth_year, gender, role, enrolled, created_at"
 
@@ -155,10 +160,14 @@ extension Store {
     }
 
     /// `narvaro enroll --last`: binds the newest unknown card to a new visitor, or to `existingCode`.
-    public func enrollLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int) throws -> Visitor {
+    /// With `expecting`, the newest unknown card must still be the one whose placeholder has that code
+    /// (checked in the same transaction), else `EnrolmentMoved` is thrown and nothing changes.
+    public func enrollLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int,
+                           expecting placeholderCode: String? = nil) throws -> Visitor {
         try details.validate(currentYear: currentYear)
         return try db.transaction {
             let last = try lastUnknownCard(reader: reader)
+            if let placeholderCode, last.placeholder.code != placeholderCode { throw EnrolmentMoved() }
             let target = try existingCode.map { try visitor(code: $0) }
             return try enrollPlaceholder(last.placeholder, details: details, into: target)
         }

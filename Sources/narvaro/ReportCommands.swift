@@ -69,7 +69,7 @@ let reportCommands: [CommandSpec] = [
                                     organizer: args.string("--organizer"), roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
         let by = try args.choice("--by", as: Breakdown.self)
-        let store = try ctx.store()
+        let store = try ctx.intactStore()
         var report = try store.attendance(request)
         if let by {
             report.rows = try store.breakdown(request, by: by).map {

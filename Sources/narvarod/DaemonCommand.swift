@@ -32,8 +32,15 @@ let daemonCommand = CommandSpec(
     } else if args.string("--reader") != nil {
         throw UsageError("--reader goes with --replay or --device")
     }
+    // One serving daemon per database (it alone owns the spool); held until the process ends.
+    let lock = try DaemonLock.acquire(database: ctx.databasePath)
+    defer { withExtendedLifetime(lock) {} }
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
-    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath)))
+    // Swipes the daemon could never commit must not pile up unseen: refuse to start instead.
+    try store.db.requireWritable()
+    let spool = SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool)
+    logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal)
     let scanner = InputDeviceScanner(devRoot: ctx.environment["NARVARO_DEV_ROOT"] ?? "/dev", sysRoot: ctx.environment["NARVARO_SYS_ROOT"] ?? "/sys")
     let readers = ReaderService(store: store, pipeline: pipeline, journal: journal, scanner: scanner, fixedDevice: fixed)
     let loop = try ServeLoop(store: store, pipeline: pipeline, readers: readers, journal: journal, environment: ctx.environment)
@@ -45,6 +52,8 @@ let daemonCommand = CommandSpec(
 /// spool instead of stalling the loop, and the card key created on first start.
 func openDaemonStore(_ ctx: CommandContext, busyTimeoutMilliseconds: Int) throws -> Store {
     let db = try NarvaroDatabase.open(path: ctx.databasePath, create: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    // A damaged database is never written into (ids would be reused, totals go wrong).
+    try db.requireIntact()
     let store = Store(db: db, cardKey: Store.cardKeyProvider(path: ctx.cardKeyPath, db: db))
     _ = try store.hasher()
     return store
@@ -62,17 +71,28 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     let startTime = try parseStart(start)
     // A short busy timeout: a locked database defers swipes to the queue and spool instead of
     // holding up the input; the backlog is retried with every new swipe and at the end.
+    let source = try LineSource(path: path)
+    // The spool belongs to whoever holds the daemon lock. Beside a serving daemon (or another
+    // replay) this replay keeps its backlog in memory only: it never touches their spool.
+    var lock: DaemonLock?
+    do { lock = try DaemonLock.acquire(database: ctx.databasePath) } catch let error as DaemonLockError where error.failure == nil {
+        journal.log(.notice, "spool-not-used", [("reason", error.description)])
+    }
+    defer { withExtendedLifetime(lock) {} }
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     _ = try store.reader(named: reader)
-    let source = try LineSource(path: path)
-    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath)))
+    let spool = lock == nil ? nil : SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool)
+    if let spool { logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal) }
     var summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
     let deadline = Date().addingTimeInterval(Double(drainSeconds))
     var lastReport = Date()
     while pipeline.backlog > 0, Date() < deadline {
         usleep(250_000)
         for event in pipeline.flush() {
-            if case .recorded = event { summary.recorded += 1; journal.log(event) }
+            summary.count(event)
+            if case .deferred = event { continue }
+            journal.log(event)
         }
         if Date().timeIntervalSince(lastReport) >= 5 {
             journal.log(.warning, "backlog", [("swipes", String(pipeline.backlog))])
@@ -83,7 +103,25 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     var line = "replayed \(path == "-" ? "standard input" : path) as \(reader): \(summary.recorded) swipes recorded, \(summary.rejected) rejected"
     if summary.alreadyRecorded > 0 { line += ", \(summary.alreadyRecorded) already recorded" }
     ctx.out(line + "\n")
+    if summary.failed > 0 {
+        throw StoreError.invalid("\(summary.failed) swipes could not be recorded (see the swipe-lost lines above): fix the database, then replay \(path) again (swipes already recorded are not counted twice)")
+    }
     if summary.pending > 0 {
-        throw StoreError.invalid("\(summary.pending) swipes wait in the spool \(SwipeSpool.path(forDatabase: ctx.databasePath)) because the database could not take them (busy or disk full): they are safe; run narvarod again when it can")
+        let why = pipeline.lastDeferral ?? "the database could not take them"
+        if let spool {
+            throw StoreError.invalid("\(summary.pending) swipes wait in the spool \(spool.path), not yet committed (\(why)): they are safe; run narvarod again when the database can take them")
+        }
+        throw StoreError.invalid("\(summary.pending) swipes were not committed (\(why)) and not spooled (another narvarod owns the spool): replay \(path) again later (swipes already recorded are not counted twice)")
+    }
+}
+
+/// Logs what loading the spool found: each quarantined line by number, a mode narrowed to 0600.
+func logSpoolLoad(_ contents: SpoolContents, spool: SwipeSpool, journal: Journal) {
+    for bad in contents.quarantined {
+        journal.log(.warning, "spool-line-quarantined", [("spool", spool.path), ("line", String(bad.line)), ("reason", bad.reason),
+                                                         ("moved-to", spool.quarantinePath)])
+    }
+    if let mode = contents.modeFixedFrom {
+        journal.log(.warning, "spool-mode-fixed", [("spool", spool.path), ("was", String(mode, radix: 8)), ("now", "600")])
     }
 }

@@ -34,16 +34,25 @@ public enum Doctor {
             let integrity = try db.queryOne("PRAGMA integrity_check")?.string(0) ?? "?"
             findings.append(integrity == "ok"
                 ? DoctorFinding(check: "integrity", status: .ok, detail: "PRAGMA integrity_check: ok", action: "")
-                : DoctorFinding(check: "integrity", status: .problem, detail: integrity, action: "restore the database from a backup"))
+                : DoctorFinding(check: "integrity", status: .problem, detail: integrity, action: Self.recovery(path)))
             let mode = try db.queryOne("PRAGMA journal_mode")?.string(0) ?? "?"
             findings.append(DoctorFinding(check: "journal", status: mode == "wal" ? .ok : .problem, detail: "journal_mode=\(mode)",
                                           action: mode == "wal" ? "" : "put the database on a local disk that supports WAL"))
             let version = try db.scalar("PRAGMA user_version")
             findings.append(DoctorFinding(check: "schema", status: .ok, detail: "schema version \(version) of \(Schema.currentVersion)", action: ""))
         } catch {
-            findings.append(DoctorFinding(check: "database", status: .problem, detail: "\(error)", action: "see the message; restore from backup if damaged"))
+            let damaged = (error as? DatabaseError)?.isCorrupt == true
+            findings.append(DoctorFinding(check: "database", status: .problem, detail: "\(error)",
+                                          action: damaged ? Self.recovery(path) : "see the message; restore from backup if damaged"))
         }
         return findings
+    }
+
+    /// How to recover a damaged database, with its path filled in.
+    static func recovery(_ path: String) -> String {
+        "stop narvarod (systemctl stop narvarod), then restore \(path) from a backup; without a backup, "
+            + "salvage what is readable: sqlite3 \(path) .recover | sqlite3 \(path).recovered, check it with "
+            + "`narvaro --database \(path).recovered doctor` and `stats verify`, and move it into place"
     }
 
     /// The card key: present, private, the right size.
@@ -56,10 +65,19 @@ public enum Doctor {
         }
     }
 
-    /// Swipes waiting in the spool.
+    /// Swipes waiting in the spool, and lines that will be quarantined (read only: nothing is changed).
     public static func checkSpool(database: String) -> DoctorFinding {
         let path = SwipeSpool.path(forDatabase: database)
-        let waiting = (try? SwipeSpool(path: path).load().count) ?? 0
+        let contents: SpoolContents
+        do { contents = try SwipeSpool(path: path).inspect() } catch {
+            return DoctorFinding(check: "spool", status: .problem, detail: "\(error)", action: "narvarod refuses to start until this is fixed")
+        }
+        if !contents.quarantined.isEmpty {
+            let lines = contents.quarantined.map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
+            return DoctorFinding(check: "spool", status: .warning, detail: "\(path) has unreadable lines (\(lines))",
+                                 action: "narvarod moves them to \(path).quarantine at its next start and commits the \(contents.swipes.count) good ones")
+        }
+        let waiting = contents.swipes.count
         return waiting == 0
             ? DoctorFinding(check: "spool", status: .ok, detail: "no swipes waiting", action: "")
             : DoctorFinding(check: "spool", status: .warning, detail: "\(waiting) swipes wait in \(path)",

@@ -44,6 +44,8 @@ public struct Journal {
             log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason)])
         case .deferred(let reader, let backlog, let error):
             log(.warning, "swipe-deferred", [("reader", reader), ("backlog", String(backlog)), ("error", error)])
+        case .failed(let reader, let reason, _):
+            log(.error, "swipe-lost", [("reader", reader), ("error", reason)])
         }
     }
 }

@@ -1,44 +1,98 @@
-// Reads text lines one at a time from a file or standard input (getline), so a replay can
-// commit each swipe as its line arrives instead of waiting for the end of the stream.
+// Reads text lines one at a time from a file or standard input, so a replay can commit each swipe
+// as its line arrives. Lines are bounded (4 KiB, the error names the line), a read error is an
+// error and never the end of the input, a directory is refused, and waiting for input can time
+// out so the caller can retry its backlog meanwhile.
 import Glibc
 
+public struct LineSourceError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+}
+
 public final class LineSource {
-    private let file: UnsafeMutablePointer<FILE>
-    private let ownsFile: Bool
-    private var buffer: UnsafeMutablePointer<CChar>?
-    private var capacity = 0
+    /// The longest line accepted, newline excluded. An evemu line is under 60 bytes.
+    public static let maxLineBytes = 4096
+
+    /// What `next(timeout:)` found.
+    public enum Next: Equatable {
+        case line(String)
+        /// Nothing arrived within the timeout; the input is still open.
+        case idle
+        case end
+    }
+
+    private let fd: FileDescriptor
+    private let name: String
+    private var buffer: [UInt8] = []
+    /// Where the unread part of `buffer` starts (compacted before each read).
+    private var start = 0
+    private var atEnd = false
+    /// The number of the line most recently returned (1-based).
+    public private(set) var lineNumber = 0
 
     /// `-` is standard input.
     public init(path: String) throws {
-        if path == "-" {
-            // A FILE of our own over fd 0: Glibc's `stdin` global is not concurrency-safe in Swift 6.
-            guard let f = fdopen(dup(0), "r") else {
-                throw SpoolError(description: "cannot read standard input: \(String(cString: strerror(errno)))")
-            }
-            file = f
-            ownsFile = true
-        } else {
-            guard let f = fopen(path, "re") else {
-                throw SpoolError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
-            }
-            file = f
-            ownsFile = true
+        name = path == "-" ? "standard input" : path
+        let raw = path == "-" ? fcntl(0, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC)
+        guard raw >= 0 else { throw LineSourceError(description: "cannot read \(name): \(String(cString: strerror(errno)))") }
+        fd = FileDescriptor(rawValue: raw)
+        var info = stat()
+        if fstat(raw, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            try? fd.close()
+            throw LineSourceError(description: "\(name) is a directory: --replay takes an evemu recording (a file, or '-' for standard input)")
         }
     }
 
-    deinit {
-        free(buffer)
-        if ownsFile { fclose(file) }
+    deinit { try? fd.close() }
+
+    /// The next line without its newline, or nil at the end of the input (waits as long as it takes).
+    public func next() throws -> String? {
+        while true {
+            switch try next(timeout: -1) {
+            case .line(let line): return line
+            case .end: return nil
+            case .idle: continue
+            }
+        }
     }
 
-    /// The next line without its newline, or nil at the end of the input.
-    public func next() -> String? {
-        let n = getline(&buffer, &capacity, file)
-        guard n >= 0, let buffer else { return nil }
-        var length = n
-        if length > 0, buffer[length - 1] == 0x0A { length -= 1 }
-        return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    /// The next line, `.idle` when none arrived within `timeoutMilliseconds` (-1: wait), or `.end`.
+    public func next(timeout timeoutMilliseconds: Int32) throws -> Next {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                try checkLength(newline - start)
+                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                start = newline + 1
+                lineNumber += 1
+                return .line(line)
+            }
+            try checkLength(buffer.count - start)
+            if atEnd {
+                guard start < buffer.count else { return .end }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                lineNumber += 1
+                return .line(line)
+            }
+            buffer.removeSubrange(..<start)
+            start = 0
+            var poll = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
+            let ready = Glibc.poll(&poll, 1, timeoutMilliseconds)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw LineSourceError(description: "cannot read \(name): \(String(cString: strerror(errno)))")
+            }
+            if ready == 0 { return .idle }
+            do {
+                guard let chunk = try fd.read(upToCount: 65_536) else { continue }
+                if chunk.isEmpty { atEnd = true } else { buffer += chunk }
+            } catch {
+                throw LineSourceError(description: "cannot read \(name) after line \(lineNumber): \(error)")
+            }
         }
+    }
+
+    private func checkLength(_ length: Int) throws {
+        guard length > Self.maxLineBytes else { return }
+        throw LineSourceError(description: "\(name) line \(lineNumber + 1): longer than \(Self.maxLineBytes) bytes, not an evemu recording")
     }
 }

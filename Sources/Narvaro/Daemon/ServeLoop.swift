@@ -1,7 +1,8 @@
 // narvarod's one thread: a poll() loop over the readers' fds, an inotify fd for hotplug, a signalfd
 // and a timerfd. Each swipe is committed before it is logged; a database that cannot take it defers
 // it to the spool, retried on every tick. The tick also checks configuration changes
-// (PRAGMA data_version), pets the watchdog, updates STATUS and runs the daily retention.
+// (PRAGMA data_version), pets the watchdog, updates STATUS and runs the daily retention. What a
+// failed step means is ServeErrorPolicy's decision, applied in `attempt`; nowhere else.
 import Foundation
 
 public final class ServeLoop {
@@ -20,6 +21,8 @@ public final class ServeLoop {
     private var lastRetentionDay: LocalDate?
     private var swipesToday = 0
     private var today: LocalDate?
+    /// Steps failing now (warned about once, until they succeed again).
+    private var failing: Set<ServeStep> = []
 
     /// Creates the descriptors. Call before any other thread exists: the signals are blocked here.
     public init(store: Store, pipeline: SwipePipeline, readers: ReaderService, journal: Journal,
@@ -47,7 +50,7 @@ public final class ServeLoop {
                                                       ("what", "waiting for them to be plugged in")])
         }
         report(pipeline.flush())
-        try? notifier.ready(status: status())
+        try attempt(.notify) { try notifier.ready(status: status()) }
         journal.log(.notice, "ready", [("readers", "\(readers.readersUp)/\(readers.readersConfigured)"), ("backlog", String(pipeline.backlog))])
         while true {
             var poller = Poller()
@@ -56,15 +59,17 @@ public final class ServeLoop {
             poller.add(inotify.fileDescriptor)
             let readerFDs = readers.fileDescriptors
             for entry in readerFDs { poller.add(entry.fd) }
-            for ready in try poller.wait(timeout: .infinite) {
+            for ready in try attempt(.descriptors, { try poller.wait(timeout: .infinite) }) ?? [] {
                 if ready.fileDescriptor == signals.fileDescriptor {
                     if let code = try handleSignal() { return code }
                 } else if ready.fileDescriptor == timer.fileDescriptor {
-                    _ = try timer.read()
+                    try attempt(.descriptors) { _ = try timer.read() }
                     try tick()
                 } else if ready.fileDescriptor == inotify.fileDescriptor {
-                    _ = try inotify.read()
-                    _ = try inotify.retryPending()
+                    try attempt(.descriptors) {
+                        _ = try inotify.read()
+                        _ = try inotify.retryPending()
+                    }
                     readers.rescan()
                 } else if let reader = readerFDs.first(where: { $0.fd == ready.fileDescriptor })?.reader {
                     if ready.events.contains(.readable) { report(readers.read(reader)) }
@@ -76,14 +81,14 @@ public final class ServeLoop {
 
     /// SIGTERM/SIGINT: finish, flush the queue, exit 0. SIGHUP: reload the configuration and rescan.
     private func handleSignal() throws -> Int32? {
-        guard let signal = try signals.read() else { return nil }
+        guard let signal = try attempt(.descriptors, { try signals.read() }) ?? nil else { return nil }
         if signal == .hangup {
             journal.log(.notice, "reload", [("signal", "SIGHUP")])
-            try readers.loadConfiguration()
+            try attempt(.configurationReload) { try readers.loadConfiguration() }
             readers.rescan()
             return nil
         }
-        try? notifier.stopping()
+        try attempt(.notify) { try notifier.stopping() }
         journal.log(.notice, "stopping", [("signal", signal.description), ("backlog", String(pipeline.backlog))])
         report(pipeline.flush())
         readers.closeAll()
@@ -104,26 +109,53 @@ public final class ServeLoop {
             }
         }
         // Another connection committed (narvaro reader add …): pick up reader changes without a restart.
-        if let version = try? store.dataVersion(), version != dataVersion {
-            dataVersion = version
-            try readers.loadConfiguration()
-            readers.rescan()
+        if let version = try attempt(.dataVersion, { try store.dataVersion() }), version != dataVersion {
+            // The version is taken only once the reload succeeded, so a failed reload is retried.
+            if try attempt(.configurationReload, { try readers.loadConfiguration() }) != nil {
+                dataVersion = version
+                readers.rescan()
+            }
         }
         readers.grabPending()
         if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval {
-            try? notifier.watchdog()
+            try attempt(.notify) { try notifier.watchdog() }
             lastWatchdog = .now
         }
         let current = status()
         if current != lastStatus {
-            try? notifier.status(current)
+            try attempt(.notify) { try notifier.status(current) }
             lastStatus = current
         }
-        try runRetentionOncePerDay(now: now)
+        try attempt(.retention) { try runRetentionOncePerDay(now: now) }
+    }
+
+    /// Runs `body`; a failure is handled as ServeErrorPolicy says for `step`. Returns nil when the
+    /// step failed and the loop goes on; rethrows only what is fatal.
+    @discardableResult
+    private func attempt<T>(_ step: ServeStep, _ body: () throws -> T) throws -> T? {
+        do {
+            let value = try body()
+            failing.remove(step)
+            return value
+        } catch {
+            switch ServeErrorPolicy.action(for: step) {
+            case .ignore:
+                journal.log(.debug, "step-failed", [("step", step.rawValue), ("error", "\(error)")])
+            case .retryNextTick:
+                if failing.insert(step).inserted {
+                    journal.log(.warning, "step-failed", [("step", step.rawValue), ("error", "\(error)"),
+                                                          ("what", "retried every second; swipes are still recorded or spooled")])
+                }
+            case .fatal:
+                journal.log(.error, "step-failed", [("step", step.rawValue), ("error", "\(error)"), ("what", "stopping")])
+                throw error
+            }
+            return nil
+        }
     }
 
     private func runRetentionOncePerDay(now: EventTime) throws {
-        let clock = try VenueClock(identifier: (try? store.venues().first?.timeZone) ?? "Europe/Stockholm")
+        let clock = try VenueClock(identifier: store.venues().first?.timeZone ?? "Europe/Stockholm")
         let day = clock.localDate(of: now)
         if today != day { today = day; swipesToday = 0 }
         guard lastRetentionDay != day else { return }

@@ -1,6 +1,7 @@
 // The daemon's path from key events to committed check-ins: one CardDecoder per reader, an
-// in-memory queue of decoded, hashed swipes, and commits in arrival order. A swipe the database cannot
-// take now (busy, disk full) stays queued, and in the spool file, until a later flush succeeds.
+// in-memory queue of decoded, hashed swipes, and commits in arrival order. A swipe is dropped only
+// for a reason of its own (`dropsSwipe`); any other failure (busy, full, read-only, damaged, I/O…)
+// keeps it queued, and in the spool file, until a later flush succeeds.
 
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
 public enum PipelineEvent: Sendable {
@@ -10,6 +11,9 @@ public enum PipelineEvent: Sendable {
     case rejected(reader: String, reason: String, at: EventTime)
     /// The database could not take the swipe now; it waits in the queue (and the spool).
     case deferred(reader: String, backlog: Int, error: String)
+    /// A decoded swipe that could not even be hashed (the database could not be read), so it could
+    /// be neither recorded nor spooled. The loudest event: it is a lost swipe.
+    case failed(reader: String, reason: String, at: EventTime)
 }
 
 public final class SwipePipeline {
@@ -19,13 +23,29 @@ public final class SwipePipeline {
     /// Swipes decoded but not yet committed, oldest first.
     public private(set) var queue: [PreparedSwipe] = []
     private let spool: SwipeSpool?
+    /// What loading the spool found (quarantined lines, a mode narrowed), for the owner to log.
+    public let spoolContents: SpoolContents
+    /// The last database-side failure that kept a swipe queued.
+    public private(set) var lastDeferral: String?
 
     public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000) throws {
         self.recorder = recorder
         self.spool = spool
         self.interKeyTimeout = interKeyTimeout
         // Swipes spooled by an earlier run come first, with their original times.
-        queue = try spool?.load() ?? []
+        spoolContents = try spool?.load() ?? SpoolContents()
+        queue = spoolContents.swipes
+    }
+
+    /// Whether a failure to record belongs to the swipe itself, so retrying can never help: its
+    /// reader was removed from the configuration, its card does not fit the reader's format, its
+    /// time is impossible. Everything else (every database error included) keeps the swipe.
+    public static func dropsSwipe(_ error: any Error) -> Bool {
+        switch error {
+        case is RecordError: return true
+        case StoreError.notFound(kind: "reader", _, _): return true
+        default: return false
+        }
     }
 
     public var backlog: Int { queue.count }
@@ -69,8 +89,12 @@ public final class SwipePipeline {
     public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
         do {
             queue.append(try recorder.prepare(swipe))
-        } catch {
+        } catch where Self.dropsSwipe(error) {
             return [.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time)]
+        } catch {
+            // Preparing reads the database (the reader, the card key): when that fails the swipe
+            // cannot be hashed, and so cannot be spooled either; it is reported, not silently lost.
+            return [.failed(reader: swipe.reader, reason: "\(error)", at: swipe.time)]
         }
         return flush()
     }
@@ -83,13 +107,14 @@ public final class SwipePipeline {
                 let result = try recorder.record(swipe)
                 queue.removeFirst()
                 events.append(.recorded(result))
-            } catch let error as DatabaseError where error.isBusy || error.isDiskFull || error.primaryCode == 10 /* SQLITE_IOERR */ {
-                events.append(.deferred(reader: swipe.reader, backlog: queue.count, error: error.description))
-                break
-            } catch {
-                // Not retryable (the reader was removed meanwhile): say so, drop it from the queue.
+            } catch where Self.dropsSwipe(error) {
                 queue.removeFirst()
                 events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
+            } catch {
+                // The database's problem, not the swipe's: keep it (and what follows, in order).
+                lastDeferral = "\(error)"
+                events.append(.deferred(reader: swipe.reader, backlog: queue.count, error: "\(error)"))
+                break
             }
         }
         syncSpool(&events)

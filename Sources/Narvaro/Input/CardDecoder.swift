@@ -13,6 +13,8 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case dropped
     /// A key outside the card charset (digits and letters) inside a swipe.
     case badCharacter
+    /// The Enter's time lies outside `SwipeTimeRange` (a clock or a recording gone wrong).
+    case badTime
 }
 
 /// What the decoder reports: a complete swipe, or a rejected one.
@@ -164,6 +166,7 @@ public struct CardDecoder: Sendable {
         defer { phase = .idle }
         guard case .collecting(let text, _) = phase else { return nil }
         guard text.utf8.count >= minLength else { return .rejected(.tooShort, at: time) }
+        guard SwipeTimeRange.contains(time) else { return .rejected(.badTime, at: time) }
         return .swipe(Swipe(reader: reader, card: text, time: time))
     }
 

@@ -4,10 +4,13 @@
 public enum RecordError: Error, CustomStringConvertible, Equatable {
     /// The reader's output does not fit its card format: the swipe is rejected, not recorded.
     case badCard(reader: String, reason: String)
+    /// The swipe's time lies outside `SwipeTimeRange`: the swipe is rejected, not recorded.
+    case badTime(reader: String, time: EventTime)
 
     public var description: String {
         switch self {
         case .badCard(let reader, let reason): return "reader '\(reader)': \(reason)"
+        case .badTime(let reader, let time): return "reader '\(reader)': \(SwipeTimeRange.refusal(time))"
         }
     }
 }
@@ -28,6 +31,7 @@ public final class CheckInRecorder {
     /// Maps the reader's text to the canonical card id and hashes it: from here on the card
     /// number exists only as its keyed hash (in the queue, the spool and the database).
     public func prepare(_ swipe: Swipe) throws -> PreparedSwipe {
+        guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
         let reader = try store.reader(named: swipe.reader)
         let canonical: String
         do { canonical = try reader.cardFormat.canonicalCard(swipe.card) } catch {
@@ -51,6 +55,8 @@ public final class CheckInRecorder {
 
     /// The swipe's reader and its idempotency key (a keyed hash of reader, time and card).
     func identify(_ swipe: PreparedSwipe) throws -> (Reader, [UInt8]) {
+        // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
+        guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
         let reader = try store.reader(named: swipe.reader)
         return (reader, Array(try store.hasher().hash("swipe|\(reader.name)|\(swipe.time.microseconds)|\(Hex.encode(swipe.cardHash))").prefix(16)))
     }
@@ -105,13 +111,15 @@ public final class CheckInRecorder {
                              visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil, isNew: true)
     }
 
-    /// The same card on the same reader within the reader's cooldown before `time`.
+    /// The same card on the same reader within the reader's cooldown of `time`, before OR after it:
+    /// swipes are not always committed in time order (a spool drained late, two replays), and a
+    /// burst must count once whichever of its swipes is committed first.
     private func isDuplicate(reader: Reader, cardID: Int64, time: EventTime) throws -> Bool {
         guard reader.cooldownSeconds > 0 else { return false }
-        let since = time.microseconds - Int64(reader.cooldownSeconds) * 1_000_000
+        let window = Int64(reader.cooldownSeconds) * 1_000_000
         return try store.db.queryOne("""
             SELECT 1 FROM checkins WHERE reader_id = ?1 AND card_id = ?2 AND time_us >= ?3 AND time_us <= ?4 LIMIT 1
-            """, reader.id, cardID, since, time.microseconds) != nil
+            """, reader.id, cardID, (time + -window).microseconds, (time + window).microseconds) != nil
     }
 
     private func clock(for venue: Venue) throws -> VenueClock {

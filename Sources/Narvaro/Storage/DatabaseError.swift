@@ -20,8 +20,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Equatable, Sendable
     /// The primary result code (the low byte of the extended one).
     public var primaryCode: Int32 { code & 0xFF }
 
+    /// Another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED).
     public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
-    public var isDiskFull: Bool { primaryCode == SQLITE_FULL || code == 778 /* SQLITE_IOERR_WRITE */ || code == 1034 /* SQLITE_IOERR_FSYNC */ }
+    /// The disk or the file size limit is full (SQLITE_FULL, or a failed write/fsync as RLIMIT_FSIZE reports it).
+    public var isFull: Bool { primaryCode == SQLITE_FULL || code == 778 /* SQLITE_IOERR_WRITE */ || code == 1034 /* SQLITE_IOERR_FSYNC */ }
+    /// The operating system reported an I/O error (SQLITE_IOERR and its extended codes).
+    public var isIOError: Bool { primaryCode == SQLITE_IOERR }
+    /// The file, its directory or the filesystem cannot be written (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN).
+    public var isReadOnly: Bool { primaryCode == SQLITE_READONLY || primaryCode == SQLITE_PERM || primaryCode == SQLITE_CANTOPEN }
+    /// The file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB).
+    public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
     public var isConstraint: Bool { primaryCode == SQLITE_CONSTRAINT }
 
     public var description: String {

@@ -1,0 +1,10 @@
+// The store for commands that publish numbers (report, export): checked with PRAGMA quick_check
+// first, so a damaged database is refused with a clear message instead of printing wrong figures.
+
+extension CommandContext {
+    public func intactStore() throws -> Store {
+        let store = try store()
+        try store.db.requireIntact()
+        return store
+    }
+}

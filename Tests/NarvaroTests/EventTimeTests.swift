@@ -13,4 +13,8 @@ import Testing
     #expect(EventTime(seconds: .max, microseconds: 0).microseconds == .max)
     #expect(EventTime(seconds: .min, microseconds: 0).microseconds == .min)
     #expect((EventTime(microseconds: .max) + 5).microseconds == .max)
+    // Printing the spool's Int64.min time (issue 12) trapped in subsecondMicroseconds.
+    #expect(EventTime(microseconds: .min).description == "-9223372036855.224192")
+    #expect(EventTime(microseconds: .max).description == "9223372036854.775807")
+    #expect(EventTime(microseconds: -1).description == "-1.999999")
 }

@@ -19,7 +19,11 @@ public struct EventTime: Hashable, Comparable, Sendable, CustomStringConvertible
         let (quotient, remainder) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
         return remainder < 0 ? quotient - 1 : quotient
     }
-    public var subsecondMicroseconds: Int64 { microseconds - seconds * 1_000_000 }
+    /// 0..<1_000_000. From the remainder, not `microseconds - seconds * 1_000_000`, which overflows near Int64.min.
+    public var subsecondMicroseconds: Int64 {
+        let remainder = microseconds % 1_000_000
+        return remainder < 0 ? remainder + 1_000_000 : remainder
+    }
     /// Seconds since the epoch as a floating value, for Foundation dates.
     public var unixSeconds: Double { Double(microseconds) / 1_000_000 }
 

@@ -1,0 +1,121 @@
+// A database the daemon cannot write, or a damaged one (issue 12, items 2 and 3): swipes are kept
+// (queue + spool) and replay exits 1; serve refuses to start; a damaged file is never written
+// into nor reported from, and doctor says how to recover. Also the serve loop's error policy.
+import CSQLite
+import Foundation
+import Glibc
+import Testing
+@testable import Narvaro
+
+@Suite(.serialized) struct DaemonDatabaseFailureTests {
+    @Test func databaseErrorsSayWhatKindTheyAre() {
+        let readOnly = DatabaseError(code: 8, message: "attempt to write a readonly database")          // SQLITE_READONLY
+        let ioRead = DatabaseError(code: 266, message: "disk I/O error")                                  // SQLITE_IOERR_READ
+        let corrupt = DatabaseError(code: 11, message: "database disk image is malformed")                // SQLITE_CORRUPT
+        let busy = DatabaseError(code: 5, message: "database is locked")
+        let full = DatabaseError(code: 13, message: "database or disk is full")
+        #expect(readOnly.isReadOnly && !readOnly.isBusy && !readOnly.isCorrupt)
+        #expect(ioRead.isIOError && !ioRead.isFull)
+        #expect(corrupt.isCorrupt && DatabaseError(code: 26, message: "not a database").isCorrupt)
+        #expect(busy.isBusy && full.isFull && !full.isReadOnly)
+    }
+
+    @Test func onlyAReasonOfTheSwipeItselfDropsIt() {
+        #expect(SwipePipeline.dropsSwipe(StoreError.notFound(kind: "reader", name: "entre", hint: "")))
+        #expect(SwipePipeline.dropsSwipe(RecordError.badCard(reader: "entre", reason: "x")))
+        for error: any Error in [DatabaseError(code: 8, message: "ro"), DatabaseError(code: 11, message: "corrupt"),
+                                 DatabaseError(code: 1, message: "SQL logic error"), DatabaseError(code: 522, message: "short read"),
+                                 StoreError.notFound(kind: "venue", name: "x", hint: ""), SpoolError(description: "x")] {
+            #expect(!SwipePipeline.dropsSwipe(error), "\(error) keeps the swipe")
+        }
+    }
+
+    @Test func theServeLoopsErrorPolicyIsOneTable() {
+        #expect(ServeErrorPolicy.action(for: .notify) == .ignore)
+        #expect(ServeErrorPolicy.action(for: .dataVersion) == .retryNextTick)
+        #expect(ServeErrorPolicy.action(for: .configurationReload) == .retryNextTick)
+        #expect(ServeErrorPolicy.action(for: .retention) == .retryNextTick)
+        #expect(ServeErrorPolicy.action(for: .descriptors) == .fatal)
+    }
+
+    @Test func aReadOnlyConnectionKeepsTheSwipeQueuedAndSpooled() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        _ = try db.store.hasher()
+        let readOnly = Store(db: try SQLiteConnection(path: db.path, readOnly: true), cardKey: { CardHasher(key: TestDatabase.key) })
+        let spoolPath = SwipeSpool.path(forDatabase: db.path)
+        let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: readOnly), spool: SwipeSpool(path: spoolPath))
+        var events: [PipelineEvent] = []
+        for event in PipelineTests.typing("1001", at: TestDatabase.time("2026-11-17T15:00:00+01:00")) { events += pipeline.feed(event, reader: "entre") }
+        #expect(pipeline.backlog == 1, "\(events)")
+        #expect(!events.contains { if case .rejected = $0 { true } else { false } })
+        #expect(try SwipeSpool(path: spoolPath).inspect().swipes.count == 1)
+        #expect(throws: DatabaseHealthError.self) { try readOnly.db.requireWritable() }
+        try db.store.db.requireWritable()
+        // The same swipe, once the database can be written, is committed from the spool.
+        let again = try SwipePipeline(recorder: db.recorder, spool: SwipeSpool(path: spoolPath))
+        #expect(again.flush().count == 1)
+        #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 1)
+    }
+
+    /// A database restored by root (mode 0644) that the daemon's user cannot write.
+    @Test(.enabled(if: getuid() == 0, "needs root to run narvarod as another user"))
+    func aDatabaseTheDaemonCannotWriteKeepsEverySwipeAndServeRefusesToStart() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        #expect(try ws.narvarod(["--replay", "/dev/null", "--reader", "entre"]).status == 0)
+        let dir = ws.directory.path, key = ws.environment["NARVARO_CARD_KEY"] ?? ""
+        #expect(chown(dir, 65534, 65534) == 0 && chown(key, 65534, 65534) == 0 && chmod(dir, 0o755) == 0 && chmod(ws.database, 0o644) == 0)
+        func asNobody(_ arguments: [String]) throws -> ProcessResult {
+            try Executables.runTool("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/env",
+                                                         "NARVARO_DATABASE=\(ws.database)", "NARVARO_CARD_KEY=\(key)",
+                                                         "NARVARO_DEV_ROOT=\(dir)/dev", Executables.path("narvarod")] + arguments)
+        }
+        let recording = fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path
+        let replay = try asNobody(["--replay", recording, "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00", "--drain-timeout", "0"])
+        #expect(replay.status == 1, "\(replay.stderr.suffix(300))")
+        #expect(replay.stdout.contains("0 swipes recorded, 0 rejected"), "\(replay.stdout)")
+        #expect(replay.stderr.contains("37 swipes wait in the spool") && replay.stderr.contains("read-only"), "\(replay.stderr.suffix(300))")
+        #expect(try SwipeSpool(path: SwipeSpool.path(forDatabase: ws.database)).inspect().swipes.count == 37)
+        let serve = try asNobody([])
+        #expect(serve.status == 1)
+        #expect(serve.stderr == "narvarod: database \(ws.database) cannot be written (opened read-only): give the daemon's user write access to it and its directory, or remount the filesystem read-write\n")
+        // Write access restored: the next start commits all 37.
+        #expect(chown(ws.database, 65534, 65534) == 0)
+        let after = try asNobody(["--replay", "/dev/null", "--reader", "entre"])
+        #expect(after.status == 0 && after.stdout.contains("37 swipes recorded"), "\(after.stdout) \(after.stderr.suffix(300))")
+    }
+
+    @Test func aDamagedDatabaseIsNeitherWrittenIntoNorReportedFrom() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let recording = fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path
+        #expect(try ws.narvarod(["--replay", recording, "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]).status == 0)
+        // Garble the root page of `checkins` in the file itself (the WAL checkpointed into it first).
+        let root: Int64
+        do {
+            let db = try SQLiteConnection(path: ws.database)
+            _ = try db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+            root = try db.scalar("SELECT rootpage FROM sqlite_master WHERE name = 'checkins'")
+        }
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: ws.database))
+        try file.seek(toOffset: UInt64(root - 1) * 4096 + 8)
+        file.write(Data(repeating: 0xA5, count: 64))
+        try file.close()
+
+        let replay = try ws.narvarod(["--replay", recording, "--reader", "entre", "--start", "2026-11-23T00:00:00+01:00"])
+        #expect(replay.status == 1)
+        #expect(replay.stderr.contains("is damaged") && replay.stderr.contains("narvaro doctor"), "\(replay.stderr)")
+        #expect(!replay.stderr.contains("checkin id="), "nothing written into it")
+        let serve = try ServingDaemon(ws)
+        serve.process.waitUntilExit()
+        #expect(serve.process.terminationStatus == 1 && serve.log.contains("is damaged"), "\(serve.log)")
+        let report = try ws.narvaro("report", "--week", "2026-W47")
+        #expect(report.status == 1 && report.stdout.isEmpty && report.stderr.contains("is damaged"), "\(report.stdout) \(report.stderr)")
+        let export = try ws.narvaro("export", "--period", "2026-H2", "--format", "csv")
+        #expect(export.status == 1 && export.stdout.isEmpty && export.stderr.contains("is damaged"), "\(export.stderr)")
+        let doctor = try ws.narvaro("doctor")
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("restore \(ws.database) from a backup") && doctor.stdout.contains(".recover"), "\(doctor.stdout)")
+    }
+}

@@ -64,6 +64,11 @@ final class ServingDaemon {
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
+    /// Waits up to `seconds` for it to exit on its own (it should refuse to start); false if it still runs.
+    func exited(within seconds: Double = 20) -> Bool {
+        HostileInput.eventually(seconds) { !process.isRunning }
+    }
+
     /// Stops it (SIGTERM) and waits.
     func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }

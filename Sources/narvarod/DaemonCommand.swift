@@ -69,8 +69,6 @@ func parseStart(_ text: String?) throws -> EventTime {
 
 func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, context ctx: CommandContext, journal: Journal) throws {
     let startTime = try parseStart(start)
-    // A short busy timeout: a locked database defers swipes to the queue and spool instead of
-    // holding up the input; the backlog is retried with every new swipe and at the end.
     let source = try LineSource(path: path)
     // The spool belongs to whoever holds the daemon lock. Beside a serving daemon (or another
     // replay) this replay keeps its backlog in memory only: it never touches their spool.
@@ -79,6 +77,8 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
         journal.log(.notice, "spool-not-used", [("reason", error.description)])
     }
     defer { withExtendedLifetime(lock) {} }
+    // A short busy timeout: a locked database defers swipes to the queue (and spool) instead of
+    // holding up the input; the backlog is retried every second and at the end.
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     _ = try store.reader(named: reader)
     let spool = lock == nil ? nil : SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))

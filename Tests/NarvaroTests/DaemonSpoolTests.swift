@@ -130,3 +130,34 @@ import Testing
         return info.st_mode & 0o7777
     }
 }
+
+@Suite struct DaemonSpoolDurabilityTests {
+    /// The spool's directory entry must survive a power cut too: after creating the spool, the
+    /// daemon fsyncs its directory (seen in the system calls it makes, traced with strace).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
+    func creatingTheSpoolFsyncsItsDirectory() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        #expect(try ws.narvarod(["--replay", "/dev/null", "--reader", "entre"]).status == 0)
+        let locker = try SQLiteConnection(path: ws.database)
+        try locker.execute("BEGIN IMMEDIATE")
+        defer { try? locker.execute("ROLLBACK") }
+        let recording = ws.directory.appendingPathComponent("one.evemu").path
+        try HostileInput.swipe("0001234567", at: 1_794_834_000).write(toFile: recording, atomically: false, encoding: .utf8)
+        let trace = ws.directory.appendingPathComponent("trace.txt").path
+        let run = try Executables.runTool("/usr/bin/strace", ["-f", "-e", "trace=openat,fsync", "-o", trace, "/usr/bin/env",
+                                                              "NARVARO_DATABASE=\(ws.database)", "NARVARO_CARD_KEY=\(ws.environment["NARVARO_CARD_KEY"] ?? "")",
+                                                              Executables.path("narvarod"), "--replay", recording, "--reader", "entre", "--drain-timeout", "0"])
+        #expect(run.status == 1 && run.stderr.contains("1 swipes wait in the spool"), "\(run.stderr.suffix(300))")
+        let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
+        let spool = SwipeSpool.path(forDatabase: ws.database)
+        guard let created = calls.firstIndex(where: { $0.contains("openat(AT_FDCWD, \"\(spool)\"") && $0.contains("O_CREAT") }) else {
+            Issue.record("the spool was not created: \(calls.suffix(20))")
+            return
+        }
+        let directoryOpen = calls[created...].first { $0.contains("openat(AT_FDCWD, \"\(ws.directory.path)\"") && $0.contains("O_DIRECTORY") }
+        let fd = directoryOpen.flatMap { $0.split(separator: "=").last?.trimmingCharacters(in: .whitespaces) }
+        #expect(fd != nil, "the directory is opened after the spool is created")
+        #expect(calls[created...].contains { fd != nil && $0.contains("fsync(\(fd ?? ""))") && $0.hasSuffix("= 0") }, "and fsynced")
+    }
+}

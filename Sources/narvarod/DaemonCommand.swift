@@ -99,6 +99,10 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
             lastReport = Date()
         }
     }
+    for event in pipeline.abandonUnhashed() {
+        summary.count(event)
+        journal.log(event)
+    }
     summary.pending = pipeline.backlog
     var line = "replayed \(path == "-" ? "standard input" : path) as \(reader): \(summary.recorded) swipes recorded, \(summary.rejected) rejected"
     if summary.alreadyRecorded > 0 { line += ", \(summary.alreadyRecorded) already recorded" }

@@ -58,6 +58,37 @@ import Testing
         #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 1)
     }
 
+    @Test func aSwipeThatCannotBeHashedYetWaitsInMemoryInOrderAndIsLostOnlyAtExit() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        final class Gate { var open = false }
+        let gate = Gate()
+        // The card key check cannot be read (an I/O error) until the gate opens.
+        let store = try Store(path: db.path, create: false, cardKey: {
+            guard gate.open else { throw DatabaseError(code: 266, message: "disk I/O error") }
+            return CardHasher(key: TestDatabase.key)
+        })
+        let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: db.path)))
+        let base = TestDatabase.time("2026-11-17T15:00:00+01:00")
+        var events: [PipelineEvent] = []
+        for (i, card) in ["1001", "1002"].enumerated() {
+            for event in PipelineTests.typing(card, at: base + Int64(i) * 60_000_000) { events += pipeline.feed(event, reader: "entre") }
+        }
+        #expect(pipeline.backlog == 2)
+        #expect(events.allSatisfy { if case .deferred = $0 { true } else { false } }, "\(events)")
+        gate.open = true
+        let committed = pipeline.flush().compactMap { if case .recorded(let r) = $0 { r.time } else { nil } }
+        #expect(committed.count == 2 && committed == committed.sorted(), "both, in arrival order")
+        gate.open = false
+        let late = try Store(path: db.path, create: false, cardKey: { throw DatabaseError(code: 266, message: "disk I/O error") })
+        let stuck = try SwipePipeline(recorder: CheckInRecorder(store: late), spool: nil)
+        for event in PipelineTests.typing("1003", at: base + 600_000_000) { _ = stuck.feed(event, reader: "entre") }
+        #expect(stuck.backlog == 1)
+        let lost = stuck.abandonUnhashed()
+        #expect(lost.count == 1 && stuck.backlog == 0)
+        #expect(lost.allSatisfy { if case .failed = $0 { true } else { false } })
+    }
+
     /// A database restored by root (mode 0644) that the daemon's user cannot write.
     @Test(.enabled(if: getuid() == 0, "needs root to run narvarod as another user"))
     func aDatabaseTheDaemonCannotWriteKeepsEverySwipeAndServeRefusesToStart() throws {

@@ -39,7 +39,7 @@ public enum Replay {
                 handle(pipeline.feed(event, reader: reader))
             }
         }
-        // Whatever the database could not take yet gets a last chance before exit.
+        // Whatever the database could not take yet gets a last chance before the drain.
         if pipeline.backlog > 0 { handle(pipeline.flush()) }
         summary.pending = pipeline.backlog
         return summary

@@ -91,6 +91,7 @@ public final class ServeLoop {
         try attempt(.notify) { try notifier.stopping() }
         journal.log(.notice, "stopping", [("signal", signal.description), ("backlog", String(pipeline.backlog))])
         report(pipeline.flush())
+        report(pipeline.abandonUnhashed())
         readers.closeAll()
         if pipeline.backlog > 0 {
             journal.log(.warning, "stopped-with-backlog", [("swipes", String(pipeline.backlog)), ("spool", "kept on disk, committed at the next start")])

@@ -11,8 +11,8 @@ public enum PipelineEvent: Sendable {
     case rejected(reader: String, reason: String, at: EventTime)
     /// The database could not take the swipe now; it waits in the queue (and the spool).
     case deferred(reader: String, backlog: Int, error: String)
-    /// A decoded swipe that could not even be hashed (the database could not be read), so it could
-    /// be neither recorded nor spooled. The loudest event: it is a lost swipe.
+    /// A decoded swipe that could still not be hashed when the program ended (the database could
+    /// not be read), so it was neither recorded nor spooled. The loudest event: a lost swipe.
     case failed(reader: String, reason: String, at: EventTime)
 }
 
@@ -25,6 +25,10 @@ public final class SwipePipeline {
     private let spool: SwipeSpool?
     /// What loading the spool found (quarantined lines, a mode narrowed), for the owner to log.
     public let spoolContents: SpoolContents
+    /// Decoded swipes not hashed yet because the database could not be read (the reader, the card
+    /// key check): kept in memory only, as they hold card numbers, which never go to disk; hashed
+    /// first at every flush. Newer swipes wait behind them, so commits stay in arrival order.
+    public private(set) var unhashed: [Swipe] = []
     /// The last database-side failure that kept a swipe queued.
     public private(set) var lastDeferral: String?
 
@@ -48,7 +52,7 @@ public final class SwipePipeline {
         }
     }
 
-    public var backlog: Int { queue.count }
+    public var backlog: Int { queue.count + unhashed.count }
 
     /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
     public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
@@ -87,21 +91,40 @@ public final class SwipePipeline {
 
     /// Queues a decoded swipe (hashed first) and flushes the queue.
     public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
-        do {
-            queue.append(try recorder.prepare(swipe))
-        } catch where Self.dropsSwipe(error) {
-            return [.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time)]
-        } catch {
-            // Preparing reads the database (the reader, the card key): when that fails the swipe
-            // cannot be hashed, and so cannot be spooled either; it is reported, not silently lost.
-            return [.failed(reader: swipe.reader, reason: "\(error)", at: swipe.time)]
-        }
+        unhashed.append(swipe)
         return flush()
     }
 
-    /// Commits queued swipes in order until the queue is empty or the database refuses one.
-    public func flush() -> [PipelineEvent] {
+    /// Hashes waiting swipes in order until one cannot be (the database cannot be read now).
+    private func hashWaiting() -> [PipelineEvent] {
         var events: [PipelineEvent] = []
+        while let swipe = unhashed.first {
+            do {
+                queue.append(try recorder.prepare(swipe))
+                unhashed.removeFirst()
+            } catch where Self.dropsSwipe(error) {
+                unhashed.removeFirst()
+                events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
+            } catch {
+                lastDeferral = "\(error)"
+                events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "card not hashed yet, kept in memory: \(error)"))
+                break
+            }
+        }
+        return events
+    }
+
+    /// Gives up on swipes that could never be hashed (at exit): they cannot be spooled, so each is
+    /// reported as lost. The only way a swipe is lost; see docs/design-decisions.md.
+    public func abandonUnhashed() -> [PipelineEvent] {
+        defer { unhashed = [] }
+        return unhashed.map { .failed(reader: $0.reader, reason: lastDeferral ?? "the database could not be read", at: $0.time) }
+    }
+
+    /// Hashes waiting swipes, then commits queued ones in order until the queue is empty or the
+    /// database refuses one.
+    public func flush() -> [PipelineEvent] {
+        var events = hashWaiting()
         while let swipe = queue.first {
             do {
                 let result = try recorder.record(swipe)
@@ -113,7 +136,7 @@ public final class SwipePipeline {
             } catch {
                 // The database's problem, not the swipe's: keep it (and what follows, in order).
                 lastDeferral = "\(error)"
-                events.append(.deferred(reader: swipe.reader, backlog: queue.count, error: "\(error)"))
+                events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "\(error)"))
                 break
             }
         }
@@ -124,7 +147,7 @@ public final class SwipePipeline {
     private func syncSpool(_ events: inout [PipelineEvent]) {
         guard let spool else { return }
         do { try spool.store(queue) } catch {
-            events.append(.deferred(reader: queue.first?.reader ?? "-", backlog: queue.count, error: "spool: \(error)"))
+            events.append(.deferred(reader: queue.first?.reader ?? "-", backlog: backlog, error: "spool: \(error)"))
         }
     }
 }

@@ -1,13 +1,13 @@
-// Reads text lines one at a time from a file or standard input, so a replay can commit each swipe
-// as its line arrives. Lines are bounded (4 KiB, the error names the line), a read error is an
-// error and never the end of the input, a directory is refused, and waiting for input can time
-// out so the caller can retry its backlog meanwhile.
+// Reads text lines one at a time from a file or standard input, so a replay commits each swipe as
+// its line arrives. Lines are bounded (4 KiB); a read error is an error, never the end of the input.
 import Glibc
 
 public struct LineSourceError: Error, CustomStringConvertible, Equatable {
     public var description: String
 }
 
+/// A directory is refused at once; waiting for input can time out (`next(timeout:)`) so the caller
+/// can retry its backlog meanwhile.
 public final class LineSource {
     /// The longest line accepted, newline excluded. An evemu line is under 60 bytes.
     public static let maxLineBytes = 4096

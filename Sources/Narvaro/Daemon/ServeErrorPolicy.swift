@@ -1,8 +1,5 @@
 // The serve loop's error policy, in one place: for each step of the loop, what a failure means.
-// Swipes are never subject to it: the pipeline keeps every swipe the database cannot take
-// (SwipePipeline.dropsSwipe says which few are dropped), so no failure here loses a swipe. A
-// reader's own failures (open, grab, read) concern that reader only: ReaderService logs them and
-// lets the device go until the next rescan finds it again; they never end the loop.
+// No swipe passes through it (the pipeline keeps them); a reader's own failures stay ReaderService's.
 
 /// A step of the serve loop that can fail.
 public enum ServeStep: String, CaseIterable, Sendable {
@@ -31,6 +28,10 @@ public enum ServeFailureAction: Equatable, Sendable {
     case fatal
 }
 
+/// Swipes are never subject to this policy: the pipeline keeps every swipe the database cannot take
+/// (`SwipePipeline.dropsSwipe` says which few are dropped). A reader's own failures (open, grab,
+/// read) concern that reader only: ReaderService logs them and lets the device go until the next
+/// rescan finds it again; they never end the loop.
 public enum ServeErrorPolicy {
     public static func action(for step: ServeStep) -> ServeFailureAction {
         switch step {

@@ -1,7 +1,6 @@
-// The daemon's path from key events to committed check-ins: one CardDecoder per reader, an
-// in-memory queue of decoded, hashed swipes, and commits in arrival order. A swipe is dropped only
-// for a reason of its own (`dropsSwipe`); any other failure (busy, full, read-only, damaged, I/O…)
-// keeps it queued, and in the spool file, until a later flush succeeds.
+// The daemon's path from key events to committed check-ins: a CardDecoder per reader, a queue of
+// hashed swipes committed in arrival order. A swipe is dropped only for a reason of its own
+// (`dropsSwipe`); any database-side failure keeps it queued, and spooled, until a flush succeeds.
 
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
 public enum PipelineEvent: Sendable {

@@ -1,8 +1,6 @@
-// The spool: a file next to the database holding decoded swipes the database could not take yet,
-// one checksummed line each, fsynced (and its directory, when created), so a swipe survives a crash
-// while the disk is full or the database busy. It holds card hashes, never card numbers. A line that
-// cannot be read is moved to `….spool.quarantine`, never dropped; the file is emptied only once every
-// swipe in it is committed. Never followed through a symlink; always mode 0600.
+// The spool: a file next to the database holding swipes the database could not take yet, one
+// checksummed line each (card hashes, never numbers), fsynced, so they survive a crash or power cut.
+// Unreadable lines go to `….spool.quarantine`; the file is emptied only once all of it is committed.
 import Foundation
 import Glibc
 
@@ -24,6 +22,8 @@ public struct SpoolContents: Sendable {
     public var modeFixedFrom: mode_t?
 }
 
+/// The spool file. Never followed through a symlink, always a regular file of mode 0600, its
+/// directory fsynced when it is created, rewritten only by rename (see docs/design-decisions.md).
 public final class SwipeSpool {
     public let path: String
     /// The swipes the file holds, in order (the file holds exactly these lines).

@@ -161,3 +161,15 @@ import Testing
         #expect(calls[created...].contains { fd != nil && $0.contains("fsync(\(fd ?? ""))") && $0.hasSuffix("= 0") }, "and fsynced")
     }
 }
+
+extension DaemonSpoolDurabilityTests {
+    /// A FIFO planted as the spool must not hang the daemon (open would wait for a reader).
+    @Test func aFIFOAtTheSpoolPathIsRefusedWithoutHanging() throws {
+        let db = try TestDatabase()
+        let path = SwipeSpool.path(forDatabase: db.path)
+        #expect(mkfifo(path, 0o600) == 0)
+        let swipe = PreparedSwipe(reader: "entre", time: TestDatabase.time("2026-11-17T15:00:00+01:00"), cardHash: Array(repeating: 1, count: 32))
+        #expect(throws: SpoolError.self) { try SwipeSpool(path: path).store([swipe]) }
+        #expect(throws: SpoolError.self) { _ = try SwipeSpool(path: path).load() }
+    }
+}

@@ -153,7 +153,8 @@ public final class SwipeSpool {
         do {
             let created = access(file, F_OK) != 0
             let fd: FileDescriptor
-            do { fd = try FileDescriptor.open(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, mode: 0o600) } catch let error as SystemError {
+            // O_NONBLOCK: a FIFO planted at this path fails at once (then checkFile refuses it) instead of hanging.
+            do { fd = try FileDescriptor.open(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, mode: 0o600) } catch let error as SystemError {
                 throw Self.openError(file, error)
             }
             defer { try? fd.close() }

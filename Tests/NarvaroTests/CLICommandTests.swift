@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["report", "--week", "2026-W54"], Int32(1), "2026 has 53 ISO weeks"),
+        (["report", "--week", "2026-W54"], Int32(2), "2026 has 53 ISO weeks"),
         (["report", "--week", "2026-W47", "--venue", "nowhere"], 1, "venue 'nowhere' not found"),
         (["report"], 2, "name one period"),
         (["reader", "add", "x", "--venue", "tingshuset", "--usb", "zzzz:1"], 2, "--usb takes VID:PID"),

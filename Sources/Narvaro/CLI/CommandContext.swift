@@ -48,9 +48,16 @@ public final class CommandContext {
     public var now: EventTime { EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
     public var currentYear: Int { LocalDate(dayNumber: Int(now.seconds / 86_400)).year }
 
-    public func out(_ text: String) { output.out(text) }
+    /// Prints text for a terminal: stored and typed text in it cannot execute (`OutsideText.visible`).
+    public func out(_ text: String) { output.out(OutsideText.visible(text, keepingLineBreaks: true)) }
 
-    /// Prints JSON (pretty) followed by a newline.
+    /// Prints a document byte for byte (CSV, HTML): its writer made its text cells safe.
+    public func outDocument(_ text: String) { output.out(text) }
+
+    /// A message on standard error, terminal-safe like `out`.
+    public func err(_ text: String) { output.err(OutsideText.visible(text, keepingLineBreaks: true)) }
+
+    /// Prints JSON (pretty) followed by a newline; JSON escapes every hidden character itself.
     public func out(_ json: JSONValue) { output.out(json.serialized(pretty: true) + "\n") }
 
     /// The `--format` of a command: `table` (default) or `json`, or the given choices.

@@ -27,7 +27,9 @@ public struct Journal {
         ([event] + fields.map { "\($0.0)=\(quote($0.1))" }).joined(separator: " ")
     }
 
-    static func quote(_ value: String) -> String {
+    static func quote(_ raw: String) -> String {
+        // Device names, reader names and error texts come from outside: shown, never executed.
+        let value = OutsideText.visible(raw)
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""

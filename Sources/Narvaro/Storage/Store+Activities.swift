@@ -74,8 +74,10 @@ extension Store {
 
     public func editActivity(_ activity: Activity) throws {
         try Self.validate(activity.grant)
-        try OutsideText.checkName(activity.name, what: "activity name")
-        if let organizer = activity.organizer { try OutsideText.checkName(organizer, what: "organiser") }
+        // Only what changes is checked: a name an older version let in must not block other edits.
+        let stored = try self.activity(id: activity.id)
+        if activity.name != stored.name { try OutsideText.checkName(activity.name, what: "activity name") }
+        if let organizer = activity.organizer, organizer != stored.organizer { try OutsideText.checkName(organizer, what: "organiser") }
         try db.run("""
             UPDATE activities SET name = ?2, organizer = ?3, min_participants = ?4, min_age = ?5, max_age = ?6,
             min_minutes = ?7, leader_required = ?8 WHERE id = ?1

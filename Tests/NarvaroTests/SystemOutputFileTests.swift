@@ -52,8 +52,8 @@ import Testing
         #expect(symlink(dir + "/planted", dir + "/card-key") == 0)
         #expect(throws: CardKeyError.notARegularFile(path: dir + "/card-key")) { try CardKey.loadOrCreate(path: dir + "/card-key") }
         #expect(!FileManager.default.fileExists(atPath: dir + "/planted"))
-        #expect(mkfifo(dir + "/fifo-key", 0o600) == 0)
-        #expect(throws: CardKeyError.notARegularFile(path: dir + "/fifo-key")) { try CardKey.load(path: dir + "/fifo-key") }
+        // A FIFO as the key is proven through the binary (CLIHostileFilesTests), where a regression
+        // that hangs is killed instead of hanging this process.
     }
 
     @Test func hiddenCharactersAreShownAndNamesChecked() throws {

@@ -53,6 +53,12 @@ public struct ParsedArguments: Sendable {
         }
     }
 
+    /// Runs `parse` over option values that need more than one (`--weekly DAY RANGE`): a value
+    /// that is not a date, time or range (`TimeError`) is a usage error naming `option`.
+    public func reading<T>(_ option: String, _ parse: () throws -> T) throws -> T {
+        do { return try parse() } catch let error as TimeError { throw UsageError("\(option): \(error)") }
+    }
+
     public func int(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {

@@ -125,6 +125,11 @@ private func narvaroGuarded(_ ws: CLIWorkspace, _ arguments: [String]) throws ->
             #expect(result.status == 1 && result.stderr.contains("is a FIFO, not a database file"), "\(result.status) \(result.stderr)")
         }
         #expect(fileType(fifo) == S_IFIFO)
+        // An empty path would be a temporary database to SQLite: everything written to it lost.
+        for option in ["--database", "--card-key"] {
+            let empty = try narvaroGuarded(ws, [option, "", "venue", "add", "x", "--name", "X"])
+            #expect(empty.status == 2 && empty.stderr.contains("\(option) takes a file path"), "\(empty.stderr)")
+        }
     }
 
     @Test func benchmarkResultsFollowTheSameRule() throws {

@@ -29,6 +29,10 @@ public final class CommandContext {
     init(global: ParsedArguments, environment: [String: String], output: any TextOutput) throws(UsageError) {
         self.environment = environment
         self.output = output
+        // SQLite would take "" as a private temporary database and lose everything written to it.
+        for option in ["--database", "--card-key"] where global.string(option)?.isEmpty == true {
+            throw UsageError("\(option) takes a file path, not an empty string")
+        }
         databasePath = global.string("--database") ?? environment["NARVARO_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabase
         cardKeyPath = CardKey.path(option: global.string("--card-key"), environment: environment)
         lang = try Lang.resolve(option: global.string("--lang"), environment: environment)

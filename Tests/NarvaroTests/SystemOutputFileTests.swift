@@ -74,5 +74,9 @@ import Testing
         #expect(lines[2].lastIndex(of: "1").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
                 == lines[3].lastIndex(of: "2").map { lines[3].distance(from: lines[3].startIndex, to: $0) })
         #expect(JSONValue.string("a\u{202E}b\u{9B}").serialized() == "\"a\\u202eb\\u009b\"")
+        // The desk stripped ESC but let direction overrides through; now both are shown.
+        let greeting = DeskLine(" ★ Välkommen, Nick\u{202E}\u{1B}[2J!", .greeting)
+        #expect(greeting.plain(width: 80).contains("Nick<U+202E>\\e[2J!"))
+        #expect(!greeting.ansi(width: 80).withoutTerminalEscapes.unicodeScalars.contains(where: OutsideText.isHidden))
     }
 }

@@ -13,4 +13,5 @@ need_packages() {
     $sudo apt-get update -qq >/dev/null || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
-BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev pkg-config)
+# tzdata: `venue add|edit --timezone` accepts only names its /usr/share/zoneinfo holds.
+BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev pkg-config tzdata)

@@ -15,12 +15,12 @@ func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
     }
 }
 
+/// Writes a result under the rule for every file Närvaro writes: never over an existing file
+/// (scripts/bench clears its results first), never through a link, FIFO or device.
 func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    guard FileManager.default.createFile(atPath: path, contents: try encoder.encode(value)) else {
-        throw StoreError.invalid("cannot write \(path): check that its directory exists")
-    }
+    try OutputFile.write(Array(try encoder.encode(value)), to: path, mode: 0o644, existing: .refuse)
 }
 
 let benchCommands: [CommandSpec] = [
@@ -28,6 +28,7 @@ let benchCommands: [CommandSpec] = [
                 options: [.value("--size", "N", "check-ins: 10k, 1m, 10m or a number (default 10k)"),
                           .value("--seed", "N", "random seed (default 1)"), .value("--venues", "N", "venues (default: one per 100k check-ins)"),
                           .value("--out", "FILE", "also write the summary as JSON to FILE")]) { args, ctx in
+        if let out = args.string("--out") { try OutputFile.check(out, existing: .refuse) }  // before minutes of work
         guard let size = BenchmarkPlan.parseSize(args.string("--size") ?? "10k") else {
             throw UsageError("--size takes 10k, 1m, 10m or a number of check-ins up to 100m")
         }
@@ -41,7 +42,7 @@ let benchCommands: [CommandSpec] = [
         let summary = try generator.run { written in
             guard written - reported >= 1_000_000 || written == plan.checkIns else { return }
             reported = written
-            ctx.output.err("generated \(written) check-ins\n")
+            ctx.err("generated \(written) check-ins\n")
         }
         if let out = args.string("--out") { try writeJSON(summary, to: out) }
         ctx.out("generated \(summary.checkIns) check-ins, \(summary.visitors) visitors, \(summary.venues) venues, "
@@ -55,6 +56,7 @@ let benchCommands: [CommandSpec] = [
                           .value("--runs", "N", "report runs per period kind (default 30)"),
                           .flag("--quick", "fewer swipes and runs: a smoke test, not numbers to keep")]) { args, ctx in
         guard let out = args.string("--out") else { throw UsageError("--out FILE is required") }
+        try OutputFile.check(out, existing: .refuse)
         var options = args.flag("--quick") ? BenchmarkOptions.quick : BenchmarkOptions()
         options.swipes = try args.int("--swipes", in: 1...1_000_000) ?? options.swipes
         options.batch = try args.int("--batch", in: 1...10_000_000) ?? options.batch
@@ -62,7 +64,7 @@ let benchCommands: [CommandSpec] = [
         let generation = try args.string("--generation").map { try readJSON(BenchmarkSummary.self, from: $0) }
         let store = try benchStore(ctx, create: false)
         let result = try BenchmarkRunner.measure(store: store, label: args.string("--label") ?? "db", generation: generation,
-                                                 options: options) { ctx.output.err("measuring: \($0)\n") }
+                                                 options: options) { ctx.err("measuring: \($0)\n") }
         try writeJSON(result, to: out)
         ctx.out(BenchmarkTable.markdown([result]))
     },

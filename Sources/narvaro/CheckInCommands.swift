@@ -28,14 +28,29 @@ let checkInCommands: [CommandSpec] = [
                           .value("--venue", "SLUG", "only this venue"), .value("--limit", "N", "at most N rows (default 50)"),
                           .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.store()
-        let clock = try VenueClock(identifier: try args.string("--venue").map { try store.venue(slug: $0).timeZone } ?? store.venues().first?.timeZone ?? "Europe/Stockholm")
-        let filter = CheckInFilter(since: try args.string("--since").map { try parseSince($0, clock: clock) }, reader: args.string("--reader"),
-                                   outcome: try args.choice("--outcome", as: Outcome.self), venue: args.string("--venue"),
-                                   limit: try args.int("--limit", in: 1...1_000_000) ?? 50)
-        let rows = try store.checkIns(filter)
+        let limit = try args.int("--limit", in: 1...1_000_000) ?? 50
+        let outcome = try args.choice("--outcome", as: Outcome.self)
+        let fallback = try VenueClock(identifier: "UTC")
+        if let since = args.string("--since") { _ = try parseSince(since, clock: fallback) }  // a usage error even with no venues
+        // Each check-in in its own venue's zone: its time, and where --since DATE starts its local day.
+        let venues = try args.string("--venue").map { [try store.venue(slug: $0)] } ?? store.venues(includeArchived: true)
+        var clocks: [String: VenueClock] = [:]
+        for venue in venues { clocks[venue.slug] = try VenueClock(identifier: venue.timeZone) }
+        var rows: [CheckInResult]
+        if let since = args.string("--since") {
+            rows = []
+            for venue in venues {
+                guard let clock = clocks[venue.slug] else { continue }
+                rows += try store.checkIns(CheckInFilter(since: try parseSince(since, clock: clock), reader: args.string("--reader"),
+                                                         outcome: outcome, venue: venue.slug, limit: limit))
+            }
+            rows = Array(rows.sorted { $0.id > $1.id }.prefix(limit))
+        } else {
+            rows = try store.checkIns(CheckInFilter(reader: args.string("--reader"), outcome: outcome, venue: args.string("--venue"), limit: limit))
+        }
         if try ctx.format(args) == "json" { ctx.out(.array(rows.map(checkInJSON))); return }
         ctx.out(TextTable(headers: ["ID", "TIME", "READER", "ACTIVITY", "VISITOR", "OUTCOME"],
-                          rows: rows.map { [String($0.id), ctx.localTime($0.time, clock: clock), $0.reader, $0.activity ?? "-",
+                          rows: rows.map { [String($0.id), ctx.localTime($0.time, clock: clocks[$0.venue] ?? fallback), $0.reader, $0.activity ?? "-",
                                             $0.visitorName ?? $0.visitorCode ?? "-", $0.outcome.rawValue] }, numeric: [0]).render())
     },
 ]

@@ -11,17 +11,17 @@ let exportCommands: [CommandSpec] = [
                     .value("--format", "csv|json|html", "output format"),
                     .flag("--excel-sv", "with csv: ';' separator, decimal comma and a BOM for Swedish spreadsheets"),
                     .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),
-                    .value("--output", "FILE", "write to FILE (mode 0640) instead of standard output"),
-                    .flag("--force", "write into a directory everyone may write to"),
+                    .value("--output", "FILE", "write to FILE (mode 0640; - is standard output); never a link, FIFO or device"),
+                    .flag("--force", "replace an existing FILE, or write into a directory everyone may write to"),
                 ]) { args, ctx in
-        guard let periodText = args.string("--period") else { throw UsageError("missing --period, e.g. --period 2026-H2") }
+        guard let period = try args.parsed("--period", { try Period.parse($0) }) else { throw UsageError("missing --period, e.g. --period 2026-H2") }
         guard let format = args.string("--format") else { throw UsageError("missing --format csv|json|html") }
         guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
         if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
         let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
-        let output = try args.string("--output").map { try checkedOutputPath($0, force: args.flag("--force")) }
-        let request = ExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
+        let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
+        let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
                                     minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
         let document = try ctx.intactStore().exportDocument(request)
         let text: String
@@ -30,9 +30,10 @@ let exportCommands: [CommandSpec] = [
         case "html": text = try HTMLExport.write(document, lang: language)
         default: text = try CSVExport.write(document, variant: args.flag("--excel-sv") ? .excelSwedish : .rfc4180, lang: language)
         }
-        guard let output else { ctx.out(text); return }
-        try writePrivately(text, to: output)
-        ctx.output.err("wrote \(output) (\(format), \(request.period.label), counts below \(minCell) hidden)\n")
+        // The document goes out byte for byte: the writers made its text safe for terminals and spreadsheets.
+        guard let output else { ctx.outDocument(text); return }
+        try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
+        ctx.err("wrote \(output) (\(format), \(request.period.label), counts below \(minCell) hidden)\n")
     },
 ]
 
@@ -50,31 +51,17 @@ func isoNow(_ ctx: CommandContext) -> String {
     return clock.map { ISO8601.format(ctx.now, clock: $0) } ?? ISO8601.format(ctx.now)
 }
 
-/// Refuses a directory everyone may write to (someone could swap the file) unless forced.
-func checkedOutputPath(_ path: String, force: Bool) throws -> String {
-    let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+/// The export's file, or nil for standard output (`-`). Checked before the export is built: a path
+/// that is not a regular file is refused, an existing file needs --force, and so does a directory
+/// everyone may write to (someone could swap the file).
+func checkedOutputPath(_ path: String, force: Bool) throws -> String? {
+    if path == "-" { return nil }
+    guard !path.isEmpty else { throw UsageError("--output takes a file name, or - for standard output") }
+    try OutputFile.check(path, existing: force ? .replace : .refuse)
+    let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
     var info = stat()
-    guard stat(directory, &info) == 0 else { throw StoreError.invalid("directory \(directory) does not exist: create it or choose another --output") }
-    if info.st_mode & 0o002 != 0, !force {
-        throw StoreError.invalid("\(directory) is writable by everyone: write the export somewhere private, or add --force")
+    if stat(directory.isEmpty ? "/" : directory, &info) == 0, info.st_mode & 0o002 != 0, !force {
+        throw StoreError.invalid("\(directory.isEmpty ? "/" : directory) is writable by everyone: write the export somewhere private, or add --force")
     }
     return path
-}
-
-/// Writes `text` to `path` with mode 0640, through a temporary file renamed into place.
-func writePrivately(_ text: String, to path: String) throws {
-    let temporary = path + ".tmp-\(getpid())"
-    do {
-        let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o640)
-        defer { try? fd.close() }
-        try fd.write(Array(text.utf8))
-        try fd.sync()
-    } catch {
-        unlink(temporary)
-        throw StoreError.invalid("cannot write \(path): \(error)")
-    }
-    guard rename(temporary, path) == 0 else {
-        unlink(temporary)
-        throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
 }

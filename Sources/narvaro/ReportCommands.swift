@@ -15,24 +15,23 @@ let periodOptions: [OptionSpec] = [
 /// The one period the options name.
 func period(_ args: ParsedArguments) throws -> Period {
     var given: [Period] = []
-    if let w = args.string("--week") { given.append(.week(try ISOWeek.parse(w))) }
-    if let d = args.string("--day") { given.append(.day(try LocalDate.parse(d))) }
-    if let m = args.string("--month") {
-        let p = try Period.parse(m)
-        guard case .month = p else { throw UsageError("--month takes YYYY-MM, e.g. 2026-11, not '\(m)'") }
+    // A period that does not exist is a usage error (exit 2), like any other bad option value.
+    if let w = try args.parsed("--week", { Period.week(try ISOWeek.parse($0)) }) { given.append(w) }
+    if let d = try args.parsed("--day", { Period.day(try LocalDate.parse($0)) }) { given.append(d) }
+    if let p = try args.parsed("--month", { try Period.parse($0) }) {
+        guard case .month = p else { throw UsageError("--month takes YYYY-MM, e.g. 2026-11, not '\(p.label)'") }
         given.append(p)
     }
-    if let h = args.string("--half") {
-        let p = try Period.parse(h)
-        guard case .half = p else { throw UsageError("--half takes YYYY-H1 or YYYY-H2, not '\(h)'") }
+    if let p = try args.parsed("--half", { try Period.parse($0) }) {
+        guard case .half = p else { throw UsageError("--half takes YYYY-H1 or YYYY-H2, not '\(p.label)'") }
         given.append(p)
     }
     switch (args.string("--from"), args.string("--to")) {
-    case (let from?, let to?): given.append(try Period.parse("\(from)..\(to)"))
+    case (let from?, let to?): if let p = try args.parsed("--from", { _ in try Period.parse("\(from)..\(to)") }) { given.append(p) }
     case (nil, nil): break
     default: throw UsageError("--from and --to go together")
     }
-    if let p = args.string("--period") { given.append(try Period.parse(p)) }
+    if let p = try args.parsed("--period", { try Period.parse($0) }) { given.append(p) }
     guard given.count == 1 else { throw UsageError("name one period: --week, --day, --month, --half, --from/--to or --period") }
     return given[0]
 }
@@ -79,7 +78,7 @@ let reportCommands: [CommandSpec] = [
         let trends = try store.trends(request)
         switch format {
         case "json": ctx.out(reportJSON(report, by: by, trends: trends))
-        case "csv": ctx.out(reportCSV(report, by: by))
+        case "csv": ctx.outDocument(reportCSV(report, by: by))
         default: ctx.out(reportTable(report, request: request, by: by, trends: trends, texts: Texts.of(ctx.lang)))
         }
     },
@@ -101,18 +100,21 @@ func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> 
                    + [("rows", .array(rows)), ("total", figuresJSON(r.total)),
                       ("returning_visitors", .int(trends.returningVisitors)), ("lapsed_visitors", .int(trends.lapsedVisitors)),
                       ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
-                      ("previous_period", .object([("period", .string(r.period.previous.label)), ("visits", .int(trends.previousVisits)),
-                                                   ("change_percent", .optional(trends.changePercent))]))])
+                      ("previous_period", comparedPeriod(r.period).map { previous in
+                          .object([("period", .string(previous.label)), ("visits", .int(trends.previousVisits)),
+                                   ("change_percent", .optional(trends.changePercent))]) } ?? .null)])
 }
 
+/// RFC 4180; text cells (names, labels) through `CSVCell.safeText` like the export, numbers as numbers.
 func reportCSV(_ r: AttendanceReport, by: Breakdown?) -> String {
-    func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+    func field(_ text: String) -> String {
+        let s = CSVCell.safeText(text)
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
     var lines = [(by.map { "period,\($0.rawValue)" } ?? "period,venue,activity") + ",visits,unique_visitors,new_visitors"]
     for row in r.rows {
         lines.append(([r.period.label] + (by == nil ? [row.venue, row.activity] : [row.activity])
-                      + [String(row.figures.visits), String(row.figures.uniqueVisitors), String(row.figures.newVisitors)]).map(field).joined(separator: ","))
+                      ).map(field).joined(separator: ",") + "," + [row.figures.visits, row.figures.uniqueVisitors, row.figures.newVisitors].map(String.init).joined(separator: ","))
     }
     lines.append(([r.period.label, "total"] + (by == nil ? [""] : [])
                   + [String(r.total.visits), String(r.total.uniqueVisitors), String(r.total.newVisitors)]).joined(separator: ","))
@@ -134,9 +136,17 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
     }
     let average = String(format: "%.1f", trends.trailingFourWeekAverage)
     let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
+    let comparison = comparedPeriod(r.period).map { [("\(t.change) \($0.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")] } ?? []
     return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
         + TextTable.keyValue([(t.returning, String(trends.returningVisitors)), (t.lapsed, String(trends.lapsedVisitors)),
-                              (t.average4w, average), ("\(t.change) \(r.period.previous.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")])
+                              (t.average4w, average)] + comparison)
+}
+
+/// The period a report compares with, or nil when it would start before 1970-01-01 (a range as
+/// long as all the supported years): nothing can have been recorded then, so no comparison is shown.
+func comparedPeriod(_ period: Period) -> Period? {
+    let previous = period.previous
+    return previous.firstDay.year >= LocalDate.supportedYears.lowerBound ? previous : nil
 }
 
 extension String {

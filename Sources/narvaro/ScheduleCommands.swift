@@ -11,10 +11,12 @@ let scheduleCommands: [CommandSpec] = [
         let timing: SlotTiming
         switch (args.values("--weekly"), args.values("--once")) {
         case (let weekly?, nil):
-            timing = try ScheduleSlot.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until")).timing
+            timing = try args.reading("--weekly") {
+                try ScheduleSlot.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until")).timing
+            }
         case (nil, let once?):
             if args.string("--from") != nil || args.string("--until") != nil { throw UsageError("--from and --until go with --weekly, not --once") }
-            timing = try ScheduleSlot.parseOnce(date: once[0], range: once[1]).timing
+            timing = try args.reading("--once") { try ScheduleSlot.parseOnce(date: once[0], range: once[1]).timing }
         default:
             throw UsageError("give exactly one of --weekly DAY HH:MM-HH:MM or --once DATE HH:MM-HH:MM")
         }

@@ -9,7 +9,7 @@ let statsCommands: [CommandSpec] = [
             ctx.out("age bands: \(try store.ageBands())\n")
             return
         }
-        let bands = try AgeBands.parse(text)
+        let bands = try args.reading("BANDS") { try AgeBands.parse(text) }
         try store.setAgeBands(bands)
         ctx.out("age bands: \(bands); statistics rebuilt\n")
     },

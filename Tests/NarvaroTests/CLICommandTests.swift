@@ -49,14 +49,16 @@ import Testing
     }
 
     @Test(arguments: [
-        (["report", "--week", "2026-W54"], Int32(1), "2026 has 53 ISO weeks"),
+        (["report", "--week", "2026-W54"], Int32(2), "2026 has 53 ISO weeks"),
         (["report", "--week", "2026-W47", "--venue", "nowhere"], 1, "venue 'nowhere' not found"),
         (["report"], 2, "name one period"),
         (["reader", "add", "x", "--venue", "tingshuset", "--usb", "zzzz:1"], 2, "--usb takes VID:PID"),
         (["reader", "add", "x", "--venue", "nowhere", "--usb", "ffff:0001"], 1, "venue 'nowhere' not found"),
-        (["schedule", "add", "laxhjalp", "--weekly", "tue", "18:00-15:00"], 1, "the end is before the start"),
-        (["schedule", "add", "laxhjalp", "--weekly", "tis", "15:60-18:00"], 1, "is not a time"),
-        (["schedule", "add", "laxhjalp", "--weekly", "someday", "15:00-18:00"], 1, "is not a weekday"),
+        (["schedule", "add", "laxhjalp", "--weekly", "tue", "18:00-15:00"], 2, "the end is before the start"),
+        (["schedule", "add", "laxhjalp", "--weekly", "tis", "15:60-18:00"], 2, "is not a time"),
+        (["schedule", "add", "laxhjalp", "--weekly", "someday", "15:00-18:00"], 2, "is not a weekday"),
+        (["schedule", "add", "laxhjalp", "--once", "2026-02-30", "10:00-12:00"], 2, "is not a date"),
+        (["stats", "age-bands", "0-12,10-20"], 2, "BANDS"),
         (["venue", "add", "tingshuset", "--name", "Again"], 1, "already exists"),
         (["visitor", "add", "--birth-year", "2090"], 1, "birth year 2090 is not plausible"),
         (["visitor", "add", "--gender", "robot"], 2, "--gender takes one of woman, man, other, unstated"),

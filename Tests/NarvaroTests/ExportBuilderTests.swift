@@ -99,6 +99,6 @@ import Testing
         let forced = try ws.narvaro("export", "--period", "2026-W47", "--format", "csv", "--output", open.appendingPathComponent("e.csv").path, "--force")
         #expect(forced.status == 0)
         let badPeriod = try ws.narvaro("export", "--period", "2026-H3", "--format", "csv")
-        #expect(badPeriod.status == 1 && badPeriod.stderr.contains("H1"))
+        #expect(badPeriod.status == 2 && badPeriod.stderr.contains("H1"), "a period that does not exist is a usage error")
     }
 }

@@ -59,7 +59,13 @@ private func row(_ rows: [[String]], after title: String, label: String) -> [Str
         #expect(CSVExport.encode(.text("a;b"), variant: .excelSwedish) == "\"a;b\"")
         #expect(CSVExport.encode(.text("a,b"), variant: .excelSwedish) == "a,b")
         #expect(CSVExport.encode(.text("=1+1"), variant: .excelSwedish) == "'=1+1")
-        #expect(CSVExport.encode(.text("=1+1"), variant: .rfc4180) == "=1+1")
+        // Both dialects defuse formulas (issue 12): a plain CSV is opened by spreadsheets too.
+        #expect(CSVExport.encode(.text("=1+1"), variant: .rfc4180) == "'=1+1")
+        for text in ["+46 70", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            #expect(CSVExport.encode(.text(text), variant: .rfc4180).hasPrefix("'"), "\(text.debugDescription)")
+        }
+        #expect(CSVExport.encode(.integer(-5), variant: .rfc4180) == "-5", "numbers stay numbers")
+        #expect(CSVExport.encode(.text("a\u{1B}[31mb\u{202E}"), variant: .rfc4180) == "a\\e[31mb<U+202E>")
     }
 
     @Test func hostileLabelsSurviveQuotingExactly() throws {
@@ -70,9 +76,12 @@ private func row(_ rows: [[String]], after title: String, label: String) -> [Str
         let rows = try pythonRows(csv)
         #expect(rows == CSVExport.expectedRows(published))
         for label in ExportSample.hostileLabels {
-            #expect(rows.contains { $0.first == label }, "label \(label.debugDescription) did not come back")
+            #expect(rows.contains { $0.first == CSVCell.safeText(label) }, "label \(label.debugDescription) did not come back")
         }
-        // Excel: the same records, but formula-looking text is defused with a leading apostrophe.
+        // Formula-looking text is defused with a leading apostrophe in both dialects; a line
+        // break in a name is shown as \n rather than breaking the cell.
+        #expect(rows.contains { $0.first == "'=HYPERLINK(\"evil\")" })
+        #expect(rows.contains { $0.first == "rad ett\\nrad två" })
         let excelRows = try pythonRows(CSVExport.write(published, variant: .excelSwedish), excel: true)
         #expect(excelRows.contains { $0.first == "'=HYPERLINK(\"evil\")" })
         #expect(excelRows.contains { $0.first == "semi;kolon" })

@@ -44,6 +44,21 @@ public struct ParsedArguments: Sendable {
     public func all(_ name: String) -> [[String]] { options[name] ?? [] }
     public func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 
+    /// The option's value read by `parse`; what `parse` throws (a period or date that does not
+    /// exist, say) is a usage error naming the option, so it exits 2 like every other usage error.
+    public func parsed<T>(_ name: String, _ parse: (String) throws -> T) throws(UsageError) -> T? {
+        guard let text = string(name) else { return nil }
+        do { return try parse(text) } catch let error as UsageError { throw error } catch {
+            throw UsageError("\(name): \(error)")
+        }
+    }
+
+    /// Runs `parse` over option values that need more than one (`--weekly DAY RANGE`): a value
+    /// that is not a date, time or range (`TimeError`) is a usage error naming `option`.
+    public func reading<T>(_ option: String, _ parse: () throws -> T) throws -> T {
+        do { return try parse() } catch let error as TimeError { throw UsageError("\(option): \(error)") }
+    }
+
     public func int(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {

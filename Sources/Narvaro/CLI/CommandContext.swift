@@ -29,6 +29,10 @@ public final class CommandContext {
     init(global: ParsedArguments, environment: [String: String], output: any TextOutput) throws(UsageError) {
         self.environment = environment
         self.output = output
+        // SQLite would take "" as a private temporary database and lose everything written to it.
+        for option in ["--database", "--card-key"] where global.string(option)?.isEmpty == true {
+            throw UsageError("\(option) takes a file path, not an empty string")
+        }
         databasePath = global.string("--database") ?? environment["NARVARO_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabase
         cardKeyPath = CardKey.path(option: global.string("--card-key"), environment: environment)
         lang = try Lang.resolve(option: global.string("--lang"), environment: environment)
@@ -48,9 +52,16 @@ public final class CommandContext {
     public var now: EventTime { EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
     public var currentYear: Int { LocalDate(dayNumber: Int(now.seconds / 86_400)).year }
 
-    public func out(_ text: String) { output.out(text) }
+    /// Prints text for a terminal: stored and typed text in it cannot execute (`OutsideText.visible`).
+    public func out(_ text: String) { output.out(OutsideText.visible(text, keepingLineBreaks: true)) }
 
-    /// Prints JSON (pretty) followed by a newline.
+    /// Prints a document byte for byte (CSV, HTML): its writer made its text cells safe.
+    public func outDocument(_ text: String) { output.out(text) }
+
+    /// A message on standard error, terminal-safe like `out`.
+    public func err(_ text: String) { output.err(OutsideText.visible(text, keepingLineBreaks: true)) }
+
+    /// Prints JSON (pretty) followed by a newline; JSON escapes every hidden character itself.
     public func out(_ json: JSONValue) { output.out(json.serialized(pretty: true) + "\n") }
 
     /// The `--format` of a command: `table` (default) or `json`, or the given choices.

@@ -70,7 +70,7 @@ public struct CommandTable {
                 output.out(overview())
                 return wantsHelp ? 0 : 2
             }
-            output.err("\(program): unknown command '\(group.joined(separator: " "))': see '\(program) --help'\n")
+            output.err("\(program): unknown command '\(OutsideText.visible(group.joined(separator: " ")))': see '\(program) --help'\n")
             return 2
         }
         if wantsHelp {
@@ -85,10 +85,11 @@ public struct CommandTable {
             try command.run(parsed, context)
             return 0
         } catch let error as UsageError {
-            output.err("\(program) \(command.path.joined(separator: " ")): \(error.message); \(usageHint)\n")
+            // Messages echo arguments and stored names: shown, never executed by the terminal.
+            output.err("\(program) \(command.path.joined(separator: " ")): \(OutsideText.visible(error.message)); \(usageHint)\n")
             return 2
         } catch {
-            output.err("\(program): \(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))\n")
+            output.err("\(program): \(OutsideText.visible(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")))\n")
             return 1
         }
     }

@@ -37,6 +37,9 @@ public struct TextTable {
     }
 
     public func render(width: Int = 80) -> String {
+        // Cells are made terminal-safe first (`OutsideText.visible`), so widths count what is shown.
+        let headers = self.headers.map { OutsideText.visible($0) }
+        let rows = self.rows.map { $0.map { OutsideText.visible($0) } }
         let columns = headers.count
         var widths = (0..<columns).map { c in
             ([headers[c]] + rows.map { c < $0.count ? $0[c] : "" }).map(Self.displayWidth).max() ?? 0
@@ -60,6 +63,7 @@ public struct TextTable {
 
     /// `key: value` lines for `show` commands, keys padded to one column.
     public static func keyValue(_ pairs: [(String, String)]) -> String {
+        let pairs = pairs.map { (OutsideText.visible($0.0), OutsideText.visible($0.1)) }
         let width = pairs.map { displayWidth($0.0) }.max() ?? 0
         return pairs.map { $0.0 + ":" + String(repeating: " ", count: width - displayWidth($0.0) + 1) + $0.1 }.joined(separator: "\n") + "\n"
     }

@@ -28,9 +28,12 @@ public struct Journal {
     }
 
     static func quote(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        // Device names, reader names and error texts come from outside: their control characters
+        // are shown (`OutsideText.visible`, which also writes a line break as \n), never executed.
+        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
+            return OutsideText.visible(value)
+        }
+        return "\"" + OutsideText.visible(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
     }
 
     /// Logs what the pipeline did: a check-in only after its commit, never with the card number.

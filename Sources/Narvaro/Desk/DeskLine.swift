@@ -68,7 +68,8 @@ public struct DeskLine: Sendable, Hashable {
         var left = max(0, width)
         var out: [DeskPiece] = []
         for piece in pieces {
-            let clean = String(piece.text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+            // Names come from the database: control and bidi characters are shown, never executed.
+            let clean = OutsideText.visible(piece.text)
             let w = TextTable.displayWidth(clean)
             if w <= left {
                 out.append(DeskPiece(text: clean, style: piece.style))
@@ -83,7 +84,7 @@ public struct DeskLine: Sendable, Hashable {
 
     /// `text` padded with spaces (or cut) to exactly `width` columns.
     public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let cut = TextTable.truncate(text, to: max(0, width))
+        let cut = TextTable.truncate(OutsideText.visible(text), to: max(0, width))
         let spaces = String(repeating: " ", count: max(0, width - TextTable.displayWidth(cut)))
         return right ? spaces + cut : cut + spaces
     }

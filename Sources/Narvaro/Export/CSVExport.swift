@@ -1,7 +1,8 @@
 // The export as CSV: a key/value header block, then each table as a titled block, then the legend.
 // Two dialects: RFC 4180 (comma, UTF-8) and the one Swedish Excel opens by double-click.
 
-/// Writes a `PublishedExport` as CSV.
+/// Writes a `PublishedExport` as CSV. In both dialects text cells go through `CSVCell.safeText`
+/// (no formulas, no control characters); numbers stay numbers.
 ///
 /// Layout (every line is one CSV record, blocks separated by an empty record):
 /// title; `key,value` header rows; per table a title row, a heading row (row heading, column
@@ -11,8 +12,7 @@ public enum CSVExport {
     public enum Variant: Sendable, Equatable {
         /// RFC 4180: `,` separator, CRLF line ends, UTF-8 without BOM.
         case rfc4180
-        /// Swedish Excel: `;` separator, decimal comma, UTF-8 with BOM, CRLF; text that Excel
-        /// would run as a formula (starting with = + - @) is prefixed with `'`.
+        /// Swedish Excel: `;` separator, decimal comma, UTF-8 with BOM, CRLF.
         case excelSwedish
     }
 
@@ -40,7 +40,7 @@ public enum CSVExport {
     static func expectedRows(_ export: PublishedExport, lang: ExportLanguage = .sv) -> [[String]] {
         records(export, lang: lang).map { $0.map { field in
             switch field {
-            case .text(let s): return s
+            case .text(let s): return CSVCell.safeText(s)
             case .integer(let n): return String(n)
             case .decimal(let d): return String(d)
             }
@@ -122,9 +122,7 @@ public enum CSVExport {
             return variant == .excelSwedish ? String(s.map { $0 == "." ? "," : $0 }) : s
         case .text(let s): scalars = Array(s.unicodeScalars)
         }
-        if variant == .excelSwedish, let first = scalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            scalars.insert("'", at: 0)
-        }
+        scalars = Array(CSVCell.safeText(String(String.UnicodeScalarView(scalars))).unicodeScalars)
         let needsQuotes = scalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         var out = String.UnicodeScalarView()
         if needsQuotes { out.append("\"") }

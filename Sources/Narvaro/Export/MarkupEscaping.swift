@@ -3,7 +3,9 @@
 
 enum Markup {
     /// Escapes `& < > " '` so the text is safe in element content and in quoted attributes.
-    /// Control characters other than tab/newline are dropped: XML forbids them.
+    /// Other control and direction characters are shown as `OutsideText.visible` writes them
+    /// (`\e`, `<U+202E>`): XML forbids the C0 controls, and a direction override would turn
+    /// the text after it around in the reader's browser.
     static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -14,7 +16,7 @@ enum Markup {
             case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
             case "'": out.append(contentsOf: "&#39;".unicodeScalars)
             case "\t", "\n": out.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            case _ where OutsideText.isHidden(scalar): out.append(contentsOf: escape(OutsideText.written(scalar)).unicodeScalars)
             default: out.append(scalar)
             }
         }

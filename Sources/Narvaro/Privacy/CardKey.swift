@@ -22,7 +22,7 @@ public enum CardKeyError: Error, CustomStringConvertible, Equatable, Sendable {
         case .wrongSize(let path, let bytes):
             return "card key \(path) has \(bytes) bytes, expected \(CardKey.length): restore it from backup"
         case .notARegularFile(let path):
-            return "card key \(path) is not a regular file: restore the key file from backup"
+            return "card key \(path) is not a regular file (a link, FIFO, device or directory): give the path of the key file itself, or restore it from backup"
         case .system(let path, let action, let code):
             return "cannot \(action) card key \(path): \(String(cString: strerror(code))) (run as root?)"
         case .randomUnavailable:
@@ -46,9 +46,12 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
 
     /// Loads the key; a missing, wrongly sized or group/other-accessible file is an error.
     public static func load(path: String = defaultPath) throws(CardKeyError) -> CardKey {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking and not following a link: a FIFO or a link planted as the key is refused
+        // at once (after fstat) instead of hanging or reading someone else's file.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
+            if code == ELOOP { throw .notARegularFile(path: path) }
             throw code == ENOENT ? .missing(path: path) : .system(path: path, action: "open", errno: code)
         }
         defer { close(fd) }
@@ -76,8 +79,8 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Loads the key, or — only if the file does not exist — creates it: random bytes from
-    /// `RAND_bytes`, mode 0600, written to a temporary file and linked into place so a key
-    /// another process created meanwhile is kept, never overwritten. Missing parent
+    /// `RAND_bytes`, mode 0600, through `OutputFile.create` (a temporary file linked into place),
+    /// so a key another process created meanwhile is kept, never overwritten. Missing parent
     /// directories are created with mode 0700.
     public static func loadOrCreate(path: String = defaultPath) throws(CardKeyError) -> CardKey {
         do {
@@ -91,41 +94,20 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
     private static func create(path: String) throws(CardKeyError) -> CardKey {
         var key = [UInt8](repeating: 0, count: length)
         guard RAND_bytes(&key, Int32(length)) == 1 else { throw .randomUnavailable }
-        var template = Array((path + ".new.XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard fd >= 0 else { throw .system(path: path, action: "create", errno: errno) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(temporary) }
-        let written = writeAll(fd, key)
-        let synced = written && fchmod(fd, 0o600) == 0 && fsync(fd) == 0
-        let code = errno
-        close(fd)
-        guard synced else { throw .system(path: path, action: "write", errno: code) }
-        if link(temporary, path) != 0 {
-            let code = errno
-            // Someone else created it first: theirs is the key now.
-            if code == EEXIST { return try load(path: path) }
-            throw .system(path: path, action: "create", errno: code)
-        }
-        syncDirectory(of: path)
-        return CardKey(bytes: key)
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return write(fd, base + done, raw.count - done)
+        // Never replaces anything: a key someone else created meanwhile is theirs to keep.
+        let created: Bool
+        do {
+            created = try OutputFile.create(key, at: path, mode: 0o600)
+        } catch {
+            switch error {
+            case .notARegularFile: throw .notARegularFile(path: path)
+            case .system(_, _, let code): throw .system(path: path, action: "create", errno: code)
+            case .missingDirectory: throw .system(path: path, action: "create", errno: ENOENT)
+            case .exists: throw .system(path: path, action: "create", errno: EEXIST)
             }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
         }
-        return true
+        guard created else { return try load(path: path) }
+        return CardKey(bytes: key)
     }
 
     private static func parent(of path: String) -> String {
@@ -142,12 +124,5 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
         guard mkdir(dir, 0o700) == 0 || errno == EEXIST else {
             throw .system(path: path, action: "create the directory for the", errno: errno)
         }
-    }
-
-    private static func syncDirectory(of path: String) {
-        let fd = open(parent(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
     }
 }

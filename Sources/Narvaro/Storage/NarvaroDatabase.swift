@@ -7,6 +7,7 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
     case missingDatabase(String)
     case walRefused(String, mode: String)
     case newerSchema(path: String, found: Int, known: Int)
+    case notAFile(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,9 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
             return "database \(path) could not switch to WAL mode (got '\(mode)'): put it on a local disk"
         case .newerSchema(let path, let found, let known):
             return "database \(path) has schema version \(found), newer than this Närvaro knows (\(known)): upgrade Närvaro"
+        case .notAFile(let path, let kind):
+            let example = kind == "a directory" ? ", e.g. \(path.hasSuffix("/") ? path : path + "/")narvaro.db" : ""
+            return "database \(path) is \(kind), not a database file: give --database the path of the database file\(example)"
         }
     }
 }
@@ -33,6 +37,11 @@ public enum NarvaroDatabase {
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw DatabaseOpenError.missingDirectory(directory)
+        }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            // SQLite would say only "cannot open", and a FIFO would hang it.
+            throw DatabaseOpenError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
         }
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw DatabaseOpenError.missingDatabase(path)

@@ -36,12 +36,20 @@ extension Store {
         }
         let activityID = try settings.fixedActivity.map { try activity(named: $0, venue: venueSlug).id }
         try Self.validateCooldown(settings.cooldownSeconds)
+        try Self.validateText(settings)
         try db.run("""
             INSERT INTO readers(name, venue_id, device, usb, name_pattern, phys_pattern, card_format, activity_id, cooldown_seconds)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """, name, venue.id, settings.device, settings.usb, settings.namePattern, settings.physPattern,
             (settings.cardFormat ?? .raw).rawValue, activityID, settings.cooldownSeconds ?? 10)
         return try reader(named: name)
+    }
+
+    /// Device paths and patterns are printed back: no control or direction characters in them.
+    static func validateText(_ settings: ReaderSettings) throws {
+        for (what, text) in [("--device", settings.device), ("--name-pattern", settings.namePattern), ("--phys-pattern", settings.physPattern)] {
+            if let text { try OutsideText.checkPlain(text, what: what) }
+        }
     }
 
     static func validateCooldown(_ seconds: Int?) throws {
@@ -51,6 +59,7 @@ extension Store {
     }
 
     public func editReader(name: String, settings: ReaderSettings) throws -> Reader {
+        try Self.validateText(settings)
         var reader = try self.reader(named: name)
         if let venueSlug = settings.venue { reader.venueID = try venue(slug: venueSlug).id }
         let venueSlug = try venue(id: reader.venueID).slug

@@ -10,7 +10,8 @@ extension Store {
     @discardableResult
     public func addVenue(slug: String, name: String, timeZone: String = "Europe/Stockholm") throws -> Venue {
         guard Slug.isValid(slug) else { throw StoreError.invalid("'\(slug)' is not a valid venue slug: use lowercase letters, digits and '-'") }
-        _ = try VenueClock(identifier: timeZone)
+        try OutsideText.checkName(name, what: "venue name")
+        _ = try VenueClock(validating: timeZone)
         return try db.transaction {
             if try db.queryOne("SELECT 1 FROM venues WHERE slug = ?1", slug) != nil {
                 throw StoreError.duplicate(kind: "venue", name: slug)
@@ -41,7 +42,8 @@ extension Store {
     }
 
     public func editVenue(slug: String, name: String?, timeZone: String?) throws -> Venue {
-        if let timeZone { _ = try VenueClock(identifier: timeZone) }
+        if let name { try OutsideText.checkName(name, what: "venue name") }
+        if let timeZone { _ = try VenueClock(validating: timeZone) }
         let venue = try self.venue(slug: slug)
         try db.run("UPDATE venues SET name = coalesce(?2, name), timezone = coalesce(?3, timezone) WHERE id = ?1", venue.id, name, timeZone)
         return try self.venue(id: venue.id)

@@ -1,7 +1,8 @@
 // Fuzz target `cli`: command lines as staff type them. The input, split at NUL/newline, is argv
 // for ArgumentParser.parse (a representative option list) and for CommandTable.main (commands
 // shaped like the real ones that parse their values but touch no database).
-// Oracles: exit code 0, 1 or 2; stderr at most one line; parsed options match their specs.
+// Oracles: exit code 0, 1 or 2; stderr at most one line; parsed options match their specs; no
+// control or direction character printed (arguments are shown visibly).
 // fuzz-sources: all
 
 /// A mix of what the real commands declare: flags, one-value, two-value and repeatable options.
@@ -79,5 +80,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fuzzCheck(output.stderr.lineBreakCount <= 1 && (output.stderr.isEmpty || output.stderr.hasSuffix("\n")),
               "stderr is not one line: \(output.stderr.debugDescription)")
     fuzzCheck(status != 0 || output.stderr.isEmpty, "exit code 0 with an error: \(output.stderr.debugDescription)")
+    // Arguments echoed in messages or tables never reach a terminal as control or direction characters.
+    fuzzCheck(!(output.stdout + output.stderr).unicodeScalars.contains { OutsideText.isHidden($0) && $0 != "\n" },
+              "hidden character printed: \((output.stdout + output.stderr).debugDescription)")
     return 0
 }

@@ -1,0 +1,133 @@
+// The one rule for every file Närvaro writes (exports, the card key, benchmark results): the file
+// appears whole or not at all, an existing file is replaced only when asked, and a path that is not
+// a regular file (device, FIFO, directory, symbolic link) is never written through nor renamed over.
+import Glibc
+
+/// Why a file could not be written; each message says what to do.
+public enum OutputFileError: Error, CustomStringConvertible, Equatable, Sendable {
+    case exists(path: String)
+    case notARegularFile(path: String, kind: String)
+    case missingDirectory(path: String, directory: String)
+    case system(path: String, action: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .exists(let path):
+            return "\(path) exists: add --force to replace it, or choose another file name"
+        case .notARegularFile(let path, let kind):
+            return "\(path) is \(kind), not a regular file: give the path of a file to write (--output - writes to standard output)"
+        case .missingDirectory(let path, let directory):
+            return "cannot write \(path): directory \(directory) does not exist; create it or choose another path"
+        case .system(let path, let action, let code):
+            return "cannot \(action) \(path): \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+public enum OutputFile {
+    /// What to do when the path already names a regular file.
+    public enum Existing: Sendable { case refuse, replace }
+
+    /// Refuses a path that cannot be written under the rule, before any work is done: a
+    /// non-regular file (never replaced, even when asked), or an existing file unless `.replace`.
+    public static func check(_ path: String, existing: Existing) throws(OutputFileError) {
+        guard !path.isEmpty, !path.hasSuffix("/"), !path.hasSuffix("/."), !path.hasSuffix("/.."), path != ".", path != ".." else {
+            throw .notARegularFile(path: path, kind: "a directory")
+        }
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            let code = errno
+            guard code == ENOENT else { throw .system(path: path, action: "inspect", errno: code) }
+            var dirInfo = stat()
+            let directory = parent(of: path)
+            guard stat(directory, &dirInfo) == 0, dirInfo.st_mode & S_IFMT == S_IFDIR else {
+                throw .missingDirectory(path: path, directory: directory)
+            }
+            return
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path, kind: kind(info.st_mode)) }
+        if existing == .refuse { throw .exists(path: path) }
+    }
+
+    /// Writes `bytes` to `path` with `mode`: into a new temporary file in the same directory
+    /// (`mkstemp`: O_CREAT|O_EXCL, so nothing is followed), fsynced, then put in place — by
+    /// `link`, which never replaces anything, or with `.replace` by `rename` over a regular file
+    /// checked just before — and the directory fsynced, so the file survives a crash whole.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, existing: Existing) throws(OutputFileError) {
+        try check(path, existing: existing)
+        let temporary = try writeTemporary(bytes, beside: path, mode: mode)
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 {
+            let code = errno
+            guard code == EEXIST else { throw .system(path: path, action: "create", errno: code) }
+            // Something appeared meanwhile, or was there and may be replaced: check it again.
+            try check(path, existing: existing)
+            // rename(2) replaces the name itself: it never writes through a link or into a device.
+            guard rename(temporary, path) == 0 else { throw .system(path: path, action: "replace", errno: errno) }
+        }
+        syncDirectory(of: path)
+    }
+
+    /// Writes `bytes` to `path` only if nothing is there; returns false (and writes nothing) when
+    /// a regular file already is. For files that must never be replaced, such as the card key.
+    public static func create(_ bytes: [UInt8], at path: String, mode: mode_t) throws(OutputFileError) -> Bool {
+        do {
+            try write(bytes, to: path, mode: mode, existing: .refuse)
+            return true
+        } catch .exists {
+            return false
+        }
+    }
+
+    private static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t) throws(OutputFileError) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? "output"
+        var template = Array((parent(of: path) + "/." + name + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        guard fd >= 0 else { throw .system(path: path, action: "create a file beside", errno: errno) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var done = 0
+        var failure: Int32 = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress.map { $0 + done }, raw.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { failure = n < 0 ? errno : EIO; break }
+            done += n
+        }
+        if failure == 0, fchmod(fd, mode) != 0 || fsync(fd) != 0 { failure = errno }
+        close(fd)
+        guard failure == 0 else {
+            unlink(temporary)
+            throw .system(path: path, action: "write", errno: failure)
+        }
+        return temporary
+    }
+
+    /// "a FIFO", "a directory", … for messages.
+    public static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func syncDirectory(of path: String) {
+        let fd = open(parent(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}

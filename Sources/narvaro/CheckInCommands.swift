@@ -27,7 +27,7 @@ let checkInCommands: [CommandSpec] = [
                           .value("--outcome", "O", "only counted, unknown, duplicate, revoked or activity"),
                           .value("--venue", "SLUG", "only this venue"), .value("--limit", "N", "at most N rows (default 50)"),
                           .value("--format", "table|json", "output format")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let clock = try VenueClock(identifier: try args.string("--venue").map { try store.venue(slug: $0).timeZone } ?? store.venues().first?.timeZone ?? "Europe/Stockholm")
         let filter = CheckInFilter(since: try args.string("--since").map { try parseSince($0, clock: clock) }, reader: args.string("--reader"),
                                    outcome: try args.choice("--outcome", as: Outcome.self), venue: args.string("--venue"),

@@ -69,7 +69,7 @@ let reportCommands: [CommandSpec] = [
                                     organizer: args.string("--organizer"), roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
         let by = try args.choice("--by", as: Breakdown.self)
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         var report = try store.attendance(request)
         if let by {
             report.rows = try store.breakdown(request, by: by).map {
@@ -99,7 +99,7 @@ func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> 
     return .object([("period", .string(r.period.label)), ("first_day", .string(r.period.firstDay.description)),
                     ("last_day", .string(r.period.lastDay.description))] + (by.map { [("by", JSONValue.string($0.rawValue))] } ?? [])
                    + [("rows", .array(rows)), ("total", figuresJSON(r.total)),
-                      ("returning_visitors", .int(trends.returningVisitors)), ("lapsed_visitors", .int(trends.lapsedVisitors)),
+                      ("returning_visitors", .optional(trends.returningVisitors)), ("lapsed_visitors", .optional(trends.lapsedVisitors)),
                       ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
                       ("previous_period", .object([("period", .string(r.period.previous.label)), ("visits", .int(trends.previousVisits)),
                                                    ("change_percent", .optional(trends.changePercent))]))])
@@ -135,8 +135,14 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
     let average = String(format: "%.1f", trends.trailingFourWeekAverage)
     let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
     return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
-        + TextTable.keyValue([(t.returning, String(trends.returningVisitors)), (t.lapsed, String(trends.lapsedVisitors)),
+        + TextTable.keyValue([(t.returning, trends.returningVisitors.map(String.init) ?? foldedNotAvailable(t)),
+                              (t.lapsed, trends.lapsedVisitors.map(String.init) ?? foldedNotAvailable(t)),
                               (t.average4w, average), ("\(t.change) \(r.period.previous.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")])
+}
+
+/// Shown instead of a figure that needs per-person rows retention has deleted (never a wrong number).
+func foldedNotAvailable(_ t: Texts) -> String {
+    t.day == "day" ? "not available for folded periods (retention)" : "finns inte för sammanslagna perioder (gallring)"
 }
 
 extension String {

@@ -14,6 +14,10 @@ public struct BreakdownRow: Hashable, Sendable {
 extension Store {
     public func breakdown(_ request: ReportRequest, by breakdown: Breakdown) throws -> [BreakdownRow] {
         let filter = try ReportFilter(store: self, request: request)
+        if let folded = try foldedReport(request, filter: filter) {
+            return (folded.breakdowns[breakdown.rawValue] ?? []).map { BreakdownRow(label: $0.label, figures: $0.figures) }
+        }
+        try requirePerPersonRows(request.period, what: "unique and new visitors by \(breakdown.rawValue)")
         let bands = try ageBands()
         let names = Dictionary(uniqueKeysWithValues: try db.query("SELECT a.id, ve.slug || '/' || a.slug FROM activities a JOIN venues ve ON ve.id = a.venue_id").map {
             ($0.int64(0), $0.string(1))

@@ -6,7 +6,24 @@ import Foundation
 /// One folded period's report under one set of filters, exactly as it was computed from the rows.
 struct FoldedReport: Codable {
     struct Row: Codable { var venue: String; var activity: String; var activityName: String; var organizer: String?; var figures: AttendanceFigures }
-    struct Line: Codable { var label: String; var figures: AttendanceFigures }
+    /// One breakdown row, stored as `[label, visits, unique, new]`: a half-year by day has 182 of them per filter.
+    struct Line: Codable {
+        var label: String
+        var figures: AttendanceFigures
+        init(label: String, figures: AttendanceFigures) { (self.label, self.figures) = (label, figures) }
+        init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            label = try c.decode(String.self)
+            figures = AttendanceFigures(visits: try c.decode(Int.self), uniqueVisitors: try c.decode(Int.self), newVisitors: try c.decode(Int.self))
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(label)
+            try c.encode(figures.visits)
+            try c.encode(figures.uniqueVisitors)
+            try c.encode(figures.newVisitors)
+        }
+    }
     var rows: [Row]
     var total: AttendanceFigures
     var breakdowns: [String: [Line]]
@@ -129,8 +146,8 @@ extension Store {
                 let request = ReportRequest(period: period, venue: scope.venue, activity: scope.activity, organizer: scope.organizer, roles: roles)
                 let live = try attendance(request)
                 var breakdowns: [String: [FoldedReport.Line]] = [:]
-                for by in Breakdown.allCases {
-                    breakdowns[by.rawValue] = try breakdown(request, by: by).map { FoldedReport.Line(label: $0.label, figures: $0.figures) }
+                for (by, rows) in try self.breakdowns(request, by: Breakdown.allCases) {
+                    breakdowns[by.rawValue] = rows.map { FoldedReport.Line(label: $0.label, figures: $0.figures) }
                 }
                 let report = FoldedReport(rows: live.rows.map { .init(venue: $0.venue, activity: $0.activity, activityName: $0.activityName, organizer: $0.organizer, figures: $0.figures) },
                                             total: live.total, breakdowns: breakdowns, trends: try trends(request))

@@ -109,6 +109,8 @@ struct SystemGroupAccessTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: users.database + suffix)
             #expect((attributes[.posixPermissions] as? Int) == 0o640, "\(suffix) kept for readers, group-readable")
         }
+        let wal = try FileManager.default.attributesOfItem(atPath: users.database + "-wal")
+        #expect((wal[.size] as? Int) == 0, "the kept WAL is checkpointed and emptied when the last writer closes")
 
         // Without the WAL files (deleted by hand, or a tool that does not keep them) staff are told what to do.
         try FileManager.default.removeItem(atPath: users.database + "-wal")

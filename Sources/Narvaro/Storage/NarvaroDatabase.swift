@@ -65,6 +65,9 @@ public enum NarvaroDatabase {
     /// needs them to read a WAL database; SQLite gives them the database file's mode and owner.
     static func keepWALFilesForReaders(_ db: SQLiteConnection) throws {
         try db.setPersistentWAL()
+        // A kept WAL is truncated to 0 bytes when the last writer closes (only when a size limit is
+        // set), so it never holds stale pages or space; the limit also caps it after each checkpoint.
+        try db.execute("PRAGMA journal_size_limit = 4194304")
         // A write-free read creates both files now, not at the first write.
         _ = try db.scalar("SELECT count(*) FROM sqlite_master")
     }

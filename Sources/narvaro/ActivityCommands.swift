@@ -38,7 +38,7 @@ let activityCommands: [CommandSpec] = [
     },
     CommandSpec(["activity", "list"], "list activities", options: [.value("--venue", "SLUG", "only this venue"),
                                                                   .value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let activities = try store.activities(venue: args.string("--venue"), includeArchived: args.flag("--all"))
         let venues = Dictionary(uniqueKeysWithValues: try store.venues(includeArchived: true).map { ($0.id, $0.slug) })
         if try ctx.format(args) == "json" {
@@ -50,7 +50,7 @@ let activityCommands: [CommandSpec] = [
     },
     CommandSpec(["activity", "show"], "show one activity and its schedule", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
                 options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--format", "table|json", "output format")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let venue = try store.venue(id: activity.venueID)
         if try ctx.format(args) == "json" { ctx.out(activityJSON(activity, venue: venue.slug)); return }

@@ -27,7 +27,7 @@ let checkInCommands: [CommandSpec] = [
                           .value("--outcome", "O", "only counted, unknown, duplicate, revoked or activity"),
                           .value("--venue", "SLUG", "only this venue"), .value("--limit", "N", "at most N rows (default 50)"),
                           .value("--format", "table|json", "output format")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let limit = try args.int("--limit", in: 1...1_000_000) ?? 50
         let outcome = try args.choice("--outcome", as: Outcome.self)
         let fallback = try VenueClock(identifier: "UTC")

@@ -7,7 +7,7 @@ let doctorCommands: [CommandSpec] = [
         var findings = Doctor.checkDatabase(path: ctx.databasePath)
         findings.append(Doctor.checkCardKey(path: ctx.cardKeyPath))
         findings.append(Doctor.checkSpool(database: ctx.databasePath))
-        if let store = try? ctx.store() {
+        if let store = try? ctx.readStore() {
             findings += Doctor.checkReaders(store: store, scanner: InputDeviceScanner(devRoot: ctx.environment["NARVARO_DEV_ROOT"] ?? "/dev",
                                                                                      sysRoot: ctx.environment["NARVARO_SYS_ROOT"] ?? "/sys"))
         }

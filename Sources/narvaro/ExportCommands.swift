@@ -23,7 +23,7 @@ let exportCommands: [CommandSpec] = [
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
         let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
                                     minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
-        let document = try ctx.intactStore().exportDocument(request)
+        let document = try ctx.intactReadStore().exportDocument(request)
         let text: String
         switch format {
         case "json": text = try JSONExport.write(document)

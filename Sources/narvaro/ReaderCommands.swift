@@ -48,7 +48,7 @@ let readerCommands: [CommandSpec] = [
         ctx.out("reader \(reader.name): \(deviceText(reader)), format \(reader.cardFormat.rawValue), cooldown \(reader.cooldownSeconds) s\n")
     },
     CommandSpec(["reader", "list"], "list readers", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let readers = try store.readers(includeArchived: args.flag("--all"))
         let json = try ctx.format(args) == "json"
         var rows: [[String]] = []
@@ -68,7 +68,7 @@ let readerCommands: [CommandSpec] = [
         }
     },
     CommandSpec(["reader", "show"], "show one reader", positionals: [.required("NAME", "the reader")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let reader = try store.reader(named: args.positionals[0])
         let current = try reader.currentActivityID.map { try store.activity(id: $0).slug }
         ctx.out(TextTable.keyValue([("reader", reader.name), ("venue", try store.venue(id: reader.venueID).slug), ("device", deviceText(reader)),

@@ -68,7 +68,7 @@ let reportCommands: [CommandSpec] = [
                                     organizer: args.string("--organizer"), roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
         let by = try args.choice("--by", as: Breakdown.self)
-        let store = try ctx.intactStore()
+        let store = try ctx.intactReadStore()
         var report = try store.attendance(request)
         if let by {
             report.rows = try store.breakdown(request, by: by).map {
@@ -98,7 +98,7 @@ func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> 
     return .object([("period", .string(r.period.label)), ("first_day", .string(r.period.firstDay.description)),
                     ("last_day", .string(r.period.lastDay.description))] + (by.map { [("by", JSONValue.string($0.rawValue))] } ?? [])
                    + [("rows", .array(rows)), ("total", figuresJSON(r.total)),
-                      ("returning_visitors", .int(trends.returningVisitors)), ("lapsed_visitors", .int(trends.lapsedVisitors)),
+                      ("returning_visitors", .optional(trends.returningVisitors)), ("lapsed_visitors", .optional(trends.lapsedVisitors)),
                       ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
                       ("previous_period", comparedPeriod(r.period).map { previous in
                           .object([("period", .string(previous.label)), ("visits", .int(trends.previousVisits)),
@@ -138,7 +138,8 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
     let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
     let comparison = comparedPeriod(r.period).map { [("\(t.change) \($0.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")] } ?? []
     return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
-        + TextTable.keyValue([(t.returning, String(trends.returningVisitors)), (t.lapsed, String(trends.lapsedVisitors)),
+        + TextTable.keyValue([(t.returning, trends.returningVisitors.map(String.init) ?? foldedNotAvailable(t)),
+                              (t.lapsed, trends.lapsedVisitors.map(String.init) ?? foldedNotAvailable(t)),
                               (t.average4w, average)] + comparison)
 }
 
@@ -147,6 +148,11 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
 func comparedPeriod(_ period: Period) -> Period? {
     let previous = period.previous
     return previous.firstDay.year >= LocalDate.supportedYears.lowerBound ? previous : nil
+}
+
+/// Shown instead of a figure that needs per-person rows retention has deleted (never a wrong number).
+func foldedNotAvailable(_ t: Texts) -> String {
+    t.day == "day" ? "not available for folded periods (retention)" : "finns inte för sammanslagna perioder (gallring)"
 }
 
 extension String {

@@ -14,8 +14,10 @@ let statsCommands: [CommandSpec] = [
         ctx.out("age bands: \(bands); statistics rebuilt\n")
     },
     CommandSpec(["stats", "rebuild"], "recompute every aggregate from the raw check-ins") { _, ctx in
-        let visits = try ctx.store().rebuildStatistics()
-        ctx.out("statistics rebuilt: \(visits) visits\n")
+        let store = try ctx.store()
+        let visits = try store.rebuildStatistics()
+        let history = try store.historyStart().map { "; history before \($0) is folded and was kept as it was" } ?? ""
+        ctx.out("statistics rebuilt: \(visits) visits from check-ins\(history)\n")
     },
     CommandSpec(["stats", "verify"], "prove the incremental aggregates equal a full recomputation (exit 1 and a diff if not)",
                 options: [.value("--limit", "N", "show at most N differences (default 50)")]) { args, ctx in

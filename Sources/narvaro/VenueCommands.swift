@@ -11,7 +11,7 @@ let venueCommands: [CommandSpec] = [
         ctx.out("added venue \(venue.slug) (\(venue.name), \(venue.timeZone)) with activity drop-in\n")
     },
     CommandSpec(["venue", "list"], "list venues", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived venues")]) { args, ctx in
-        let venues = try ctx.store().venues(includeArchived: args.flag("--all"))
+        let venues = try ctx.readStore().venues(includeArchived: args.flag("--all"))
         if try ctx.format(args) == "json" {
             ctx.out(.array(venues.map(venueJSON)))
         } else {
@@ -21,7 +21,7 @@ let venueCommands: [CommandSpec] = [
     },
     CommandSpec(["venue", "show"], "show one venue", positionals: [.required("SLUG", "the venue")],
                 options: [.value("--format", "table|json", "output format")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let venue = try store.venue(slug: args.positionals[0])
         if try ctx.format(args) == "json" { ctx.out(venueJSON(venue)); return }
         let activities = try store.activities(venue: venue.slug).map(\.slug).joined(separator: ", ")

@@ -34,7 +34,7 @@ let visitorCommands: [CommandSpec] = [
     },
     CommandSpec(["visitor", "list"], "list visitors", options: [.value("--format", "table|json", "output format"),
                                                               .flag("--unknown", "also list cards swiped but not enrolled")]) { args, ctx in
-        let visitors = try ctx.store().visitors(includeUnenrolled: args.flag("--unknown"))
+        let visitors = try ctx.readStore().visitors(includeUnenrolled: args.flag("--unknown"))
         if try ctx.format(args) == "json" { ctx.out(.array(visitors.map(visitorJSON))); return }
         ctx.out(TextTable(headers: ["CODE", "NICKNAME", "BORN", "GENDER", "ROLE"],
                           rows: visitors.map { [$0.code + ($0.enrolled ? "" : " (unknown card)"), $0.nickname ?? "", $0.birthYear.map(String.init) ?? "",
@@ -43,7 +43,7 @@ let visitorCommands: [CommandSpec] = [
     CommandSpec(["visitor", "show"], "show a visitor; --all prints everything held about them (right of access)",
                 positionals: [.required("CODE", "the visitor code, e.g. K7M2QD")],
                 options: [.flag("--all", "everything held, as JSON: details, cards, check-ins")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         if args.flag("--all") {
             let record = try store.record(ofVisitor: args.positionals[0])
             ctx.out(.object([
@@ -72,7 +72,7 @@ let visitorCommands: [CommandSpec] = [
     },
     CommandSpec(["card", "list"], "list cards: who holds them and whether they are revoked (numbers are not stored)",
                 options: [.value("--visitor", "CODE", "only this visitor's cards"), .value("--format", "table|json", "output format")]) { args, ctx in
-        let store = try ctx.store()
+        let store = try ctx.readStore()
         let cards = try store.cardList(visitor: args.string("--visitor"))
         if try ctx.format(args) == "json" {
             ctx.out(.array(cards.map { .object([("card", .int(Int($0.id))), ("holder", .string($0.holder)), ("revoked", .bool($0.revoked))]) }))

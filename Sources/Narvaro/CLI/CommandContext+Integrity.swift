@@ -8,3 +8,12 @@ extension CommandContext {
         return store
     }
 }
+
+extension CommandContext {
+    /// `readStore()` (read-only, for staff in the group) checked like `intactStore()`.
+    public func intactReadStore() throws -> Store {
+        let store = try readStore()
+        try store.db.requireIntact()
+        return store
+    }
+}

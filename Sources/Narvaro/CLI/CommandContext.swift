@@ -49,6 +49,18 @@ public final class CommandContext {
         return store
     }
 
+    /// The database for a command that only reads, opened read-only: never created, migrated or
+    /// written, and the card key only loaded, never created. Staff in the database's group can run these.
+    public func readStore() throws -> Store {
+        if let openStore { return openStore }
+        umask(0o027)
+        let db = try NarvaroDatabase.openReadOnly(path: databasePath)
+        let keyPath = cardKeyPath
+        let store = Store(db: db, cardKey: { CardHasher(key: try CardKey.load(path: keyPath)) })
+        openStore = store
+        return store
+    }
+
     public var now: EventTime { EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
     public var currentYear: Int { LocalDate(dayNumber: Int(now.seconds / 86_400)).year }
 

@@ -32,7 +32,7 @@ extension Store {
         let activities = try exportActivities(filter: filter)
         let rowLabels = activities.map(\.label)
         let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.id, $0.offset) })
-        let gatherings = try self.gatherings(request: request, filter: ReportFilter(store: self, request: ReportRequest(
+        var gatherings = try self.gatherings(request: request, filter: ReportFilter(store: self, request: ReportRequest(
             period: request.period, venue: request.venue, organizer: request.organizer, roles: Set(Role.allCases))), activities: activities, bands: bands)
 
         // Per activity: visits from the anonymous day totals; unique, new, gender and age from the visit rows.
@@ -46,22 +46,25 @@ extension Store {
             visits[i] += row.int(2)
             weekly[i, default: [:]][ISOWeek(containing: LocalDate(dayNumber: row.int(1))).description, default: 0] += row.int(2)
         }
-        var people = Array(repeating: Set<Int64>(), count: activities.count)
-        var newPeople = people
-        var byGender = Array(repeating: [String: Set<Int64>](), count: activities.count)
-        var byAge = byGender
-        for row in try db.query("""
-            SELECT v.activity_id, v.visitor_id, p.gender, p.birth_year, coalesce(f.first_day BETWEEN ?1 AND ?2, 0)
-            FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
-            LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters) {
-            guard let i = index[row.int64(0)] else { continue }
-            let visitor = row.int64(1)
-            people[i].insert(visitor)
-            if row.bool(4) { newPeople[i].insert(visitor) }
-            byGender[i][Self.genderKey(row.string(2)), default: []].insert(visitor)
-            byAge[i][bands.label(birthYear: row.optionalInt(3), in: request.period.lastDay.year), default: []].insert(visitor)
+        // Unique, new, gender and age: from the visit rows, or for a folded period from retention's snapshot.
+        var people = Array(repeating: 0, count: activities.count), newPeople = people
+        var byGender = Array(repeating: [String: Int](), count: activities.count), byAge = byGender
+        if let folded = try foldedExport(request.period) {
+            for (i, activity) in activities.enumerated() {
+                guard let figures = folded[activity.id] else { continue }
+                (people[i], newPeople[i], byGender[i], byAge[i]) = (figures.unique, figures.new, figures.gender, figures.age)
+            }
+            gatherings = activities.flatMap { activity in
+                (folded[activity.id]?.gatherings[request.language.rawValue] ?? []).map { Gathering(activityID: activity.id, row: $0.row) }
+            }.sorted { ($0.activityID, $0.row.date) < ($1.activityID, $1.row.date) }
+        } else {
+            try requirePerPersonRows(request.period, what: "the export's unique and new visitors, gender, age and gatherings")
+            let live = try exportPeople(filter: filter, activities: activities, bands: bands, period: request.period)
+            for (i, activity) in activities.enumerated() {
+                guard let figures = live[activity.id] else { continue }
+                (people[i], newPeople[i]) = (figures.unique.count, figures.new.count)
+                (byGender[i], byAge[i]) = (figures.gender.mapValues(\.count), figures.age.mapValues(\.count))
+            }
         }
         var staffVisits = Array(repeating: [0, 0], count: activities.count)
         var staffFilter = report
@@ -80,11 +83,11 @@ extension Store {
         let sections = [
             ExportSection(id: "activities", title: "Activities", table: CountTable(
                 rowLabels: rowLabels, columnLabels: ["gatherings", "qualifying", "visits", "unique", "new"],
-                cells: activities.indices.map { [held[$0], qualifying[$0], visits[$0], people[$0].count, newPeople[$0].count] }, margins: .none)),
+                cells: activities.indices.map { [held[$0], qualifying[$0], visits[$0], people[$0], newPeople[$0]] }, margins: .none)),
             ExportSection(id: "gender", title: "Gender", table: CountTable(
-                rowLabels: rowLabels, columnLabels: genders, cells: activities.indices.map { i in genders.map { byGender[i][$0]?.count ?? 0 } })),
+                rowLabels: rowLabels, columnLabels: genders, cells: activities.indices.map { i in genders.map { byGender[i][$0] ?? 0 } })),
             ExportSection(id: "age", title: "Age group", table: CountTable(
-                rowLabels: rowLabels, columnLabels: bands.labels, cells: activities.indices.map { i in bands.labels.map { byAge[i][$0]?.count ?? 0 } })),
+                rowLabels: rowLabels, columnLabels: bands.labels, cells: activities.indices.map { i in bands.labels.map { byAge[i][$0] ?? 0 } })),
             ExportSection(id: "staff", title: "Staff and volunteers", table: CountTable(
                 rowLabels: rowLabels, columnLabels: ["volunteer", "staff"], cells: staffVisits)),
         ]
@@ -98,6 +101,31 @@ extension Store {
                                   periodFirstDay: request.period.firstDay.description, periodLastDay: request.period.lastDay.description,
                                   venue: request.venue, organizer: request.organizer, minCell: request.minCell)
         return ExportDocument(header: header, sections: sections, gatherings: gatherings.map(\.row), weeklyVisits: series)
+    }
+
+    /// Participants' unique and new visitors per activity, split by gender and age band (of the period's last year).
+    struct ExportPeople {
+        var unique = Set<Int64>(), new = Set<Int64>()
+        var gender: [String: Set<Int64>] = [:], age: [String: Set<Int64>] = [:]
+    }
+
+    func exportPeople(filter: ReportFilter, activities: [ExportActivity], bands: AgeBands, period: Period) throws -> [Int64: ExportPeople] {
+        let wanted = Set(activities.map(\.id))
+        var result: [Int64: ExportPeople] = [:]
+        for row in try db.query("""
+            SELECT v.activity_id, v.visitor_id, p.gender, p.birth_year, coalesce(f.first_day BETWEEN ?1 AND ?2, 0)
+            FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
+            LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
+            WHERE \(filter.whereClause(role: "p.role"))
+            """, bindings: filter.parameters) {
+            let activity = row.int64(0), visitor = row.int64(1)
+            guard wanted.contains(activity) else { continue }
+            result[activity, default: ExportPeople()].unique.insert(visitor)
+            if row.bool(4) { result[activity, default: ExportPeople()].new.insert(visitor) }
+            result[activity, default: ExportPeople()].gender[Self.genderKey(row.string(2)), default: []].insert(visitor)
+            result[activity, default: ExportPeople()].age[bands.label(birthYear: row.optionalInt(3), in: period.lastDay.year), default: []].insert(visitor)
+        }
+        return result
     }
 
     static func genderKey(_ gender: String) -> String { gender == Gender.unstated.rawValue ? "not_stated" : gender }

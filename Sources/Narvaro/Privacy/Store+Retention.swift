@@ -44,21 +44,32 @@ extension Store {
         return try db.transaction {
             var folded = 0
             if let oldest = try db.queryOne("SELECT min(local_day) FROM visits")?.optionalInt(0), oldest < cutoff.dayNumber {
-                for period in Self.periods(from: LocalDate(dayNumber: oldest), before: horizon) where try !isFolded(period) {
+                // Every snapshot is taken before any is written: reports read a period's snapshot once it has one.
+                let periods = try Self.periods(from: LocalDate(dayNumber: oldest), before: horizon).filter { try !isFolded($0) }
+                let snapshots = try periods.map { try foldedSnapshot($0) }
+                for (period, snapshot) in zip(periods, snapshots) {
                     try fold(period, now: now)
+                    try write(snapshot)
                     folded += 1
                 }
             }
+            // From here on `stats rebuild` recomputes only days from the cutoff on: earlier ones exist only folded.
+            if try historyStart().map({ $0 < cutoff }) ?? true {
+                try db.run("INSERT INTO meta(key, value) VALUES ('history_starts', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           String(cutoff.dayNumber))
+            }
             let checkIns = try db.run("DELETE FROM checkins WHERE local_day < ?1", cutoff.dayNumber)
             let visits = try db.run("DELETE FROM visits WHERE local_day < ?1", cutoff.dayNumber)
-            // Visitors not seen since the horizon (and not added since) go, with their cards.
+            // Visitors not seen since the cutoff (and not added since the horizon) go, with their cards. Not
+            // "since the horizon": their rows after the cutoff belong to periods not folded yet, which would
+            // later be folded from partial data.
             let stale = "SELECT id FROM visitors WHERE created_at < ?1 AND id NOT IN (SELECT visitor_id FROM checkins WHERE visitor_id IS NOT NULL AND local_day >= ?2)"
             let horizonTime = try VenueClock(identifier: "UTC").startOfDay(horizon).microseconds
-            try db.run("DELETE FROM checkins WHERE visitor_id IN (\(stale))", horizonTime, horizon.dayNumber)
-            try db.run("DELETE FROM first_visits WHERE visitor_id IN (\(stale))", horizonTime, horizon.dayNumber)
-            try db.run("DELETE FROM visits WHERE visitor_id IN (\(stale))", horizonTime, horizon.dayNumber)
-            try db.run("DELETE FROM cards WHERE visitor_id IN (\(stale))", horizonTime, horizon.dayNumber)
-            let visitors = try db.run("DELETE FROM visitors WHERE id IN (\(stale))", horizonTime, horizon.dayNumber)
+            try db.run("DELETE FROM checkins WHERE visitor_id IN (\(stale))", horizonTime, cutoff.dayNumber)
+            try db.run("DELETE FROM first_visits WHERE visitor_id IN (\(stale))", horizonTime, cutoff.dayNumber)
+            try db.run("DELETE FROM visits WHERE visitor_id IN (\(stale))", horizonTime, cutoff.dayNumber)
+            try db.run("DELETE FROM cards WHERE visitor_id IN (\(stale))", horizonTime, cutoff.dayNumber)
+            let visitors = try db.run("DELETE FROM visitors WHERE id IN (\(stale))", horizonTime, cutoff.dayNumber)
             return RetentionSummary(horizon: horizon.description, deletedBefore: cutoff.description, foldedPeriods: folded,
                                     checkIns: checkIns, visits: visits, visitors: visitors)
         }

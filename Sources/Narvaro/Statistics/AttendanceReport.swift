@@ -58,6 +58,11 @@ extension Store {
     /// new visitors from the per-person `visits` and `first_visits`.
     public func attendance(_ request: ReportRequest) throws -> AttendanceReport {
         let filter = try ReportFilter(store: self, request: request)
+        if let folded = try foldedReport(request, filter: filter) {
+            return AttendanceReport(period: request.period, rows: folded.rows.map {
+                AttendanceRow(venue: $0.venue, activity: $0.activity, activityName: $0.activityName, organizer: $0.organizer, figures: $0.figures)
+            }, total: folded.total)
+        }
         var rows: [AttendanceKey: AttendanceRow] = [:]
         for row in try db.query("""
             SELECT ve.slug, a.slug, a.name, a.organizer, sum(v.visits)
@@ -72,6 +77,7 @@ extension Store {
         if try isFolded(request.period) {
             return try foldedAttendance(request, filter: filter, rows: rows)
         }
+        try requirePerPersonRows(request.period, what: "unique and new visitors")
         for row in try db.query("""
             SELECT ve.slug, a.slug, count(DISTINCT v.visitor_id),
                    count(DISTINCT CASE WHEN f.first_day BETWEEN ?1 AND ?2 THEN v.visitor_id END)
@@ -148,9 +154,9 @@ struct ReportFilter {
         return clause + " AND instr(?6, ',' || \(role) || ',') > 0"
     }
     var parameters: [SQLValue]
-    private var venueID: Int64?
-    private var activityID: Int64?
-    private var organizer: String?
+    private(set) var venueID: Int64?
+    private(set) var activityID: Int64?
+    private(set) var organizer: String?
 
     init(store: Store, request: ReportRequest) throws {
         let venueID = try request.venue.map { try store.venue(slug: $0).id }

@@ -2,9 +2,12 @@
 // too), who stopped coming (seen in the 4 weeks before, not now), the trailing 4-week average
 // of weekly visits, and the change in visits from the previous period.
 
-public struct ReportTrends: Hashable, Sendable {
-    public var returningVisitors: Int
-    public var lapsedVisitors: Int
+public struct ReportTrends: Hashable, Sendable, Codable {
+    /// nil when the period or the one before it reaches into history retention has folded (the
+    /// per-person rows that say who came back are gone).
+    public var returningVisitors: Int?
+    /// nil when the period or the 4 weeks before it reach into folded history.
+    public var lapsedVisitors: Int?
     /// Visits per week over the 4 ISO weeks ending with the week of the period's last day.
     public var trailingFourWeekAverage: Double
     public var previousVisits: Int
@@ -14,21 +17,36 @@ public struct ReportTrends: Hashable, Sendable {
 
 extension Store {
     public func trends(_ request: ReportRequest) throws -> ReportTrends {
-        let current = try visitorIDs(request, first: request.period.firstDay, last: request.period.lastDay)
-        let previousPeriod = request.period.previous
+        if let folded = try foldedReport(request, filter: ReportFilter(store: self, request: request)) { return folded.trends }
+        let period = request.period
+        let previousPeriod = period.previous
+        let fourWeeksStart = period.firstDay.adding(days: -28)
+        let current = try visitorIDs(request, first: period.firstDay, last: period.lastDay)
         let previous = try visitorIDs(request, first: previousPeriod.firstDay, last: previousPeriod.lastDay)
-        let fourWeeksBefore = try visitorIDs(request, first: request.period.firstDay.adding(days: -28), last: request.period.firstDay.adding(days: -1))
-        let lastWeek = ISOWeek(containing: request.period.lastDay)
-        let fourWeeks = Period.range(lastWeek.monday.adding(days: -21), lastWeek.sunday)
-        var shifted = request
-        shifted.period = fourWeeks
-        let trailing = try attendance(shifted).total.visits
-        shifted.period = previousPeriod
-        let previousVisits = try attendance(shifted).total.visits
-        let visits = try attendance(request).total.visits
+        let fourWeeksBefore = try visitorIDs(request, first: fourWeeksStart, last: period.firstDay.adding(days: -1))
+        let lastWeek = ISOWeek(containing: period.lastDay)
+        let trailing = try visitTotal(request, .range(lastWeek.monday.adding(days: -21), lastWeek.sunday))
+        let previousVisits = try visitTotal(request, previousPeriod)
+        let visits = try visitTotal(request, period)
         let change = previousVisits > 0 ? Int(((Double(visits - previousVisits) / Double(previousVisits)) * 100).rounded()) : nil
-        return ReportTrends(returningVisitors: current.intersection(previous).count, lapsedVisitors: fourWeeksBefore.subtracting(current).count,
-                            trailingFourWeekAverage: Double(trailing) / 4, previousVisits: previousVisits, changePercent: change)
+        let currentFolded = try reachesFoldedHistory(period.firstDay, period.lastDay)
+        let previousFolded = try reachesFoldedHistory(previousPeriod.firstDay, previousPeriod.lastDay)
+        let fourWeeksFolded = try reachesFoldedHistory(fourWeeksStart, period.firstDay)
+        return ReportTrends(
+            returningVisitors: currentFolded || previousFolded ? nil : current.intersection(previous).count,
+            lapsedVisitors: currentFolded || fourWeeksFolded ? nil : fourWeeksBefore.subtracting(current).count,
+            trailingFourWeekAverage: Double(trailing) / 4, previousVisits: previousVisits, changePercent: change)
+    }
+
+    /// Visits in `period` under the request's filters, from the anonymous day totals (kept for folded history too).
+    func visitTotal(_ request: ReportRequest, _ period: Period) throws -> Int {
+        var shifted = request
+        shifted.period = period
+        let filter = try ReportFilter(store: self, request: shifted)
+        return Int(try db.queryOne("""
+            SELECT coalesce(sum(v.visits), 0) FROM day_totals v JOIN activities a ON a.id = v.activity_id JOIN venues ve ON ve.id = v.venue_id
+            WHERE \(filter.whereClause(role: "v.role"))
+            """, bindings: filter.parameters)?.int(0) ?? 0)
     }
 
     /// The visitors seen in `first...last` under the request's filters.

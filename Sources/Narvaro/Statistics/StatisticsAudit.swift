@@ -12,20 +12,27 @@ public struct StatisticsDifference: Hashable, Sendable, CustomStringConvertible 
 
 extension Store {
     /// Rewrites `visits`, `first_visits` and `day_totals` from the check-ins. Must run in a transaction.
+    /// History that retention folded (days before `historyStart`) has no check-ins left: its day totals,
+    /// and the first days that fall in it, are kept as they are, never recomputed from nothing.
     func rebuildStatisticsInPlace() throws {
+        let start = try historyStart()?.dayNumber ?? Int.min
+        try db.run("DELETE FROM day_totals WHERE local_day >= ?1", start)
+        try db.run("DELETE FROM first_visits WHERE first_day >= ?1", start)
         try db.execute("""
-            DELETE FROM day_totals; DELETE FROM first_visits; DELETE FROM visits;
+            DELETE FROM visits;
             INSERT INTO visits(venue_id, local_day, activity_id, visitor_id)
               SELECT DISTINCT venue_id, local_day, activity_id, visitor_id FROM checkins
               WHERE outcome IN ('counted', 'unknown') AND visitor_id IS NOT NULL AND activity_id IS NOT NULL;
             INSERT INTO first_visits(visitor_id, venue_id, first_day)
-              SELECT visitor_id, venue_id, min(local_day) FROM visits GROUP BY visitor_id, venue_id;
+              SELECT visitor_id, venue_id, min(local_day) FROM visits WHERE true GROUP BY visitor_id, venue_id
+              ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day);
             """)
-        let days = try db.query("SELECT venue_id, local_day FROM visits UNION SELECT venue_id, local_day FROM forgotten_totals").map { VenueDay(venueID: $0.int64(0), day: $0.int(1)) }
+        let days = try db.query("SELECT venue_id, local_day FROM visits WHERE local_day >= ?1 UNION SELECT venue_id, local_day FROM forgotten_totals WHERE local_day >= ?1",
+                                start).map { VenueDay(venueID: $0.int64(0), day: $0.int(1)) }
         try recomputeDayTotals(days: days)
     }
 
-    /// `narvaro stats rebuild`: recomputes every aggregate; returns the number of visits.
+    /// `narvaro stats rebuild`: recomputes every aggregate; returns the number of visits (per-person rows; folded history is not counted).
     @discardableResult
     public func rebuildStatistics() throws -> Int {
         try db.transaction {

@@ -8,6 +8,8 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
     case walRefused(String, mode: String)
     case newerSchema(path: String, found: Int, known: Int)
     case notAFile(path: String, kind: String)
+    case olderSchema(path: String, found: Int, known: Int)
+    case noSharedMemory(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,12 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
         case .notAFile(let path, let kind):
             let example = kind == "a directory" ? ", e.g. \(path.hasSuffix("/") ? path : path + "/")narvaro.db" : ""
             return "database \(path) is \(kind), not a database file: give --database the path of the database file\(example)"
+        case .olderSchema(let path, let found, let known):
+            return "database \(path) has schema version \(found), older than this Närvaro (\(known)), and reading does not upgrade it: "
+                + "start narvarod, or run any narvaro command that changes something as the database's owner, once"
+        case .noSharedMemory(let path):
+            return "database \(path) cannot be read without its -wal and -shm files, which only its owner can create: "
+                + "start narvarod, or run any narvaro command that changes something as the database's owner, once (they are kept from then on)"
         }
     }
 }
@@ -56,8 +64,55 @@ public enum NarvaroDatabase {
         let mode = try db.queryOne("PRAGMA journal_mode = WAL")?.string(0) ?? ""
         guard mode.lowercased() == "wal" else { throw DatabaseOpenError.walRefused(path, mode: mode) }
         try db.execute("PRAGMA synchronous = FULL")
+        try keepWALFilesForReaders(db)
         try migrate(db)
         return db
+    }
+
+    /// Keeps the -wal and -shm files when the last writer closes (SQLITE_FCNTL_PERSIST_WAL). A reader
+    /// that may not write the directory (staff in group `narvaro`) cannot create them, and SQLite
+    /// needs them to read a WAL database; SQLite gives them the database file's mode and owner.
+    static func keepWALFilesForReaders(_ db: SQLiteConnection) throws {
+        try db.setPersistentWAL()
+        // A kept WAL is truncated to 0 bytes when the last writer closes (only when a size limit is
+        // set), so it never holds stale pages or space; the limit also caps it after each checkpoint.
+        try db.execute("PRAGMA journal_size_limit = 4194304")
+        // A write-free read creates both files now, not at the first write.
+        _ = try db.scalar("SELECT count(*) FROM sqlite_master")
+    }
+
+    /// Opens `path` for commands that only read (`report`, `export`, `checkins`, the list and show
+    /// commands): SQLITE_OPEN_READONLY, no migrations, nothing created. Works for any user who may read
+    /// the database and its -wal/-shm files; sees every commit, also while narvarod writes (WAL
+    /// readers use the -shm's locks and index, read-only when the file is not writable).
+    public static func openReadOnly(path: String, busyTimeoutMilliseconds: Int = 5000) throws -> SQLiteConnection {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw DatabaseOpenError.missingDirectory(directory)
+        }
+        guard FileManager.default.fileExists(atPath: path) else { throw DatabaseOpenError.missingDatabase(path) }
+        let db = try SQLiteConnection(path: path, readOnly: true, create: false)
+        try db.execute("PRAGMA busy_timeout = \(max(0, busyTimeoutMilliseconds))")
+        let found = try readableSchemaVersion(db, path: path)
+        guard found <= Schema.currentVersion else { throw DatabaseOpenError.newerSchema(path: path, found: found, known: Schema.currentVersion) }
+        guard found == Schema.currentVersion else { throw DatabaseOpenError.olderSchema(path: path, found: found, known: Schema.currentVersion) }
+        return db
+    }
+
+    /// The schema version, read through a read-only connection (the first read opens the WAL files).
+    private static func readableSchemaVersion(_ db: SQLiteConnection, path: String) throws -> Int {
+        do {
+            _ = try db.scalar("SELECT count(*) FROM sqlite_master")
+            return Int(try db.scalar("PRAGMA user_version"))
+        } catch {
+            // SQLITE_READONLY / SQLITE_CANTOPEN: a WAL database whose -shm this user may not create.
+            let primary = error.code & 0xff
+            if !FileManager.default.fileExists(atPath: path + "-shm"), primary == 8 || primary == 14 {
+                throw DatabaseOpenError.noSharedMemory(path)
+            }
+            throw error
+        }
     }
 
     /// Applies every migration newer than the file's `user_version`, each in its own transaction.

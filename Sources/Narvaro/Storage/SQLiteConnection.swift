@@ -25,6 +25,13 @@ public final class SQLiteConnection {
         self.path = path
     }
 
+    /// SQLITE_FCNTL_PERSIST_WAL: the -wal and -shm files stay when this, the last connection, closes.
+    func setPersistentWAL() throws(DatabaseError) {
+        var on: Int32 = 1
+        let rc = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
+        guard rc == SQLITE_OK else { throw DatabaseError(code: rc, message: "cannot keep the WAL files (SQLITE_FCNTL_PERSIST_WAL)", path: path) }
+    }
+
     deinit {
         statements.removeAll()
         sqlite3_close_v2(handle)

@@ -3,7 +3,7 @@
 
 enum Schema {
     /// migrations[i] takes the database from user_version i to i + 1.
-    static let migrations: [String] = [version1, version2]
+    static let migrations: [String] = [version1, version2, version3]
 
     static var currentVersion: Int { migrations.count }
 
@@ -178,5 +178,24 @@ enum Schema {
     // Not covering `visits` on purpose: every counted swipe updates it, and only new rows touch this index.
     static let version2 = """
     CREATE INDEX day_totals_day ON day_totals(local_day);
+    """
+
+    // Retention keeps, for every folded period, what the reports and the export showed from the
+    // per-person rows just before they were deleted (docs/design-decisions.md, "Folded history is
+    // a snapshot"). `scope` is the report's filters in a normal form; `body` is JSON. The export's
+    // per-person figures are per activity, so one row per folded period × activity serves every filter.
+    static let version3 = """
+    CREATE TABLE folded_reports(
+        period TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY(period, scope)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE folded_exports(
+        period TEXT NOT NULL,
+        activity_id INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY(period, activity_id)
+    ) STRICT, WITHOUT ROWID;
     """
 }

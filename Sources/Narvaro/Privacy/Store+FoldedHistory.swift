@@ -1,0 +1,208 @@
+// Folded history: before retention deletes a period's per-person rows it keeps what every report
+// (each filter, role set and --by) and the export showed for that period; afterwards those read
+// the snapshot. Before `historyStart` only snapshots and the anonymous day totals remain.
+import Foundation
+
+/// One folded period's report under one set of filters, exactly as it was computed from the rows.
+struct FoldedReport: Codable {
+    struct Row: Codable { var venue: String; var activity: String; var activityName: String; var organizer: String?; var figures: AttendanceFigures }
+    /// One breakdown row, stored as `[label, visits, unique, new]`: a half-year by day has 182 of them per filter.
+    struct Line: Codable {
+        var label: String
+        var figures: AttendanceFigures
+        init(label: String, figures: AttendanceFigures) { (self.label, self.figures) = (label, figures) }
+        init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            label = try c.decode(String.self)
+            figures = AttendanceFigures(visits: try c.decode(Int.self), uniqueVisitors: try c.decode(Int.self), newVisitors: try c.decode(Int.self))
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(label)
+            try c.encode(figures.visits)
+            try c.encode(figures.uniqueVisitors)
+            try c.encode(figures.newVisitors)
+        }
+    }
+    var rows: [Row]
+    var total: AttendanceFigures
+    var breakdowns: [String: [Line]]
+    var trends: ReportTrends
+
+    /// What a scope without any visits in the period's window reports.
+    static let empty = FoldedReport(rows: [], total: AttendanceFigures(visits: 0, uniqueVisitors: 0, newVisitors: 0), breakdowns: [:],
+                                    trends: ReportTrends(returningVisitors: 0, lapsedVisitors: 0, trailingFourWeekAverage: 0, previousVisits: 0, changePercent: nil))
+}
+
+/// One activity's per-person export figures in a folded period (participants only), and its gatherings per language.
+struct FoldedExportActivity: Codable {
+    var unique: Int
+    var new: Int
+    var gender: [String: Int]
+    var age: [String: Int]
+    var gatherings: [String: [FoldedGathering]]
+}
+
+struct FoldedGathering: Codable {
+    var venue: String, activity: String, date: String, start: String, participants: Int, qualifies: Bool, reasons: [String]
+    init(_ row: GatheringRow) {
+        (venue, activity, date, start, participants, qualifies, reasons) = (row.venue, row.activity, row.date, row.start, row.participants, row.qualifies, row.reasons)
+    }
+    var row: GatheringRow { GatheringRow(venue: venue, activity: activity, date: date, start: start, participants: participants, qualifies: qualifies, reasons: reasons) }
+}
+
+/// One folded period's snapshot rows: report scope → JSON, and export activity id → JSON (0 marks the period).
+struct FoldedSnapshot {
+    var period: String
+    var reports: [(String, String)] = []
+    var exports: [(Int64, String)] = []
+}
+
+/// The report's role sets the CLI can ask for (`--role participant|volunteer|staff|all`).
+let foldedRoleSets: [Set<Role>] = [[.participant], [.volunteer], [.staff], Set(Role.allCases)]
+
+extension Store {
+    /// The first local day whose per-person rows retention has kept (nil: nothing deleted yet).
+    /// Databases folded before this was recorded derive it from their newest folded half-year.
+    public func historyStart() throws -> LocalDate? {
+        if let day = try db.queryOne("SELECT value FROM meta WHERE key = 'history_starts'").flatMap({ Int($0.string(0)) }) {
+            return LocalDate(dayNumber: day)
+        }
+        let halves = try db.query("SELECT period FROM folded_periods WHERE period GLOB '[0-9][0-9][0-9][0-9]-H[12]'").compactMap { try? Period.parse($0.string(0)) }
+        guard let newest = halves.max(by: { $0.lastDay < $1.lastDay }) else { return nil }
+        return ISOWeek(containing: newest.lastDay.adding(days: 1)).monday
+    }
+
+    /// Whether `first...last` reaches into deleted history that had visits (so per-person figures over it are gone).
+    func reachesFoldedHistory(_ first: LocalDate, _ last: LocalDate) throws -> Bool {
+        guard let start = try historyStart(), first < start else { return false }
+        return try db.queryOne("SELECT 1 FROM day_totals WHERE local_day BETWEEN ?1 AND ?2 LIMIT 1",
+                               first.dayNumber, min(last.dayNumber, start.dayNumber - 1)) != nil
+    }
+
+    /// Refuses per-person figures for a period that is not folded but reaches into deleted history.
+    func requirePerPersonRows(_ period: Period, what: String) throws {
+        guard try reachesFoldedHistory(period.firstDay, period.lastDay) else { return }
+        let start = try historyStart().map(\.description) ?? "?"
+        throw StoreError.invalid("\(what) for \(period.label) not available for folded periods: retention kept per-person rows only from \(start) on "
+            + "and folded whole ISO weeks, months and half-years before that; ask for one of those (e.g. --week \(ISOWeek(containing: period.firstDay)))")
+    }
+
+    /// The normal form of a report's filters: the key of its snapshot.
+    func foldedScope(_ filter: ReportFilter, roles: Set<Role>) throws -> String {
+        var venue = filter.venueID ?? 0
+        var organizer = filter.organizer ?? ""
+        if let activity = filter.activityID {
+            let row = try db.queryOne("SELECT venue_id, organizer FROM activities WHERE id = ?1", activity)
+            venue = row?.int64(0) ?? 0
+            // An activity of another organiser: nothing can match, whatever the period.
+            if !organizer.isEmpty, row?.optionalString(1) != organizer { return "nothing" }
+            organizer = ""
+        }
+        return "roles=\(roles.map(\.rawValue).sorted().joined(separator: ","));venue=\(venue);activity=\(filter.activityID ?? 0);organizer=\(organizer)"
+    }
+
+    /// The snapshot for a folded period and these filters; nil when the period has none (not folded,
+    /// or folded by an older Närvaro, which kept only `period_totals`).
+    func foldedReport(_ request: ReportRequest, filter: ReportFilter) throws -> FoldedReport? {
+        guard case .range = request.period else {
+            if case .day = request.period { return nil }
+            let label = request.period.label
+            guard try db.queryOne("SELECT 1 FROM folded_reports WHERE period = ?1 LIMIT 1", label) != nil else { return nil }
+            guard let body = try db.queryOne("SELECT body FROM folded_reports WHERE period = ?1 AND scope = ?2", label,
+                                             try foldedScope(filter, roles: request.roles))?.string(0) else { return .empty }
+            return try JSONDecoder().decode(FoldedReport.self, from: Data(body.utf8))
+        }
+        return nil
+    }
+
+    /// Every report of `period` under every filter that had visits in its window, and the export's
+    /// per-activity figures, as rows to write. Computed for all periods before any is written, since
+    /// reports read a period's snapshot as soon as it has one.
+    func foldedSnapshot(_ period: Period) throws -> FoldedSnapshot {
+        var snapshot = FoldedSnapshot(period: period.label)
+        let windowStart = min(period.previous.firstDay, period.firstDay.adding(days: -28), ISOWeek(containing: period.lastDay).monday.adding(days: -21))
+        let venues = try db.query("SELECT id, slug FROM venues").map { (id: $0.int64(0), slug: $0.string(1)) }
+        let activities = try db.query("SELECT a.id, a.slug, ve.slug, a.venue_id, a.organizer FROM activities a JOIN venues ve ON ve.id = a.venue_id").map {
+            (id: $0.int64(0), name: "\($0.string(2))/\($0.string(1))", venue: $0.string(2), venueID: $0.int64(3), organizer: $0.optionalString(4))
+        }
+        let organizers = Set(activities.compactMap(\.organizer)).sorted()
+        struct Scope { var venue: String?; var activity: String?; var organizer: String?; var where_: String }
+        var scopes = [Scope(venue: nil, activity: nil, organizer: nil, where_: "1")]
+        scopes += venues.map { Scope(venue: $0.slug, activity: nil, organizer: nil, where_: "t.venue_id = \($0.id)") }
+        scopes += activities.map { Scope(venue: $0.venue, activity: $0.name, organizer: nil, where_: "t.activity_id = \($0.id)") }
+        for organizer in organizers {
+            let ids = activities.filter { $0.organizer == organizer }.map { String($0.id) }.joined(separator: ",")
+            scopes.append(Scope(venue: nil, activity: nil, organizer: organizer, where_: "t.activity_id IN (\(ids))"))
+            scopes += venues.map { Scope(venue: $0.slug, activity: nil, organizer: organizer, where_: "t.venue_id = \($0.id) AND t.activity_id IN (\(ids))") }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for (index, scope) in scopes.enumerated() {
+            let visited = try db.queryOne("SELECT 1 FROM day_totals t WHERE t.local_day BETWEEN ?1 AND ?2 AND \(scope.where_) LIMIT 1",
+                                          windowStart.dayNumber, period.lastDay.dayNumber) != nil
+            guard visited || index == 0 else { continue }
+            for roles in foldedRoleSets {
+                let request = ReportRequest(period: period, venue: scope.venue, activity: scope.activity, organizer: scope.organizer, roles: roles)
+                let live = try attendance(request)
+                var breakdowns: [String: [FoldedReport.Line]] = [:]
+                for (by, rows) in try self.breakdowns(request, by: Breakdown.allCases) {
+                    breakdowns[by.rawValue] = rows.map { FoldedReport.Line(label: $0.label, figures: $0.figures) }
+                }
+                let report = FoldedReport(rows: live.rows.map { .init(venue: $0.venue, activity: $0.activity, activityName: $0.activityName, organizer: $0.organizer, figures: $0.figures) },
+                                            total: live.total, breakdowns: breakdowns, trends: try trends(request))
+                snapshot.reports.append((try foldedScope(ReportFilter(store: self, request: request), roles: roles),
+                                         String(decoding: try encoder.encode(report), as: UTF8.self)))
+            }
+        }
+        snapshot.exports = try foldedExportRows(period, encoder: encoder)
+        return snapshot
+    }
+
+    func write(_ snapshot: FoldedSnapshot) throws {
+        for (scope, body) in snapshot.reports {
+            try db.run("INSERT OR REPLACE INTO folded_reports(period, scope, body) VALUES (?1, ?2, ?3)", snapshot.period, scope, body)
+        }
+        for (activity, body) in snapshot.exports {
+            try db.run("INSERT OR REPLACE INTO folded_exports(period, activity_id, body) VALUES (?1, ?2, ?3)", snapshot.period, activity, body)
+        }
+    }
+
+    /// The export's per-person figures for each activity of the period, and its gatherings in both languages.
+    private func foldedExportRows(_ period: Period, encoder: JSONEncoder) throws -> [(Int64, String)] {
+        let request = ReportRequest(period: period, roles: [.participant])
+        let filter = try ReportFilter(store: self, request: request)
+        let bands = try ageBands()
+        let activities = try exportActivities(filter: filter)
+        let people = try exportPeople(filter: filter, activities: activities, bands: bands, period: period)
+        let everyone = try ReportFilter(store: self, request: ReportRequest(period: period, roles: Set(Role.allCases)))
+        var gatherings: [Int64: [String: [FoldedGathering]]] = [:]
+        for language in [ExportLanguage.sv, .en] {
+            let exportRequest = ExportRequest(period: period, exportedBy: "", exportedAt: "", language: language)
+            for gathering in try self.gatherings(request: exportRequest, filter: everyone, activities: activities, bands: bands) {
+                gatherings[gathering.activityID, default: [:]][language.rawValue, default: []].append(FoldedGathering(gathering.row))
+            }
+        }
+        var rows: [(Int64, String)] = [(0, "{}")]
+        for activity in activities {
+            let figures = people[activity.id] ?? ExportPeople()
+            let body = FoldedExportActivity(unique: figures.unique.count, new: figures.new.count, gender: figures.gender.mapValues(\.count),
+                                            age: figures.age.mapValues(\.count), gatherings: gatherings[activity.id] ?? [:])
+            rows.append((activity.id, String(decoding: try encoder.encode(body), as: UTF8.self)))
+        }
+        return rows
+    }
+
+    /// The export snapshot of a folded period, per activity; nil when the period has none.
+    func foldedExport(_ period: Period) throws -> [Int64: FoldedExportActivity]? {
+        if case .day = period { return nil }
+        if case .range = period { return nil }
+        let rows = try db.query("SELECT activity_id, body FROM folded_exports WHERE period = ?1", period.label)
+        guard !rows.isEmpty else { return nil }
+        var result: [Int64: FoldedExportActivity] = [:]
+        for row in rows where row.int64(0) != 0 {
+            result[row.int64(0)] = try JSONDecoder().decode(FoldedExportActivity.self, from: Data(row.string(1).utf8))
+        }
+        return result
+    }
+}

@@ -1,0 +1,288 @@
+"""Host half of 'power_cut': ten power cuts (SIGKILL to QEMU) under a running narvarod whose database,
+WAL, spool and card key are on an ext4 disk image. Swipes are typed on both readers; beside the
+daemon runs nothing, a checkpoint loop, or a second process holding the write lock (swipes go to the
+spool, which is then released or not). Each cut lands at a seeded random moment. After each cut
+e2fsck -p runs on the image and a fresh guest boots from it: the database passes integrity_check,
+every check-in a daemon logged before a cut is there (same reader and outcome, exactly once), every
+swipe the daemon acknowledged (logged, or counted in a spool backlog it logged) is committed by the
+restarted daemon, each reader's recorded swipes are the order it was swiped in, with nothing but an
+unacknowledged tail missing, and `stats verify` passes."""
+
+import random
+import re
+import time
+from collections import Counter
+
+import keys
+from common import expect
+from cuts import cut_after_marker, cut_later
+from daemon import CARDS, FIELD, READER_DEVICE, parse_log
+from qemu import ScenarioFailed
+
+NEEDS_DAEMON = True
+DISK = True
+DISK_MB = 64
+READERS = ("reader", "reader2")
+# What runs beside the daemon in each round (the cut point inside it is random).
+KINDS = ["swipes", "checkpoint", "spool", "spool_drain", "checkpoint",
+         "swipes", "spool", "checkpoint", "spool_drain", "spool"]
+# A swipe whose Enter was sent this long before the cut must have been acknowledged by then.
+ACK_LIMIT = 8.0
+DEFERRED = re.compile(r"swipe-deferred\s+(.*)$")
+
+
+class Round:
+    """One round's swipes and what the daemon said about them before the cut."""
+
+    def __init__(self, number, kind):
+        self.number = number
+        self.kind = kind
+        self.swipes = []       # dicts: reader, card, nick, enter (monotonic time of Enter, or None)
+        self.max_id = 0        # highest check-in id before the round's first swipe
+        self.started = None    # monotonic time of READY-FOR-SWIPES
+        self.cut = None
+        self.plan = ""
+        self.logged = []       # check-ins the daemon logged in this boot
+        self.pending = 0       # swipes in the spool backlog it logged last, not committed since
+        self.deferrals = 0
+        self.rejected = Counter()  # reader -> swipe-rejected lines (events dropped while it waited)
+        self.what = ""
+
+
+def run(rig, report):
+    rng = random.Random(rig.seed)
+    report(f"seed {rig.seed} (NARVARO_VM_SEED={rig.seed} repeats the cut points); {rig.describe()}")
+    known = {}        # check-in id -> (reader, outcome), from every daemon log before a cut
+    previous = None
+    totals = Counter()
+    for number in range(len(KINDS) + 1):
+        kind = KINDS[number] if number < len(KINDS) else "final"
+        vm = rig.boot()
+        vm.tell(f"round {number} {kind}")
+        if previous is not None:
+            status, output = rig.fscks[-1]
+            survived = vm.result(120)
+        rows = parse_rows(vm.result(180))
+        verify = vm.result(180)
+        startup = daemon_lines(vm.lines)
+        if previous is not None:
+            check_round(previous, survived, rows, startup, known, totals, report, status, output)
+        expect(any(line.strip() == "VERIFY-EXIT 0" for line in verify),
+               f"boot {number + 1}: stats verify failed: {' | '.join(verify[-5:])}")
+        for c in parse_log(startup):
+            known.setdefault(c["id"], (c.get("reader"), c.get("outcome")))
+        if kind == "final":
+            vm.tell("finish")
+            break
+        current = Round(number, kind)
+        current.max_id = max((r["id"] for r in rows), default=0)
+        vm.wait_for("READY-FOR-SWIPES", 60)
+        current.started = time.monotonic()
+        play(vm, current, rng)
+        settle_log(vm, current, len(startup))
+        for c in current.logged:
+            if c.get("replayed") != "already-recorded":
+                known[c["id"]] = (c.get("reader"), c.get("outcome"))
+        report(f"round {number} {kind}: cut {1000 * (current.cut - vm.started):.0f} ms after QEMU start, "
+               f"{1000 * (current.cut - current.started):.0f} ms after READY ({current.plan}); {current.what}")
+        previous = current
+    report(f"all rounds: {totals['typed']} swipes typed whole, {totals['recorded']} recorded "
+           f"({totals['spooled']} through the spool after a cut, {totals['replayed']} spool lines already "
+           f"committed), {totals['lost']} never acknowledged and lost with the power "
+           + (f" (Enter sent {totals['lost_ms_min']}–{totals['lost_ms_max']} ms before the cut)" if totals["lost"] else "")
+           + (f"; {totals['dropped']} swipes DROPPED by the daemon itself while the database was locked "
+              f"(events-dropped, not the power cut)" if totals["dropped"] else ""))
+    journal = Counter(status for status, _ in rig.fscks)
+    report("e2fsck -p before each boot: " + ", ".join(f"exit {s} ×{n}" for s, n in sorted(journal.items())))
+
+
+# -- one round: swipes and the cut ---------------------------------------------------------------
+
+def play(vm, rnd, rng):
+    """Types swipes until the power is cut; the cut is scheduled by the round's kind."""
+    if rnd.kind == "swipes":
+        delay = rng.uniform(0.3, 4.0)
+        rnd.plan = f"{delay * 1000:.0f} ms into the typing"
+        cut_later(vm, delay)
+    elif rnd.kind == "checkpoint":
+        nth, delay = rng.randint(2, 8), rng.uniform(0, 0.06)
+        rnd.plan = f"{delay * 1000:.0f} ms after CKPT-BEGIN {nth} reached the host"
+        cut_after_marker(vm, f"CKPT-BEGIN {nth}", delay, fallback=30)
+    locked_swipes = rng.randint(2, 6)
+    delay = rng.uniform(0, 0.8) if rnd.kind == "spool" else rng.uniform(0, 1.5)
+    count = 0
+    try:
+        while vm.cut_at is None and count < 80:
+            count += 1
+            type_swipe(vm, rnd, rng)
+            if rnd.kind == "spool" and count == locked_swipes:
+                rnd.plan = f"{delay * 1000:.0f} ms after the Enter of swipe {count}, database locked"
+                cut_later(vm, delay)
+            if rnd.kind == "spool_drain" and count == locked_swipes:
+                vm.tell("unlock")
+                rnd.plan = (f"{delay * 1000:.0f} ms after UNLOCKED reached the host, "
+                            f"{count} swipes typed while locked")
+                cut_after_marker(vm, "UNLOCKED", delay, fallback=30)
+        if vm.cut_at is None:
+            rnd.plan += "; no cut after 80 swipes, cut now"
+            vm.cut_power()
+    except (ScenarioFailed, OSError):
+        if vm.cut_at is None:
+            raise
+    while vm.cut_at is None:  # the timer thread is cutting
+        time.sleep(0.01)
+    rnd.cut = vm.cut_at
+
+
+def type_swipe(vm, rnd, rng):
+    """One swipe of a random card on its reader; now and then two readers at once."""
+    first = rng.choice(CARDS)
+    swipes = [first]
+    if rng.random() < 0.25:
+        swipes.append(rng.choice([c for c in CARDS if c[2] != first[2]]))
+    entries = []
+    for card, nick, reader in swipes:
+        entry = {"reader": reader, "card": card, "nick": nick, "enter": None}
+        rnd.swipes.append(entry)
+        entries.append((entry, keys.key_strokes(card + "\n")))
+    while any(strokes for _, strokes in entries):
+        for entry, strokes in entries:
+            if strokes:
+                qcode, shifted = strokes.pop(0)
+                vm.press(READER_DEVICE[entry["reader"]], qcode, shifted)
+                if not strokes:
+                    entry["enter"] = time.monotonic()
+
+
+# -- what the guest and the daemon said ----------------------------------------------------------
+
+def daemon_lines(lines):
+    """narvarod's log lines on the console (priority prefix <N>)."""
+    return [line for line in lines if re.match(r"^<\d>", line)]
+
+
+def settle_log(vm, rnd, skip):
+    """The daemon's lines of the round (after its startup lines), the spool backlog it had
+    acknowledged when the power went, and what was going on at the cut."""
+    lines = daemon_lines(vm.lines)[skip:]
+    pending = 0
+    for line in lines:
+        deferred = DEFERRED.search(line)
+        if deferred:
+            fields = dict(FIELD.findall(deferred.group(1)))
+            if fields.get("error", "").strip('"').startswith("spool"):
+                continue  # the spool write failed: nothing more is on disk
+            pending = int(fields.get("backlog", "0"))
+            rnd.deferrals += 1
+        elif parse_log([line]) and pending > 0:
+            pending -= 1
+        elif "swipe-rejected" in line:
+            rnd.rejected[dict(FIELD.findall(line)).get("reader", "?")] += 1
+    rnd.logged = parse_log(lines)
+    rnd.pending = pending
+    before = [i for i, t in enumerate(vm.times) if t <= rnd.cut]
+    markers = [vm.lines[i] for i in before if vm.lines[i].startswith("=== CKPT-") or
+               vm.lines[i] in ("=== LOCKED ===", "=== UNLOCKED ===")]
+    last_marker = ""
+    if markers:
+        i = max(i for i in before if vm.lines[i] == markers[-1])
+        last_marker = f"last marker {markers[-1].strip('= ')} {1000 * (rnd.cut - vm.times[i]):.0f} ms before; "
+    typing = next((s for s in rnd.swipes if s["enter"] is None), None)
+    entered = [s for s in rnd.swipes if s["enter"] is not None]
+    last_enter = (f"last Enter {1000 * (rnd.cut - entered[-1]['enter']):.0f} ms before" if entered else "no Enter yet")
+    rnd.what = (f"{last_marker}{len(entered)} swipes typed whole, {last_enter}"
+                + (f", mid-swipe on {typing['reader']}" if typing else "")
+                + f"; daemon logged {len(rnd.logged)} check-ins, {rnd.deferrals} deferrals, "
+                  f"spool backlog acknowledged {rnd.pending}"
+                + (f"; its last line: {lines[-1][3:]}" if lines else ""))
+
+
+def parse_rows(lines):
+    """`ROW id reader time_us nickname outcome swipe_key` lines from the guest's pc_checkins."""
+    rows = []
+    for line in lines:
+        f = line.split()
+        if len(f) == 7 and f[0] == "ROW":
+            rows.append({"id": int(f[1]), "reader": f[2], "time": int(f[3]), "nick": f[4],
+                         "outcome": f[5], "key": f[6]})
+    return rows
+
+
+def subsequence(got, typed):
+    """How many of `typed` it takes to find `got` in it in order (earliest match), or None."""
+    i = 0
+    for g in got:
+        while i < len(typed) and typed[i] != g:
+            i += 1
+        if i == len(typed):
+            return None
+        i += 1
+    return i
+
+
+def check_round(rnd, survived, rows, startup, known, totals, report, fsck_status, fsck_output):
+    """The checks after the cut of round `rnd`, on the boot that followed it."""
+    where = f"after cut {rnd.number} ({rnd.kind})"
+    integrity = next((line for line in survived if line.startswith("INTEGRITY ")), "INTEGRITY (none)")
+    expect(integrity.split()[1:] == ["ok"], f"{where}: PRAGMA integrity_check says {integrity[10:]!r}")
+    before = parse_rows(survived)
+    spool = [line.split("\t") for line in survived if line.startswith("SPOOL ")]
+    spooled = [(f[1], int(f[0][len("SPOOL "):])) for f in spool if len(f) == 3]
+    by_id = {r["id"]: r for r in before}
+    missing = [i for i in known if int(i) not in by_id]
+    expect(not missing, f"{where}: check-ins a daemon logged are not in the database: {sorted(missing)[:10]}")
+    changed = [i for i, (reader, outcome) in known.items()
+               if (by_id[int(i)]["reader"], by_id[int(i)]["outcome"]) != (reader, outcome)]
+    expect(not changed, f"{where}: logged check-ins changed reader or outcome: {changed[:10]}")
+    for name, rows_ in (("before the restart", before), ("after the restart", rows)):
+        twice = [k for k, n in Counter((r["reader"], r["time"]) for r in rows_).items() if n > 1]
+        expect(not twice, f"{where}: one swipe recorded twice {name}: {twice[:5]}")
+    expect(len(spooled) >= rnd.pending,
+           f"{where}: the daemon had acknowledged {rnd.pending} swipes in the spool, the spool holds {len(spooled)}")
+    # The restarted daemon commits the spool: each spooled swipe is in the database exactly once.
+    after = Counter((r["reader"], r["time"]) for r in rows)
+    lost = [s for s in spooled if after[s] != 1]
+    expect(not lost, f"{where}: spooled swipes not committed once by the restarted daemon: {lost[:5]}")
+    kept = {r["id"] for r in rows}
+    expect(all(r["id"] in kept for r in before), f"{where}: check-ins vanished when the daemon restarted")
+    replayed = sum(1 for c in parse_log(startup) if c.get("replayed") == "already-recorded")
+    # Each reader's swipes of the round: in the order typed, only an unacknowledged tail missing.
+    ours = [r for r in rows if r["id"] > rnd.max_id]
+    whole = [s for s in rnd.swipes if s["enter"] is not None and s["enter"] <= rnd.cut]
+    recorded = 0
+    lost_ms = []
+    dropped = []
+    for reader in READER_DEVICE:
+        mine = [r for r in sorted(ours, key=lambda r: r["time"]) if r["reader"] == reader]
+        got = [r["nick"] for r in mine if r["nick"] != "-"]
+        typed = [s for s in whole if s["reader"] == reader]
+        # A swipe the daemon rejected (its events dropped by the kernel while the loop waited on a
+        # locked database) is lost, but not by the power cut: it may be missing from the middle, and
+        # the rest of its keys may make an unknown card. Anything else must be in the typed order.
+        rejected = rnd.rejected.get(reader, 0)
+        unknown = len(mine) - len(got)
+        matched = subsequence(got, [s["nick"] for s in typed])
+        expect(matched is not None and matched - len(got) <= rejected and unknown <= rejected,
+               f"{where}: reader {reader} recorded {[r['nick'] for r in mine]}, typed {[s['nick'] for s in typed]}"
+               f" (the daemon rejected {rejected} swipes there)")
+        dropped += [s["nick"] for s in typed[:matched] if s["nick"] not in got] if matched > len(got) else []
+        recorded += len(mine)
+        for s in typed[matched:]:
+            age = rnd.cut - s["enter"]
+            lost_ms.append(round(age * 1000))
+            expect(age < ACK_LIMIT, f"{where}: a swipe on {reader} typed {age:.1f} s before the cut is not recorded")
+    acknowledged = sum(1 for c in rnd.logged if c.get("replayed") != "already-recorded") + rnd.pending
+    expect(recorded >= acknowledged,
+           f"{where}: {recorded} swipes of the round recorded, the daemon had acknowledged {acknowledged}")
+    from_spool = len([r for r in rows if r["id"] not in by_id])
+    totals.update(typed=len(whole), recorded=recorded, spooled=from_spool, replayed=replayed, lost=len(lost_ms),
+                  dropped=len(dropped))
+    if lost_ms:
+        totals["lost_ms_min"] = min([totals["lost_ms_min"] or lost_ms[0]] + lost_ms)
+        totals["lost_ms_max"] = max([totals["lost_ms_max"]] + lost_ms)
+    report(f"  boot after cut {rnd.number}: e2fsck exit {fsck_status} ({fsck_output[:90]}); integrity ok; "
+           f"{len(whole)} typed whole, {recorded} recorded ({len(rnd.logged)} logged before the cut, "
+           f"{len(spooled)} spool lines: {from_spool} committed now, {replayed} already in), "
+           f"{len(lost_ms)} lost unacknowledged {lost_ms}; verify ok"
+           + (f"; DROPPED by the daemon before any power cut (rejected: kernel buffer overflowed while it "
+              f"waited on the locked database): {dropped}" if dropped else ""))

@@ -54,14 +54,14 @@ result pc_verify
 
 case $kind in
     checkpoint)
-        # Checkpoints as often as the disk allows: TRUNCATE copies the WAL into the database and
-        # empties the WAL, each step fsynced, while the daemon keeps committing swipes.
+        # Checkpoints twice a second: TRUNCATE copies the WAL (the swipes committed since the last
+        # one) into the database and empties the WAL, each step fsynced, while the daemon commits.
         i=1
         while [ $i -le 500 ]; do
             echo ".print === CKPT-BEGIN $i ==="
             echo "PRAGMA wal_checkpoint(TRUNCATE);"
             echo ".print === CKPT-END $i ==="
-            echo ".shell sleep 0.15"
+            echo ".shell sleep 0.5"
             i=$((i + 1))
         done > /tmp/checkpoints.sql
         sqlite3 -cmd '.timeout 2000' "$DB" < /tmp/checkpoints.sql &

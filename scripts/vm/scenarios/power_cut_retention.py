@@ -34,7 +34,6 @@ STATE_SQL = ("SELECT 'STATE', (SELECT count(*) FROM checkins), (SELECT count(*) 
 
 
 def run(rig, report):
-    rng = random.Random(rig.seed)
     report(f"seed {rig.seed} (NARVARO_VM_SEED={rig.seed} repeats the cut points); {rig.describe()}")
     ref = None
     duration = None
@@ -78,7 +77,7 @@ def run(rig, report):
             vm.tell("finish")
             break
         low, high = SPREAD[number]
-        fraction = rng.uniform(low, high)
+        fraction = random.Random(f"{rig.seed}/{number}/cut").uniform(low, high)
         delay = fraction * duration
         vm.tell("go cut")
         cut_after_marker(vm, "RETENTION-START", delay, fallback=120)

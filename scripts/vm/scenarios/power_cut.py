@@ -50,6 +50,7 @@ class Round:
         self.drops = Counter()     # reader -> events-dropped lines
         self.reasons = Counter()   # why the daemon rejected swipes (timeout, dropped, ...)
         self.what = ""
+        self.hit = None            # "checkpoint" or "spool" when the cut caught one at work
 
 
 def run(rig, report):
@@ -57,6 +58,7 @@ def run(rig, report):
     known = {}        # check-in id -> (reader, outcome), from every daemon log before a cut
     previous = None
     totals = Counter()
+    hits = Counter()
     for number in range(len(KINDS) + 1):
         kind = KINDS[number] if number < len(KINDS) else "final"
         vm = rig.boot()
@@ -88,6 +90,7 @@ def run(rig, report):
                 known[c["id"]] = (c.get("reader"), c.get("outcome"))
         report(f"round {number} {kind}: cut {1000 * (current.cut - vm.started):.0f} ms after QEMU start, "
                f"{1000 * (current.cut - current.started):.0f} ms after READY ({current.plan}); {current.what}")
+        hits[current.hit] += 1
         previous = current
     report(f"all rounds: {totals['typed']} swipes typed whole, {totals['recorded']} recorded "
            f"({totals['spooled']} through the spool after a cut, {totals['replayed']} spool lines already "
@@ -96,6 +99,9 @@ def run(rig, report):
            + (f"; {totals['rejected']} swipes not recorded because the daemon REJECTED them, not the power cut ("
               + ", ".join(f"{k[9:]} {n}" for k, n in sorted(totals.items()) if k.startswith("rejected "))
               + " rejection lines)" if totals["rejected"] else ""))
+    report(f"cuts during a checkpoint: {hits['checkpoint']} of {KINDS.count('checkpoint')}; with a swipe waiting "
+           f"on the lock or its spool write in flight: {hits['spool']} of "
+           f"{sum(1 for k in KINDS if k.startswith('spool'))} spool rounds")
     journal = Counter(status for status, _ in rig.fscks)
     report("e2fsck -p before each boot: " + ", ".join(f"exit {s} ×{n}" for s, n in sorted(journal.items())))
 
@@ -110,7 +116,8 @@ def play(vm, rnd, rng, cards):
         rnd.plan = f"{delay * 1000:.0f} ms into the typing"
         cut_later(vm, delay)
     elif rnd.kind == "checkpoint":
-        nth, delay = rng.randint(2, 6), rng.uniform(0, 0.25)
+        # A checkpoint of a few swipes' pages takes tens of ms here: cut soon after its start.
+        nth, delay = rng.randint(2, 3), rng.uniform(0, 0.04)
         rnd.plan = f"{delay * 1000:.0f} ms after CKPT-BEGIN {nth} reached the host"
         cut_after_marker(vm, f"CKPT-BEGIN {nth}", delay, fallback=30)
     locked_swipes = rng.randint(2, 6)
@@ -210,7 +217,9 @@ def settle_log(vm, rnd, skip):
     if rnd.kind == "checkpoint" and markers:
         happening = ("a checkpoint was running (its END not printed); " if markers[-1].startswith("=== CKPT-BEGIN")
                      else "between checkpoints; ")
+        rnd.hit = "checkpoint" if markers[-1].startswith("=== CKPT-BEGIN") else None
     elif rnd.kind.startswith("spool") and unacknowledged > 0:
+        rnd.hit = "spool"
         happening = f"{unacknowledged} swipes typed whole not yet acknowledged (busy wait or spool write in flight); "
     rnd.what = (f"{happening}{last_marker}{len(entered)} swipes typed whole, {last_enter}"
                 + (f", mid-swipe on {typing['reader']}" if typing else "")

@@ -54,14 +54,14 @@ result pc_verify
 
 case $kind in
     checkpoint)
-        # Checkpoints twice a second: TRUNCATE copies the WAL (the swipes committed since the last
+        # A checkpoint every 1.5 s: TRUNCATE copies the WAL (the swipes committed since the last
         # one) into the database and empties the WAL, each step fsynced, while the daemon commits.
         i=1
-        while [ $i -le 500 ]; do
+        while [ $i -le 200 ]; do
             echo ".print === CKPT-BEGIN $i ==="
             echo "PRAGMA wal_checkpoint(TRUNCATE);"
             echo ".print === CKPT-END $i ==="
-            echo ".shell sleep 0.5"
+            echo ".shell sleep 1.5"
             i=$((i + 1))
         done > /tmp/checkpoints.sql
         sqlite3 -cmd '.timeout 2000' "$DB" < /tmp/checkpoints.sql &

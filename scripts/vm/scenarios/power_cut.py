@@ -116,12 +116,14 @@ def play(vm, rnd, rng, cards):
         rnd.plan = f"{delay * 1000:.0f} ms into the typing"
         cut_later(vm, delay)
     elif rnd.kind == "checkpoint":
-        # A checkpoint of a few swipes' pages takes tens of ms here: cut soon after its start.
-        nth, delay = rng.randint(2, 3), rng.uniform(0, 0.04)
+        # A checkpoint of a few swipes' pages takes about 10 ms here (BEGIN to END as the host
+        # sees them): cut within that.
+        nth, delay = rng.randint(2, 3), rng.uniform(0, 0.01)
         rnd.plan = f"{delay * 1000:.0f} ms after CKPT-BEGIN {nth} reached the host"
         cut_after_marker(vm, f"CKPT-BEGIN {nth}", delay, fallback=30)
     locked_swipes = rng.randint(2, 6)
-    delay = rng.uniform(0, 0.8) if rnd.kind == "spool" else rng.uniform(0, 1.5)
+    # Locked: a swipe waits 100 ms on the lock, then is spooled (write, fsync) and logged.
+    delay = rng.uniform(0.05, 0.25) if rnd.kind == "spool" else rng.uniform(0, 1.5)
     count = 0
     try:
         while vm.cut_at is None and count < 80:

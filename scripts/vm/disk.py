@@ -1,7 +1,7 @@
 """The power-cut scenarios' disk: a raw ext4 image made on the host (mkfs.ext4 on a file), checked
 with `e2fsck -p` before every boot after the first, as a venue PC's boot would, and guests booted
 from it one after another. The cache mode is cache=none (O_DIRECT), or writethrough where the host
-file system refuses O_DIRECT; see docs/vm-e2e.md, "The disk"."""
+file system refuses O_DIRECT; see docs/vm-e2e.md, "Power cuts"."""
 
 import errno
 import os

@@ -75,7 +75,7 @@ class VM:
             self.plugged.add(rid)
         if disk:
             # After the readers, so the xHCI controller keeps its PCI address. cache=none (O_DIRECT)
-            # or writethrough: see docs/vm-e2e.md, "The disk".
+            # or writethrough: see docs/vm-e2e.md, "Power cuts".
             cmd += ["-drive", f"file={disk},format=raw,if=none,id=data,cache={disk_cache}",
                     "-device", "virtio-blk-pci,drive=data"]
         self._say(f"$ {' '.join(cmd)}")

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs the QEMU end-to-end scenarios: one fresh guest per scenario, the scenario's host half
 (scripts/vm/scenarios/NAME.py) typing, unplugging and checking while its guest half (NAME.sh) runs
-inside. Prints PASS/FAIL/SKIP per scenario with timings and ends with 'N passed, M failed'.
+inside. A scenario with DISK = True gets a disk image instead and boots as many guests from it as
+it likes (the power cuts). Prints PASS/FAIL/SKIP per scenario with timings and ends with
+'N passed, M failed'.
 Python standard library only."""
 
 import argparse
@@ -10,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -17,10 +20,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "scenarios"))
 
+from disk import DiskRig  # noqa: E402
 from qemu import VM, ScenarioFailed, ScenarioSkipped  # noqa: E402
 
-# The order they run in: the rig first, then the daemon's scenarios.
-ORDER = ["plumbing", "interleaved", "desk_keyboard", "unplug", "late_plug", "kill9", "report"]
+# The order they run in: the rig first, then the daemon's scenarios, the power cuts last.
+ORDER = ["plumbing", "interleaved", "desk_keyboard", "unplug", "late_plug", "kill9", "report",
+         "power_cut", "power_cut_retention"]
 
 
 def daemon_serves_readers(narvarod):
@@ -36,6 +41,8 @@ def daemon_serves_readers(narvarod):
 def run_one(name, args, report):
     """Boots a guest for one scenario and runs its host half; returns (boot s, total s)."""
     module = importlib.import_module(name)
+    if getattr(module, "DISK", False):
+        return run_disk(name, module, args, report)
     log_path = os.path.join(args.logs, f"{name}.log") if args.logs else None
     started = time.monotonic()
     with VM(args.kernel, args.initrd, name, readers=module.READERS,
@@ -53,6 +60,26 @@ def run_one(name, args, report):
     return boot, time.monotonic() - started
 
 
+def run_disk(name, module, args, report):
+    """A scenario on a disk image: its host half boots the guests itself (rig.boot()); returns
+    (seconds spent booting, total s)."""
+    started = time.monotonic()
+    rig = DiskRig(name, args, module, report)
+    try:
+        module.run(rig, report)
+        if rig.vm is not None and rig.vm.cut_at is None:
+            rig.vm.wait_for("END", 60)
+    except ScenarioFailed:
+        tail = rig.vm.lines[-15:] if rig.vm is not None else []
+        if tail:
+            report("last guest lines:\n      " + "\n      ".join(tail))
+        raise
+    finally:
+        rig.close()
+    report(f"{rig.boots} boots, {rig.boot_seconds / max(1, rig.boots):.1f} s each to INPUTS-READY")
+    return rig.boot_seconds, time.monotonic() - started
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kernel", required=True)
@@ -62,6 +89,8 @@ def main():
     parser.add_argument("--logs", help="folder for one console log per scenario")
     parser.add_argument("--boot-timeout", type=float, default=60)
     parser.add_argument("--pidfile", help="where QEMU writes its pid")
+    parser.add_argument("--work", help="folder for the power-cut scenarios' disk images (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the disk images")
     args = parser.parse_args()
 
     # SIGTERM/SIGHUP unwind through the VM context managers, so QEMU is killed.
@@ -69,6 +98,10 @@ def main():
         signal.signal(sig, lambda *_: sys.exit(143))
     if args.logs:
         os.makedirs(args.logs, exist_ok=True)
+    if not args.work:
+        args.work = tempfile.mkdtemp(prefix="narvaro-disk-")
+    # The host's narvaro beside the guest's narvarod: the retention scenario's reference run.
+    args.narvaro = os.path.join(os.path.dirname(os.path.abspath(args.narvarod)), "narvaro")
 
     names = args.scenario or ORDER
     unknown = [n for n in names if n not in ORDER]

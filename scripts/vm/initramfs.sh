@@ -1,14 +1,17 @@
 # Sourced by scripts/vm-e2e: packs the guest's root file system (cpio newc, gzip -1) from busybox,
 # the USB keyboard modules, the binaries under test with their shared libraries, time zones,
-# the guest scripts and the scenarios' guest halves.
-# usage: vm_initramfs STAGE_DIR OUT.cpio.gz MODULE_PATH... -- BINARY...
+# the guest scripts and the scenarios' guest halves. DISK_MODULE_PATHs (virtio disk, ext4) are
+# listed in /lib/modules/order-disk, loaded only by guests that get a disk.
+# usage: vm_initramfs STAGE_DIR OUT.cpio.gz MODULE_PATH... -- BINARY... [-- DISK_MODULE_PATH...]
 
 vm_initramfs() {
     local stage=$1 out=$2; shift 2
-    local modules=() bins=()
+    local modules=() bins=() disk_modules=()
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do modules+=("$1"); shift; done
     [ "${1:-}" = "--" ] && shift
-    bins=("$@")
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do bins+=("$1"); shift; done
+    [ "${1:-}" = "--" ] && shift
+    disk_modules=("$@")
     local here
     here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -31,6 +34,11 @@ vm_initramfs() {
     for m in "${modules[@]}"; do
         cp "$m" "$stage/lib/modules/"
         basename "$m" >> "$stage/lib/modules/order"
+    done
+    : > "$stage/lib/modules/order-disk"
+    for m in "${disk_modules[@]}"; do
+        cp "$m" "$stage/lib/modules/"
+        basename "$m" >> "$stage/lib/modules/order-disk"
     done
 
     # The binaries and their shared-library closure, at the same paths as on the host.

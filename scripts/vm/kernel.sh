@@ -1,8 +1,11 @@
 # Sourced by scripts/vm-e2e: fetches Debian's stock kernel (downloaded, never installed on the host)
-# into a cache folder, and lists the modules a USB keyboard needs, in load order.
-# usage: vm_kernel CACHE_DIR   -> sets VM_KVER, VM_KROOT (extracted package), VM_VMLINUZ, VM_MODULES (paths)
+# into a cache folder, and lists the modules a USB keyboard needs, in load order, and those a virtio
+# disk with ext4 needs (loaded only by the power-cut scenarios' guests).
+# usage: vm_kernel CACHE_DIR   -> sets VM_KVER, VM_KROOT (extracted package), VM_VMLINUZ, VM_MODULES,
+#                                 VM_DISK_MODULES (paths)
 
 VM_MODULE_NAMES=(xhci_pci usbhid hid_generic evdev)
+VM_DISK_MODULE_NAMES=(virtio_pci virtio_blk ext4)
 
 vm_kernel() {
     local cache=$1 pkg kver
@@ -32,21 +35,33 @@ vm_kernel() {
     fi
     VM_KVER=$kver
     VM_VMLINUZ="$VM_KROOT/boot/vmlinuz-$kver"
-    # --show-depends prints the insmod chain of its first module only, so ask once per module and
-    # keep the first occurrence of each file: that is a valid load order.
     VM_MODULES=()
-    local m line path seen=" "
-    for m in "${VM_MODULE_NAMES[@]}"; do
+    vm_module_chain VM_MODULES "" "${VM_MODULE_NAMES[@]}"
+    [ ${#VM_MODULES[@]} -gt 0 ] || { echo "vm-e2e: no modules found for $kver" >&2; return 1; }
+    VM_DISK_MODULES=()
+    vm_module_chain VM_DISK_MODULES " ${VM_MODULES[*]} " "${VM_DISK_MODULE_NAMES[@]}"
+    [ ${#VM_DISK_MODULES[@]} -gt 0 ] || { echo "vm-e2e: no disk modules found for $kver" >&2; return 1; }
+}
+
+# vm_module_chain ARRAY SKIP NAME...: appends to ARRAY the module files NAME... need, in load order,
+# leaving out those in SKIP (" path path "). --show-depends prints the insmod chain of its first
+# module only, so it is asked once per module and the first occurrence of each file is kept.
+# crc32c-intel (a soft dependency of ext4) is left out: it needs SSE4.2, which QEMU's default TCG
+# CPU lacks, so it would fail to load; crc32c_generic serves instead.
+vm_module_chain() {
+    local -n chain=$1
+    local seen=$2 m line path
+    shift 2
+    for m in "$@"; do
         while read -r line; do
             case $line in
                 insmod\ *) path=${line#insmod }; path=${path%% *} ;;
-                builtin\ *) continue ;;
                 *) continue ;;
             esac
+            case $path in */crc32c-intel.ko) continue ;; esac
             case $seen in *" $path "*) continue ;; esac
             seen="$seen$path "
-            VM_MODULES+=("$path")
-        done < <(modprobe -d "$VM_KROOT" -S "$kver" --show-depends "$m")
+            chain+=("$path")
+        done < <(modprobe -d "$VM_KROOT" -S "$VM_KVER" --show-depends "$m")
     done
-    [ ${#VM_MODULES[@]} -gt 0 ] || { echo "vm-e2e: no modules found for $kver" >&2; return 1; }
 }

@@ -5,7 +5,10 @@ Typing on one USB keyboard among several: QMP `input-send-event` takes a `device
 names a *display* device, not the keyboard. A usb-kbd bound to a display (`display=ID`; usb-kbd has
 no `head` property, so it is head 0) receives only the events sent to that display; events sent
 without `device` go to the first keyboard bound to no display, which is the PS/2 desk keyboard. So
-each reader gets a display device of its own (bochs-display; the guest loads no driver for it)."""
+each reader gets a display device of its own (bochs-display; the guest loads no driver for it).
+
+A guest may also get a disk (a raw ext4 image, virtio-blk) for the power-cut scenarios; cut_power()
+kills QEMU with SIGKILL: no shutdown, no sync, whatever the guest had not written is gone."""
 
 import json
 import os
@@ -38,22 +41,25 @@ class VM:
     """A running guest. Use as a context manager so QEMU is killed whatever happens."""
 
     def __init__(self, kernel, initrd, scenario, readers=("reader", "reader2"), inputs=None,
-                 log_path=None, qemu="qemu-system-x86_64", memory=512, epoch=None, pidfile=None):
+                 log_path=None, qemu="qemu-system-x86_64", memory=512, epoch=None, pidfile=None,
+                 disk=None, disk_cache="none", log_mode="w"):
         self.tmp = tempfile.mkdtemp(prefix="narvaro-vm-")
         self.qmp_path = os.path.join(self.tmp, "qmp")
         self.hmp_path = os.path.join(self.tmp, "hmp")
         self.lines = []          # serial console lines, \r removed
+        self.times = []          # when each line arrived (time.monotonic())
+        self.cut_at = None       # time.monotonic() of cut_power()
         self.cursor = 0          # wait_for() searches from here
         self.events = []         # QMP events (DEVICE_DELETED, ...)
         self.cond = threading.Condition()
         self.exited = False
-        self.log = open(log_path, "w", encoding="utf-8", errors="replace") if log_path else None
+        self.log = open(log_path, log_mode, encoding="utf-8", errors="replace") if log_path else None
         self.started = time.monotonic()
         self.plugged = set()
         epoch = int(time.time()) if epoch is None else int(epoch)
         inputs = 1 + len(readers) if inputs is None else inputs
         append = (f"console=ttyS0 quiet panic=-1 narvaro.scenario={scenario} "
-                  f"narvaro.epoch={epoch} narvaro.inputs={inputs}")
+                  f"narvaro.epoch={epoch} narvaro.inputs={inputs}" + (" narvaro.disk=1" if disk else ""))
         cmd = [qemu, "-accel", "tcg", "-m", str(memory), "-smp", "1", "-nic", "none",
                "-kernel", kernel, "-initrd", initrd, "-append", append,
                "-nographic", "-no-reboot", "-vga", "none"]
@@ -67,6 +73,11 @@ class VM:
         for rid in readers:
             cmd += ["-device", self._reader_spec(rid)]
             self.plugged.add(rid)
+        if disk:
+            # After the readers, so the xHCI controller keeps its PCI address. cache=none (O_DIRECT)
+            # or writethrough: see docs/vm-e2e.md, "Power cuts".
+            cmd += ["-drive", f"file={disk},format=raw,if=none,id=data,cache={disk_cache}",
+                    "-device", "virtio-blk-pci,drive=data"]
         self._say(f"$ {' '.join(cmd)}")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, start_new_session=True)
@@ -106,6 +117,18 @@ class VM:
             self.log.close()
             self.log = None
 
+    def cut_power(self):
+        """SIGKILL to QEMU: the guest's page cache and unfinished disk writes are lost, what it had
+        written to the virtual disk is in the image. Returns the time of the cut (time.monotonic())."""
+        if self.cut_at is not None:
+            return self.cut_at
+        self._say("POWER CUT (SIGKILL)")
+        self.cut_at = time.monotonic()
+        self.proc.kill()
+        self.proc.wait(timeout=10)
+        self.reader.join(timeout=10)  # every console line QEMU wrote before it died
+        return self.cut_at
+
     def elapsed(self):
         return time.monotonic() - self.started
 
@@ -130,6 +153,7 @@ class VM:
                     for raw in complete:
                         line = raw.decode("utf-8", "replace").replace("\r", "")
                         self.lines.append(line)
+                        self.times.append(time.monotonic())
                         if self.log:
                             self.log.write(f"[guest {self.elapsed():6.2f}] {line}\n")
                     if self.log:
@@ -138,6 +162,7 @@ class VM:
         with self.cond:
             if pending:
                 self.lines.append(pending.decode("utf-8", "replace").replace("\r", ""))
+                self.times.append(time.monotonic())
             self.exited = True
             self.cond.notify_all()
 
@@ -278,6 +303,10 @@ class VM:
                 if strokes:
                     qcode, shifted = strokes.pop(0)
                     self._stroke(reader, qcode, shifted, key_delay)
+
+    def press(self, reader, qcode, shifted, key_delay=KEY_DELAY):
+        """One key (down and up, Shift around it when shifted), paced like type_text's keys."""
+        self._stroke(reader, qcode, shifted, key_delay)
 
     def _stroke(self, reader, qcode, shifted, key_delay):
         # usb-kbd keeps a 16-entry queue and hands the guest one key change per USB poll, so a key

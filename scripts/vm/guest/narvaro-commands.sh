@@ -43,3 +43,20 @@ nv_daemon_start() {
 nv_checkins_json() { narvaro --database "$DB" checkins --limit 100000 --format json; }
 nv_report_week() { narvaro --database "$DB" report --week "$1" --format json; }
 nv_export_csv() { narvaro --database "$DB" export --period "$1" --format csv; }
+
+# The power-cut scenarios (the database, its WAL, the spool and the card key are on the virtio disk).
+# nv_daemon_start_console: like nv_daemon_start, but every log line also goes to the serial console
+# at once, so the host holds the daemon's log when the power is cut (the guest's /tmp is lost).
+nv_daemon_start_console() {
+    echo "# narvarod started $(date +%s)" >> "$NV_LOG"
+    narvarod --database "$DB" < /dev/null 2>&1 | tee -a "$NV_LOG" &
+    poll 10 pidof narvarod > /dev/null
+    NV_PID=$(pidof narvarod)
+}
+nv_stats_verify() { narvaro --database "$DB" stats verify; }
+# nv_bench_generate SIZE: a history of SIZE check-ins from 2009 on (the benchmark's generator and
+# its public card key) in a new database.
+nv_bench_generate() { narvaro --database "$DB" bench generate --size "$1" --seed 1; }
+nv_retention_run() { narvaro --database "$DB" retention run; }
+# nv_report PERIOD: the attendance report for an old period, as JSON.
+nv_report() { narvaro --database "$DB" report --period "$1" --format json; }

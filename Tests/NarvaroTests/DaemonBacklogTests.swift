@@ -1,9 +1,13 @@
 // A locked database and a full disk while swipes arrive: the swipes wait in the queue and the
 // spool and are committed, in order and with their original times, as soon as the database can take them.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite(.serialized) struct DaemonBacklogTests {
     @Test func aDatabaseLockedForTenSecondsLosesNoSwipeAndKeepsTheOrder() throws {

@@ -1,10 +1,14 @@
 // End to end, as at the front desk: `narvaro desk` runs in a real terminal (tmux) while
 // `narvarod --replay` commits swipes; the screen, read with `tmux capture-pane`, greets the
 // known visitor, flags the new card and counts both, then `q` ends the desk.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 enum Tmux {
     /// tmux's path, installing it with apt-get when it is missing (the test skips only if that fails).

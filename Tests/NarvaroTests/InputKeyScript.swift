@@ -1,6 +1,10 @@
 // Test helper: writes key events the way a USB card reader sends them (MSC_SCAN, EV_KEY,
 // SYN_REPORT, ~8 ms per HID report), so decoder tests read like what happens at the reader.
-@testable import Narvaro
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 /// Builds a stream of kernel events with a running clock (microseconds).
 struct KeyScript {

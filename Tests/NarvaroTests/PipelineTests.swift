@@ -1,8 +1,12 @@
 // The daemon's swipe path without a device: decode → queue → commit, a busy database that
 // defers swipes to the spool, and a restart that commits the spool without double counting.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct PipelineTests {
     /// Key events for `card` + Enter starting at `time`, 5 ms apart.

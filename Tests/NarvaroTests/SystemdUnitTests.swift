@@ -1,8 +1,12 @@
 // The shipped unit passes `systemd-analyze verify` and stays at or below 1.5 in
 // `systemd-analyze security` (exposure: lower is safer).
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct SystemdUnitTests {
     static let systemdDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,4 +1,9 @@
 // Runs the real narvaro and narvarod binaries (built beside the test bundle) as a user would.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 
 struct ProcessResult {

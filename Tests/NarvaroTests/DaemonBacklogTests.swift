@@ -48,7 +48,7 @@ import Testing
         let recording = fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path
         let before = try Data(contentsOf: URL(fileURLWithPath: ws.database)).count
         // The database file may not grow (RLIMIT_FSIZE at its current size); the small spool still fits.
-        let full = try Executables.runTool("/usr/bin/prlimit", ["--fsize=\(max(before, 64 * 1024))", Executables.path("narvarod"),
+        let full = try Executables.runTool("/usr/bin/prlimit", ["--fsize=\(max(before, 64 * 1024))", try Executables.path("narvarod"),
                                                                "--database", ws.database, "--card-key", ws.environment["NARVARO_CARD_KEY"] ?? "",
                                                                "--replay", recording, "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00",
                                                                "--drain-timeout", "1"])

@@ -32,7 +32,7 @@ import Testing
         try FileManager.default.createDirectory(at: fakeDev, withIntermediateDirectories: true)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+        process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))
         process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging([
             "NOTIFY_SOCKET": socketPath, "WATCHDOG_USEC": "2000000",
             "NARVARO_DEV_ROOT": ws.directory.appendingPathComponent("dev").path,

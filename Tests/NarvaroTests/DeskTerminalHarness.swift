@@ -35,7 +35,7 @@ final class PseudoTerminal {
     /// Starts `narvaro` with the slave as its standard input, output and error.
     func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvaro"))
+        process.executableURL = URL(fileURLWithPath: try Executables.path("narvaro"))
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"

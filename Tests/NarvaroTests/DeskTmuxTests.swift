@@ -88,7 +88,7 @@ enum Tmux {
             unlink("\(ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")/tmux-\(getuid())/\(socket)")
         }
         func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = ["env", "LANG=C.UTF-8", "TERM=screen", Executables.path("narvaro"), "--database", ws.database,
+        let command = ["env", "LANG=C.UTF-8", "TERM=screen", try Executables.path("narvaro"), "--database", ws.database,
                        "--card-key", ws.environment["NARVARO_CARD_KEY"] ?? "", "desk", "--lang", "sv"].map(quoted).joined(separator: " ")
         let started = try Tmux.run(socket, ["new-session", "-d", "-s", "desk", "-x", "80", "-y", "24", "exec " + command])
         #expect(started.status == 0, "\(started.stderr)")

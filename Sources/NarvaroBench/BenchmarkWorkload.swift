@@ -58,8 +58,7 @@ public enum BenchmarkWorkload {
     /// The events of a reader typing `card` then Enter, 5 ms per key, each press and release
     /// followed by SYN_REPORT as the kernel sends them; Enter is pressed at `time`.
     static func typing(_ card: String, endingAt time: EventTime) -> [InputEvent] {
-        let digits: [Character: UInt16] = ["1": 2, "2": 3, "3": 4, "4": 5, "5": 6, "6": 7, "7": 8, "8": 9, "9": 10, "0": 11]
-        let codes = card.compactMap { digits[$0] } + [EventCode.keyEnter]
+        let codes = card.compactMap { KeyLayout.code(typing: $0) } + [EventCode.keyEnter]
         var t = time + -Int64(codes.count - 1) * 5_000
         var events: [InputEvent] = []
         events.reserveCapacity(codes.count * 4)

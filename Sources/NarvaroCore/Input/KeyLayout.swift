@@ -74,6 +74,30 @@ public enum KeyLayout {
         code == EventCode.keyEnter || code == EventCode.keyKPEnter
     }
 
+    /// The key that types `character` (a digit or a lower- or upper-case letter; upper case needs
+    /// Shift held), on the main block or, with `keypad`, the numeric keypad: the one table that
+    /// tests, the benchmark's typist and scripts/vm/keys.py (checked by a test) share.
+    public static func code(typing character: Character, keypad: Bool = false) -> UInt16? {
+        (keypad ? keypadCodes : mainCodes)[Character(character.lowercased())]
+    }
+
+    /// The reverse of `keys`: main-block and keypad keys by the character they type.
+    private static let mainCodes = reverse { !$0.hasPrefix("KEY_KP") }
+    private static let keypadCodes = reverse { $0.hasPrefix("KEY_KP") }
+
+    private static func reverse(where include: (String) -> Bool) -> [Character: UInt16] {
+        var table: [Character: UInt16] = [:]
+        for (code, key) in keys where include(key.name) {
+            if let character = key.character { table[character] = code }
+        }
+        return table
+    }
+
+    /// The code of the key the kernel calls `name` (`KEY_ENTER`), or nil.
+    public static func code(named name: String) -> UInt16? {
+        keys.first { $0.value.name == name }?.key
+    }
+
     /// The kernel's name for a key (`KEY_1`, `KEY_KPENTER`), for recording descriptions.
     public static func name(of code: UInt16) -> String? {
         keys[code]?.name

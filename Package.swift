@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Närvaro: card-reader attendance daemon (narvarod) and staff CLI (narvaro).
 // No Swift package dependencies: only the toolchain and Debian -dev C libraries.
+// The targets and what each may import: docs/architecture.md (checked by scripts/check-layers).
 import PackageDescription
 
 let settings: [SwiftSetting] = [
@@ -11,25 +12,32 @@ let settings: [SwiftSetting] = [
 let package = Package(
     name: "Narvaro",
     products: [
-        .library(name: "Narvaro", targets: ["Narvaro"]),
         .executable(name: "narvarod", targets: ["narvarod"]),
         .executable(name: "narvaro", targets: ["narvaro"]),
+        .executable(name: "narvaro-bench", targets: ["narvaro-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLinux"),
-        .target(
-            name: "Narvaro",
-            dependencies: ["CEvdev", "CSQLite", "CCrypto", "CLinux"],
-            swiftSettings: settings
-        ),
-        .executableTarget(name: "narvarod", dependencies: ["Narvaro", "CLinux"], swiftSettings: settings),
-        .executableTarget(name: "narvaro", dependencies: ["Narvaro", "CLinux"], swiftSettings: settings),
+        // Everything testable without a device or a terminal: time, domain, input decoding,
+        // storage (the only place with SQL), statistics, export, privacy, system wrappers.
+        .target(name: "NarvaroCore", dependencies: ["CEvdev", "CSQLite", "CCrypto", "CLinux"], swiftSettings: settings),
+        // The terminal front desk: follows the database, draws frames, enrols cards.
+        .target(name: "NarvaroDesk", dependencies: ["NarvaroCore", "CLinux"], swiftSettings: settings),
+        // The daemon: poll loop, reader hotplug, swipe pipeline, spool, journal, replay.
+        .target(name: "NarvaroDaemon", dependencies: ["NarvaroCore", "CLinux"], swiftSettings: settings),
+        // Every command of narvaro and narvarod, runnable in-process.
+        .target(name: "NarvaroCommands", dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "CLinux"], swiftSettings: settings),
+        // The synthetic-history generator and benchmarks: a developer tool, never installed.
+        .target(name: "NarvaroBench", dependencies: ["NarvaroCore", "NarvaroDaemon", "NarvaroCommands"], swiftSettings: settings),
+        .executableTarget(name: "narvarod", dependencies: ["NarvaroCommands"], swiftSettings: settings),
+        .executableTarget(name: "narvaro", dependencies: ["NarvaroCommands"], swiftSettings: settings),
+        .executableTarget(name: "narvaro-bench", dependencies: ["NarvaroBench", "NarvaroCommands"], swiftSettings: settings),
         .testTarget(
             name: "NarvaroTests",
-            dependencies: ["Narvaro", "CSQLite", "CLinux"],
+            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCommands", "NarvaroBench", "CSQLite", "CLinux", "CEvdev"],
             swiftSettings: settings
         ),
     ],

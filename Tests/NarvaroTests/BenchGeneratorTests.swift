@@ -1,8 +1,12 @@
 // The benchmark generator writes what the real swipe path would have written: statistics that equal
 // a full recomputation, swipe keys the recorder recognises, cards the readers' format maps back.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct BenchGeneratorTests {
     /// Two venues, a few thousand check-ins: months of history, turnover included.

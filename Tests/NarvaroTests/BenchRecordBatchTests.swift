@@ -1,8 +1,12 @@
 // `recordBatch` (the benchmark's batched import) decides every swipe exactly as `record` does, and
 // commits all of a batch or none of it.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct BenchRecordBatchTests {
     static let swipes: [(String, String)] = [

@@ -1,8 +1,12 @@
 // The command line as staff use it: the real binaries, exit codes 0/1/2, one-line errors that say
 // what to do, and nothing changed by a command that fails.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct CLICommandTests {
     @Test func replayThenWeeklyReportAsJSON() throws {

@@ -1,9 +1,13 @@
 // Files Närvaro must not replace (issue 12, items 8, 9 and the database path of 15), through the
 // real binaries on real files, FIFOs, symbolic links and device nodes: refused with one line, untouched.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 private func fileType(_ path: String) -> mode_t {
     var info = stat()

@@ -1,9 +1,13 @@
 // Text from outside through the real binaries (issue 12, items 10–12): names with control or
 // direction characters and blank names are refused; names an older database already holds are
 // shown visibly in every terminal output, stay exact in JSON, and CSV cells never start a formula.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 /// Whether `text` holds a character a terminal would execute or that reorders text (line breaks
 /// aside, and the CR of CSV record ends when `csv`).

@@ -1,9 +1,13 @@
 // Time zones and periods on the command line (issue 12, items 14 and 15): each check-in in its own
 // venue's zone, only zone names the tz database knows, bad periods as usage errors (exit 2), and no
 // comparison with a period before 1970.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct CLIPeriodsAndZonesTests {
     @Test func checkInsShowEachVenuesOwnLocalTimeAndDay() throws {

@@ -1,8 +1,12 @@
 // Issue 12 item 1 with the real binaries: a replayed week in July 2024, `retention run`, then the
 // tool's own advice (`stats verify`, `stats rebuild`): the folded reports and exports stay as they were.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct CLIRetentionTests {
     static let foldedReports: [[String]] = [

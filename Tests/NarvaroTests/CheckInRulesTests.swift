@@ -1,7 +1,11 @@
 // Who came to what: attribution order, duplicates, revoked cards, enrolment and card formats.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct CheckInRulesTests {
     let now = TestDatabase.time("2026-11-01T10:00:00+01:00")

@@ -1,9 +1,13 @@
 // A locked database and a full disk while swipes arrive: the swipes wait in the queue and the
 // spool and are committed, in order and with their original times, as soon as the database can take them.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite(.serialized) struct DaemonBacklogTests {
     @Test func aDatabaseLockedForTenSecondsLosesNoSwipeAndKeepsTheOrder() throws {
@@ -44,7 +48,7 @@ import Testing
         let recording = fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path
         let before = try Data(contentsOf: URL(fileURLWithPath: ws.database)).count
         // The database file may not grow (RLIMIT_FSIZE at its current size); the small spool still fits.
-        let full = try Executables.runTool("/usr/bin/prlimit", ["--fsize=\(max(before, 64 * 1024))", Executables.path("narvarod"),
+        let full = try Executables.runTool("/usr/bin/prlimit", ["--fsize=\(max(before, 64 * 1024))", try Executables.path("narvarod"),
                                                                "--database", ws.database, "--card-key", ws.environment["NARVARO_CARD_KEY"] ?? "",
                                                                "--replay", recording, "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00",
                                                                "--drain-timeout", "1"])

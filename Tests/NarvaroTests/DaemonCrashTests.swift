@@ -1,9 +1,13 @@
 // kill -9 at random points while swipes stream into `narvarod --replay -`: every swipe logged as
 // recorded is in the database, a restart counts nothing twice, and the database stays intact.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite struct DaemonCrashTests {
     /// The demo recording split into chunks that each end with a swipe's last event.

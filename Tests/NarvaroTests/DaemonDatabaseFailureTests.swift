@@ -1,11 +1,15 @@
 // A database the daemon cannot write, or a damaged one (issue 12, items 2 and 3): swipes are kept
 // (queue + spool) and replay exits 1; serve refuses to start; a damaged file is never written
 // into nor reported from, and doctor says how to recover. Also the serve loop's error policy.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import CSQLite
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite(.serialized) struct DaemonDatabaseFailureTests {
     @Test func databaseErrorsSayWhatKindTheyAre() {

@@ -1,9 +1,13 @@
 // One serving daemon per database and replays beside it (issue 12, item 5), the cooldown across
 // out-of-order commits (item 6), and replay input that is not a recording (item 7).
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite(.serialized) struct DaemonExclusionTests {
     @Test func aSecondServingDaemonExitsNamingTheFirstAndAReplayBesideItNeverTouchesItsSpool() throws {

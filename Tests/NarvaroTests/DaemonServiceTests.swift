@@ -1,9 +1,13 @@
 // narvarod as a service: the notify protocol on a test socket, configuration changes picked up
 // without a restart, and SIGTERM finishing within 2 seconds with exit 0.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite struct DaemonServiceTests {
     /// Polls `condition` every 50 ms for up to `seconds`.
@@ -28,7 +32,7 @@ import Testing
         try FileManager.default.createDirectory(at: fakeDev, withIntermediateDirectories: true)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+        process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))
         process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging([
             "NOTIFY_SOCKET": socketPath, "WATCHDOG_USEC": "2000000",
             "NARVARO_DEV_ROOT": ws.directory.appendingPathComponent("dev").path,

@@ -1,10 +1,14 @@
 // The spool under damage (issue 12, item 4): bad lines are quarantined by number and the good ones
 // committed; old-format lines still read; a symlink is refused, a 0666 spool narrowed to 0600;
 // impossible times (Int64.min, year 294247) never crash and are refused wherever they enter.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite struct DaemonSpoolTests {
     @Test func badLinesAreQuarantinedByNumberAndEveryGoodLineIsCommitted() throws {

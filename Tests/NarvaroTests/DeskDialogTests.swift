@@ -1,8 +1,12 @@
 // The desk's keys without a terminal: the byte decoder, the enrol and activity dialogs as state
 // machines, and the session writing (or not writing) through the store.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 func keys(_ text: String) -> [DeskKey] {
     var decoder = DeskKeyDecoder()

@@ -1,8 +1,12 @@
 // The desk screen from a fixed database at a fixed instant: exact key lines at 80×24 and 120×40,
 // nothing wider than the terminal, text marks that work without colour, and live following.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 /// A Tuesday afternoon at Gamla Tingshuset: Läxhjälp scheduled 15–18, two readers, five swipes.
 struct DeskScene {

@@ -1,9 +1,13 @@
 // The real `narvaro desk` on a pseudo-terminal: keys typed into it, its screen read back. Proves
 // the enrol dialog over a real terminal (empty answers, a bad birth year asked again, Ctrl-C
 // cancelling with nothing written) and that the terminal is restored however the desk ends.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite(.serialized) struct DeskPtyTests {
     @Test func enrollingANewCardFromTheKeyboard() throws {

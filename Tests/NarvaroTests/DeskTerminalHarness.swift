@@ -1,9 +1,15 @@
 // Test harness for the desk on a real terminal: a pseudo-terminal (openpty) that runs the
 // real `narvaro desk`, types keys into it and reads its screen; and swipes replayed through
 // `narvarod --replay` as a reader would type them.
+import CEvdev
+import CLinux
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
-@testable import Narvaro
 
 final class PseudoTerminal {
     let master: Int32
@@ -29,7 +35,7 @@ final class PseudoTerminal {
     /// Starts `narvaro` with the slave as its standard input, output and error.
     func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvaro"))
+        process.executableURL = URL(fileURLWithPath: try Executables.path("narvaro"))
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"

@@ -1,10 +1,14 @@
 // End to end, as at the front desk: `narvaro desk` runs in a real terminal (tmux) while
 // `narvarod --replay` commits swipes; the screen, read with `tmux capture-pane`, greets the
 // known visitor, flags the new card and counts both, then `q` ends the desk.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 enum Tmux {
     /// tmux's path, installing it with apt-get when it is missing (the test skips only if that fails).
@@ -84,7 +88,7 @@ enum Tmux {
             unlink("\(ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")/tmux-\(getuid())/\(socket)")
         }
         func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = ["env", "LANG=C.UTF-8", "TERM=screen", Executables.path("narvaro"), "--database", ws.database,
+        let command = ["env", "LANG=C.UTF-8", "TERM=screen", try Executables.path("narvaro"), "--database", ws.database,
                        "--card-key", ws.environment["NARVARO_CARD_KEY"] ?? "", "desk", "--lang", "sv"].map(quoted).joined(separator: " ")
         let started = try Tmux.run(socket, ["new-session", "-d", "-s", "desk", "-x", "80", "-y", "24", "exec " + command])
         #expect(started.status == 0, "\(started.stderr)")

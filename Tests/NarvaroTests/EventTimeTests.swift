@@ -1,5 +1,9 @@
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Test func eventTimeFormatsLikeEvemu() {
     #expect(EventTime(seconds: 12, microseconds: 5).description == "12.000005")

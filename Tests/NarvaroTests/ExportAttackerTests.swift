@@ -1,8 +1,12 @@
 // An attacker for the suppression tests: from a published table alone it enumerates every integer
 // filling consistent with what is shown, to see whether some hidden count has only one possible value.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Testing
-@testable import Narvaro
 
 /// Finds, by bounded exhaustive search, the values each hidden entry can take.
 ///

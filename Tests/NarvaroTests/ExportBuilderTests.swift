@@ -1,8 +1,12 @@
 // The export as built from the statistics: grant rules at their edges, staff apart, no personal
 // data in any format, private output files.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct ExportBuilderTests {
     let now = TestDatabase.time("2026-11-01T10:00:00+01:00")

@@ -1,9 +1,13 @@
 // CSV writer: RFC 4180 and Swedish-Excel dialects read back by Python's csv module, with numbers,
 // Å Ä Ö and hostile labels intact and suppression marks where small counts were.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Foundation
 import Testing
-@testable import Narvaro
 
 private let readCSV = """
 import csv, json, sys

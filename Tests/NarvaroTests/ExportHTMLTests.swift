@@ -1,9 +1,13 @@
 // HTML writer: one self-contained page (nothing fetched, prints), Swedish and English texts,
 // inline SVG charts that are well-formed XML, and hostile labels escaped.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Foundation
 import Testing
-@testable import Narvaro
 
 /// Every <svg>…</svg> in the page must parse as XML: proof the escaping holds inside charts.
 private let checkSVG = """

@@ -1,9 +1,13 @@
 // JSON writer: validates against docs/export-schema.json with Python's jsonschema (draft 2020-12),
 // keeps counts as integers and marks, and carries hostile labels through unchanged.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Foundation
 import Testing
-@testable import Narvaro
 
 /// docs/export-schema.json, found from this file's location in the package.
 private func schemaPath() -> String {

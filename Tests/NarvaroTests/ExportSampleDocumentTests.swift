@@ -1,9 +1,13 @@
 // Shared fixtures for the writer tests: a realistic export, one with hostile labels, and a way to
 // run Python's csv/json/jsonschema modules on our output. Also checks the fixtures themselves.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Foundation
 import Testing
-@testable import Narvaro
 
 enum ExportSample {
     static let header = ExportHeader(

@@ -1,8 +1,12 @@
 // Suppression: small counts hidden, complementary cells chosen so the attacker in
 // ExportAttackerTests cannot pin any hidden count down, on hand-made and random tables.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Testing
-@testable import Narvaro
 
 /// A small deterministic generator (SplitMix64) so random tables are the same on every run.
 struct SeededRandom: RandomNumberGenerator {

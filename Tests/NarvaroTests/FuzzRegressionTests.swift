@@ -1,7 +1,11 @@
 // Inputs the fuzzers (scripts/fuzz, docs/fuzzing.md) found to break a parser's promise, kept here
 // so the normal suite fails if the bug comes back. Each test names the target that found it.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Suite struct FuzzRegressionTests {
     /// Parses like `narvarod --replay -`: LineSource splits at "\n" bytes only.

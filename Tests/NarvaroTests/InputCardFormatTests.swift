@@ -1,7 +1,11 @@
 // Card formats: the same physical card gets the same canonical id at every reader, whatever
 // the reader prints, and a typo is explained rather than silently becoming another card.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Suite struct InputCardFormatTests {
     @Test func decimalAndHexReadersAgreeOnTheSameCard() throws {

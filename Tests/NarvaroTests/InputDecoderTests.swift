@@ -1,6 +1,10 @@
 // CardDecoder: what a reader types becomes exactly the swipes and rejections the desk should see.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Suite struct InputDecoderTests {
     func swipe(_ card: String, _ time: EventTime) -> DecoderOutput {

@@ -1,7 +1,11 @@
 // evemu recordings: what evemu-record writes is read exactly, what we write reads back the same,
 // and a bad line is reported by number with a reason a person can act on.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Suite struct InputEvemuTests {
     static let sample = """

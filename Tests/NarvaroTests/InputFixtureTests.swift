@@ -1,8 +1,12 @@
 // The fixtures in Tests/Fixtures: each evemu recording, decoded, must give exactly the lines of
 // its .expected file (`swipe <card> <sec>.<usec>` or `rejected <reason> <sec>.<usec>`).
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct InputFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath)

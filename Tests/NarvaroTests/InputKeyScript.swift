@@ -1,6 +1,10 @@
 // Test helper: writes key events the way a USB card reader sends them (MSC_SCAN, EV_KEY,
 // SYN_REPORT, ~8 ms per HID report), so decoder tests read like what happens at the reader.
-@testable import Narvaro
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 /// Builds a stream of kernel events with a running clock (microseconds).
 struct KeyScript {
@@ -10,18 +14,6 @@ struct KeyScript {
     var reportInterval: Int64 = 8_000
 
     init(start: Int64 = 1_794_931_512_000_000) { now = start }
-
-    static let digitCodes: [Character: UInt16] = [
-        "1": 2, "2": 3, "3": 4, "4": 5, "5": 6, "6": 7, "7": 8, "8": 9, "9": 10, "0": 11,
-    ]
-    static let letterCodes: [Character: UInt16] = [
-        "q": 16, "w": 17, "e": 18, "r": 19, "t": 20, "y": 21, "u": 22, "i": 23, "o": 24, "p": 25,
-        "a": 30, "s": 31, "d": 32, "f": 33, "g": 34, "h": 35, "j": 36, "k": 37, "l": 38,
-        "z": 44, "x": 45, "c": 46, "v": 47, "b": 48, "n": 49, "m": 50,
-    ]
-    static let keypadCodes: [Character: UInt16] = [
-        "0": 82, "1": 79, "2": 80, "3": 81, "4": 75, "5": 76, "6": 77, "7": 71, "8": 72, "9": 73,
-    ]
 
     var time: EventTime { EventTime(microseconds: now) }
 
@@ -49,18 +41,15 @@ struct KeyScript {
     /// Types card text: digits on the digit row, uppercase letters with Left Shift held.
     mutating func type(_ text: String) {
         for character in text {
-            if let code = Self.digitCodes[character] {
-                tap(code)
-            } else if let code = Self.letterCodes[Character(character.lowercased())] {
-                if character.isUppercase { key(EventCode.keyLeftShift, 1) }
-                tap(code)
-                if character.isUppercase { key(EventCode.keyLeftShift, 0) }
-            }
+            guard let code = KeyLayout.code(typing: character) else { continue }
+            if character.isUppercase { key(EventCode.keyLeftShift, 1) }
+            tap(code)
+            if character.isUppercase { key(EventCode.keyLeftShift, 0) }
         }
     }
 
     mutating func typeKeypad(_ digits: String) {
-        for digit in digits { if let code = Self.keypadCodes[digit] { tap(code) } }
+        for digit in digits { if let code = KeyLayout.code(typing: digit, keypad: true) { tap(code) } }
     }
 
     /// Presses Enter and returns the time of the press (the swipe's time).

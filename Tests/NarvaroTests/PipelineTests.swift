@@ -1,16 +1,19 @@
 // The daemon's swipe path without a device: decode → queue → commit, a busy database that
 // defers swipes to the spool, and a restart that commits the spool without double counting.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct PipelineTests {
     /// Key events for `card` + Enter starting at `time`, 5 ms apart.
     static func typing(_ card: String, at time: EventTime) -> [InputEvent] {
-        let codes: [Character: UInt16] = ["1": 2, "2": 3, "3": 4, "4": 5, "5": 6, "6": 7, "7": 8, "8": 9, "9": 10, "0": 11]
         var events: [InputEvent] = []
         var t = time
-        for code in card.compactMap({ codes[$0] }) + [EventCode.keyEnter] {
+        for code in card.compactMap({ KeyLayout.code(typing: $0) }) + [EventCode.keyEnter] {
             events.append(InputEvent(time: t, type: EventCode.keyType, code: code, value: 1))
             events.append(InputEvent(time: t + 2000, type: EventCode.keyType, code: code, value: 0))
             t = t + 5000

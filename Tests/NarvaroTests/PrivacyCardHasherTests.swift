@@ -1,8 +1,12 @@
 // Card hashing: HMAC-SHA256 through libcrypto must match RFC 4231, or stored hashes would not
 // be portable between machines and versions.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Testing
-@testable import Narvaro
 
 @Suite struct PrivacyCardHasherTests {
     @Test func rfc4231TestCase1() {

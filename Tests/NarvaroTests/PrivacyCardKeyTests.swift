@@ -1,10 +1,14 @@
 // The card key file: created 0600 only on request, never replaced, refused when others can read
 // it or when it has the wrong size; a missing key is an error that says to restore the backup.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 private func scratchDirectory() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-key-\(UUID().uuidString)").path

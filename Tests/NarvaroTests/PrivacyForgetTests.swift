@@ -1,8 +1,12 @@
 // Right of access and erasure: `visitor show --all` holds everything, `forget` leaves no trace of
 // the person or their card while the anonymous day totals keep their counts.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct PrivacyForgetTests {
     @Test func forgettingKeepsTheAnonymousTotalsAndRemovesEveryTraceOfTheCard() throws {

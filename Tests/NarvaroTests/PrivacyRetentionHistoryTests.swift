@@ -1,9 +1,13 @@
 // Retention on randomized histories: every report (each filter, role set, --by, trend) and every
 // export of a folded period is identical before and after retention and after `stats rebuild`;
 // `stats verify` passes; figures that cannot be kept are refused, never printed wrong.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct PrivacyRetentionHistoryTests {
     /// A figure of every report shape, as comparable text.
@@ -14,7 +18,7 @@ import Testing
     /// Two venues, four activities (two organisers, grant rules), twenty visitors of every role,
     /// gender and age, and random swipes from April 2024 to February 2025 on four readers.
     static func history(seed: UInt64) throws -> TestDatabase {
-        var random = Narvaro.SeededRandom(seed: seed)
+        var random = NarvaroBench.SeededRandom(seed: seed)
         let db = try TestDatabase()
         let store = db.store
         try store.addVenue(slug: "tingshuset", name: "Gamla Tingshuset")

@@ -1,8 +1,12 @@
 // Retention folds old per-person rows into anonymous period totals and deletes them; reports
 // for the old periods stay identical, and visitors not seen within the period are deleted.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct PrivacyRetentionTests {
     @Test func oldReportsStayIdenticalAfterRetention() throws {

@@ -1,8 +1,12 @@
 // Reports across DST and year ends, breakdowns, returning and lapsed visitors, and CSV that
 // Python's csv module reads back to the same numbers.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct ReportPeriodTests {
     @Test func theDSTWeekCountsBothTwoThirtiesOnSundayAndMondayMorningInTheNextWeek() throws {

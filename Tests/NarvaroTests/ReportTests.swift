@@ -1,8 +1,12 @@
 // Weekly attendance from the rolling statistics: ISO weeks in the venue's time zone, visits,
 // unique and new visitors.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct ReportTests {
     func week(_ s: String) throws -> Period { try Period.parse(s) }

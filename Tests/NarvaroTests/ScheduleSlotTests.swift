@@ -1,7 +1,11 @@
 // Schedule slots: parsing the CLI forms, matching swipes (across midnight, on DST Sundays in
 // Europe/Stockholm) and listing occurrences over a date range.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 private func utc(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int) throws -> EventTime {
     let day = try LocalDate(year: y, month: m, day: d).dayNumber

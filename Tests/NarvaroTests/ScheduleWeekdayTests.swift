@@ -1,6 +1,10 @@
 // Weekday names in English and Swedish, as staff type them in `schedule add --weekly`.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Suite("Schedule: weekdays") struct ScheduleWeekdayTests {
     @Test func readsEnglishAndSwedishInAnyCase() throws {

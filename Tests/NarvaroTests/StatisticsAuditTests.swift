@@ -1,8 +1,12 @@
 // The incremental statistics equal a full recomputation after any mix of swipes, duplicates,
 // enrolments, merges, edits and revocations; and a broken aggregate is detected.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct StatisticsAuditTests {
     struct SeededGenerator: RandomNumberGenerator {

@@ -1,7 +1,11 @@
 // The SQLite store on real files: migrations, pragmas, reopening, concurrent readers.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct StoreTests {
     @Test func migratesAnEmptyFileToTheCurrentSchemaInWALMode() throws {

@@ -1,9 +1,13 @@
 // The poll loop's descriptors against the real kernel: pipe readiness, signalfd, timerfd, inotify.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import CLinux
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 /// A fresh empty directory under the system temp dir.
 func makeTemporaryDirectory(_ label: String) throws -> String {

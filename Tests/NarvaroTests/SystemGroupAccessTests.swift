@@ -1,8 +1,12 @@
 // Staff in the database's group read reports without being its owner: real users made with
 // useradd, the real binaries run as them (runuser), the daemon stopped and running.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 /// A group, an owner (the daemon's user) and a staff member in the group, removed again at the end.
 final class AccessUsers {
@@ -73,7 +77,7 @@ struct SystemGroupAccessTests {
         // The daemon runs (a streaming replay as the owner holds the database open and commits each swipe).
         let daemon = Process()
         daemon.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        daemon.arguments = ["-u", users.owner, "--", Executables.path("narvarod")] + users.global
+        daemon.arguments = ["-u", users.owner, "--", try Executables.path("narvarod")] + users.global
             + ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
         let input = Pipe(), errors = Pipe()
         daemon.standardInput = input

@@ -1,9 +1,13 @@
 // InputDeviceScanner and ReaderMatch on a fake /dev + /sys tree of real files and symlinks:
 // matching by link, by vid:pid, by phys pattern; non-qualifying devices; nothing is opened.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 /// A temp dir laid out like /dev/input and /sys/class/input, with udev-style relative symlinks.
 private struct FakeInputTree {

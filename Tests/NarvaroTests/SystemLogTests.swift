@@ -1,8 +1,12 @@
 // Log line format: priority prefix, key=value fields, quoting, minimum level, and check-ins
 // logged without card numbers.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Synchronization
 import Testing
-@testable import Narvaro
 
 /// The lines a journal wrote.
 final class CapturedLines: Sendable {

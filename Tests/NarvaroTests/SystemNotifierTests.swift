@@ -1,8 +1,12 @@
 // The sd_notify protocol against a real datagram socket standing in for systemd's.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 /// A bound AF_UNIX datagram socket: what systemd listens on.
 struct FakeNotifySocket {

@@ -1,9 +1,13 @@
 // The helpers behind issue 12's rules: OutputFile (which files may be replaced, written whole) and
 // OutsideText (hidden characters refused on input, made visible on output).
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite struct SystemOutputFileTests {
     private func scratch() throws -> String {

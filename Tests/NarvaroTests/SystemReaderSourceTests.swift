@@ -1,9 +1,13 @@
 // ReaderSource's refusals, testable without a real device: non-evdev files and missing paths.
 // (The live read path, grab and sync are exercised on a real or uinput device in the QEMU guest.)
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
 import Testing
-@testable import Narvaro
 
 @Suite struct SystemReaderSourceTests {
     @Test func refusesDevNull() {

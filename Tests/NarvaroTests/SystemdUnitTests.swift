@@ -1,8 +1,12 @@
 // The shipped unit passes `systemd-analyze verify` and stays at or below 1.5 in
 // `systemd-analyze security` (exposure: lower is safer).
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 @Suite struct SystemdUnitTests {
     static let systemdDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -14,7 +18,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let unit = try String(contentsOf: Self.systemdDirectory.appendingPathComponent("narvarod.service"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("ExecStart=") ? "ExecStart=\(Executables.path("narvarod")) --database /var/lib/narvaro/narvaro.db" : String($0) }
+            .map { $0.hasPrefix("ExecStart=") ? "ExecStart=\(try Executables.path("narvarod")) --database /var/lib/narvaro/narvaro.db" : String($0) }
             .joined(separator: "\n")
         let url = directory.appendingPathComponent("narvarod.service")
         try unit.write(to: url, atomically: true, encoding: .utf8)
@@ -44,7 +48,7 @@ import Testing
     @Test func aStagedInstallIsCompleteIdempotentAndUninstalls() throws {
         let stage = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-stage-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: stage) }
-        let binaries = Executables.productsDirectory.path
+        let binaries = try #require(Executables.productsDirectory, "the built binaries").path
         let first = try install(["--skip-build", "--bin-dir", binaries], into: stage)
         #expect(first.status == 0, "\(first.stderr)")
         for (path, mode) in [("/usr/local/bin/narvarod", 0o755), ("/usr/local/bin/narvaro", 0o755), ("/etc/systemd/system/narvarod.service", 0o644),

@@ -1,6 +1,10 @@
 // Age bands: parsing, validation, and which band a birth year falls in.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 @Suite("Time: age bands") struct TimeAgeBandsTests {
     @Test func defaultBandsRoundTrip() throws {

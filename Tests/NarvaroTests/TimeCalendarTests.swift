@@ -1,7 +1,11 @@
 // LocalDate arithmetic, ISO weeks and the venue clock in Europe/Stockholm, including both DST changes.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Testing
-@testable import Narvaro
 
 /// The instant of a UTC wall time, built without the code under test's clock.
 private func utc(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int) throws -> EventTime {

@@ -1,6 +1,10 @@
 // Reading and stepping report periods: day, ISO week, month, half-year and date range.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Testing
-@testable import Narvaro
 
 private func day(_ text: String) throws -> LocalDate { try LocalDate.parse(text) }
 

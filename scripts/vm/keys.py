@@ -21,7 +21,8 @@ def key_strokes(text):
     return strokes
 
 
-# Linux input-event-codes.h: the keys above, by evdev code.
+# Linux input-event-codes.h: the keys above, by evdev code. Tests/NarvaroTests/InputKeyTableTests.swift
+# checks this table against KeyLayout (Sources/NarvaroCore/Input/KeyLayout.swift), the one source.
 EV_KEY = 1
 KEY_LEFTSHIFT, KEY_RIGHTSHIFT = 42, 54
 _KEYCODES = {2: "1", 3: "2", 4: "3", 5: "4", 6: "5", 7: "6", 8: "7", 9: "8", 10: "9", 11: "0",

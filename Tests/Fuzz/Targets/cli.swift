@@ -1,9 +1,11 @@
 // Fuzz target `cli`: command lines as staff type them. The input, split at NUL/newline, is argv
-// for ArgumentParser.parse (a representative option list) and for CommandTable.main (commands
-// shaped like the real ones that parse their values but touch no database).
+// for ArgumentParser.parse (a representative option list) and for the real `narvaro` command table
+// (NarvaroProgram), run in-process against a scratch database on tmpfs that lives as long as the run.
 // Oracles: exit code 0, 1 or 2; stderr at most one line; parsed options match their specs; no
 // control or direction character printed (arguments are shown visibly).
 // fuzz-sources: all
+import Foundation
+import Glibc
 
 /// A mix of what the real commands declare: flags, one-value, two-value and repeatable options.
 let representativeOptions: [OptionSpec] = [
@@ -16,43 +18,39 @@ let representativeOptions: [OptionSpec] = [
 ]
 let representativePositionals: [PositionalSpec] = [.required("ACTIVITY", "slug"), .optional("MORE", "optional")]
 
-/// Commands that do what the real ones do with their arguments, without a database.
-func harmlessTable() -> CommandTable {
-    let commands: [CommandSpec] = [
-        CommandSpec(["schedule", "add"], "add a slot", positionals: [.required("ACTIVITY", "slug")],
-                    options: [.value("--weekly", "DAY HH:MM-HH:MM", "every week", arity: 2),
-                              .value("--once", "DATE HH:MM-HH:MM", "one session", arity: 2),
-                              .value("--from", "DATE", "from"), .value("--until", "DATE", "until")]) { args, ctx in
-            let timing: ScheduleSlot
-            switch (args.values("--weekly"), args.values("--once")) {
-            case (let weekly?, nil):
-                timing = try ScheduleSlot.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until"))
-            case (nil, let once?):
-                timing = try ScheduleSlot.parseOnce(date: once[0], range: once[1])
-            default:
-                throw UsageError("give exactly one of --weekly DAY HH:MM-HH:MM or --once DATE HH:MM-HH:MM")
-            }
-            ctx.out("added \(args.positionals[0]): \(timing)\n")
-        },
-        CommandSpec(["visitor", "add"], "add a visitor",
-                    options: [.value("--nickname", "N", "nickname"), .value("--birth-year", "YEAR", "birth year"),
-                              .value("--card", "CARD", "card"), .value("--card-format", "F", "format")]) { args, ctx in
-            let year = try args.int("--birth-year", in: 1900...2100)
-            let format = try args.choice("--card-format", as: CardFormat.self) ?? .raw
-            let card = try args.string("--card").map { (text: String) throws(CardFormatError) in try format.canonicalCard(text) }
-            ctx.out("added \(args.string("--nickname") ?? "-") \(year.map(String.init) ?? "-") \(card ?? "-")\n")
-        },
-        CommandSpec(["report"], "weekly report", options: [.value("--week", "WEEK", "week"), .value("--period", "P", "period"),
-                                                           .value("--format", "F", "format")]) { args, ctx in
-            let period = try Period.parse(args.string("--week") ?? args.string("--period") ?? "2026-W47")
-            let format = try ctx.format(args, allowed: ["table", "csv", "json", "html"])
-            ctx.out("\(period.label) \(format) \(ctx.lang)\n")
-        },
-        CommandSpec(["venue", "list"], "list venues", options: [.flag("--all", "all")]) { args, ctx in
-            ctx.out(TextTable(headers: ["SLUG", "ALL"], rows: [["x", args.flag("--all") ? "yes" : "no"]]).render())
-        },
-    ]
-    return CommandTable(program: "narvaro", about: "fuzzing", commands: commands, globalOptions: narvaroGlobalOptions)
+/// The real commands, less those that take over the terminal (desk), write files where they are
+/// told (export), or look at the machine (doctor).
+nonisolated(unsafe) let realTable: CommandTable = {  // the fuzzer runs inputs on one thread
+    let excluded: Set<String> = ["desk", "export", "doctor"]
+    return CommandTable(program: "narvaro", about: "fuzzing", commands: NarvaroProgram.commands.filter { !excluded.contains($0.path[0]) },
+                        globalOptions: narvaroGlobalOptions)
+}()
+
+/// A scratch database with a venue, an activity `x` and a reader `entre`, on tmpfs (fsync is free
+/// there); removed when the fuzzer exits.
+let scratchEnvironment: [String: String] = {
+    let directory = "/dev/shm/narvaro-fuzz-\(getpid())"
+    mkdir(directory, 0o700)
+    let environment = ["NARVARO_DATABASE": "\(directory)/n.db", "NARVARO_CARD_KEY": "\(directory)/card-key", "LANG": "C.UTF-8"]
+    for command in [["venue", "add", "v", "--name", "V"], ["activity", "add", "x", "--venue", "v", "--name", "X"],
+                    ["reader", "add", "entre", "--venue", "v", "--card-format", "decimal10"]] {
+        _ = realTable.main(arguments: command, environment: environment, output: BufferedOutput())
+    }
+    atexit { _ = try? FileManager.default.removeItem(atPath: "/dev/shm/narvaro-fuzz-\(getpid())") }
+    return environment
+}()
+
+/// The arguments less anything that names a file: the database and card key stay the scratch ones.
+func withoutPaths(_ argv: [String]) -> [String] {
+    var kept: [String] = []
+    var skipNext = false
+    for argument in argv {
+        if skipNext { skipNext = false; continue }
+        if ["--database", "--card-key", "--output"].contains(argument) { skipNext = true; continue }
+        if argument.hasPrefix("--database=") || argument.hasPrefix("--card-key=") || argument.hasPrefix("--output=") { continue }
+        kept.append(argument)
+    }
+    return kept
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -75,7 +73,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     let output = BufferedOutput()
-    let status = harmlessTable().main(arguments: argv, environment: [:], output: output)
+    let status = realTable.main(arguments: withoutPaths(argv), environment: scratchEnvironment, output: output)
     fuzzCheck([0, 1, 2].contains(status), "exit code \(status)")
     fuzzCheck(output.stderr.lineBreakCount <= 1 && (output.stderr.isEmpty || output.stderr.hasSuffix("\n")),
               "stderr is not one line: \(output.stderr.debugDescription)")

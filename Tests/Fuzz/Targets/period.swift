@@ -1,7 +1,7 @@
 // Fuzz target `period`: the periods staff type (`--week`, `--period`, `--from`, `--age-bands`).
 // Oracles: a parsed period's label parses back to the same period, firstDay ≤ lastDay, and the
 // previous period ends the day before; weeks and dates round-trip through their descriptions.
-// fuzz-sources: Statistics/LocalDate.swift Statistics/ISOWeek.swift Statistics/Period.swift Statistics/AgeBands.swift
+// fuzz-sources: NarvaroCore/Time/LocalDate.swift NarvaroCore/Time/ISOWeek.swift NarvaroCore/Time/Period.swift NarvaroCore/Statistics/AgeBands.swift
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

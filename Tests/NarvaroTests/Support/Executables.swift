@@ -1,4 +1,9 @@
 // Runs the real narvaro and narvarod binaries (built beside the test bundle) as a user would.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 
 struct ProcessResult {
@@ -7,17 +12,51 @@ struct ProcessResult {
     var stderr: String
 }
 
-enum Executables {
-    /// The directory holding the built products (the test bundle's directory).
-    static var productsDirectory: URL {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("narvaro").path) {
-            url = url.deletingLastPathComponent()
+struct MissingExecutable: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "\(name) is not built beside the test bundle (\(CommandLine.arguments[0])): run `swift build --build-tests` first" }
+}
+
+/// Reads a pipe to its end on a thread of its own, so a child that fills one pipe while we wait
+/// on the other cannot deadlock the test.
+private final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
         }
-        return url
     }
 
-    static func path(_ name: String) -> String { name.hasPrefix("/") ? name : productsDirectory.appendingPathComponent(name).path }
+    /// Everything the pipe carried; the semaphore orders the thread's write before this read.
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+enum Executables {
+    /// The directory holding the built products (the test bundle's directory), or nil.
+    static let productsDirectory: URL? = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("narvaro").path) { return url }
+            url = url.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// The built binary `name` (or an absolute path as given); throws when it is not there, so a
+    /// test never runs `/narvaro` by accident.
+    static func path(_ name: String) throws -> String {
+        if name.hasPrefix("/") { return name }
+        guard let directory = productsDirectory, FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent(name).path) else {
+            throw MissingExecutable(name: name)
+        }
+        return directory.appendingPathComponent(name).path
+    }
 
     /// Runs a system tool by absolute path (python3 through /usr/bin/env, tmux, sqlite3).
     @discardableResult
@@ -25,11 +64,12 @@ enum Executables {
         try run(path, arguments, input: input)
     }
 
-    /// Runs `name` with `arguments`, optional standard input, and extra environment.
+    /// Runs `name` with `arguments`, optional standard input, and extra environment; stdout and
+    /// stderr are read at the same time.
     @discardableResult
     static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(name))
+        process.executableURL = URL(fileURLWithPath: try path(name))
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
@@ -40,13 +80,13 @@ enum Executables {
         process.standardError = err
         process.standardInput = inp
         try process.run()
+        let stdout = PipeDrain(out.fileHandleForReading), stderr = PipeDrain(err.fileHandleForReading)
         if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
         try inp.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = stdout.wait(), errData = stderr.wait()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr, as: UTF8.self))
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -94,7 +134,7 @@ struct StreamingDaemon {
 
     init(_ ws: CLIWorkspace) throws {
         process = Process()
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+        process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))
         process.arguments = ["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"]
         process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
         input = Pipe()

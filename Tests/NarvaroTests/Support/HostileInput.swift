@@ -1,8 +1,12 @@
 // Helpers for the hostile-conditions tests: evemu text for one swipe, spool lines written by hand,
 // a serving narvarod with a fake /dev, and polling until a condition holds.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
 import Glibc
-@testable import Narvaro
 
 enum HostileInput {
     /// evemu lines typing `card` (digits) + Enter, starting `seconds` after the recording's start
@@ -52,7 +56,7 @@ final class ServingDaemon {
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let dev = ws.directory.appendingPathComponent("dev/input")
         try FileManager.default.createDirectory(at: dev, withIntermediateDirectories: true)
-        process.executableURL = URL(fileURLWithPath: Executables.path("narvarod"))
+        process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))
         process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging([
             "NARVARO_DEV_ROOT": ws.directory.appendingPathComponent("dev").path,
             "NARVARO_SYS_ROOT": ws.directory.appendingPathComponent("sys").path,

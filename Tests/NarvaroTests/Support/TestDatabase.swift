@@ -1,6 +1,10 @@
 // A real SQLite database in a fresh temporary directory, with a fixed card key, for tests.
+@testable import NarvaroCore
+@testable import NarvaroDesk
+@testable import NarvaroDaemon
+@testable import NarvaroCommands
+@testable import NarvaroBench
 import Foundation
-@testable import Narvaro
 
 final class TestDatabase {
     let directory: URL

@@ -1,0 +1,69 @@
+// Runs every measurement on one generated database, in an order where each step's writes cannot
+// disturb the ones before it: size, report latency and plans, then the writing measurements.
+import NarvaroCore
+import NarvaroDaemon
+import NarvaroCommands
+import CSQLite
+
+/// How much to measure. `quick` is for a smoke run, not for numbers worth keeping.
+public struct BenchmarkOptions: Sendable {
+    public var swipes = 500
+    public var batch = 5_000
+    public var runs = 30
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    public static var quick: BenchmarkOptions {
+        var options = BenchmarkOptions()
+        options.swipes = 100
+        options.batch = 1_000
+        options.runs = 10
+        return options
+    }
+}
+
+/// Everything measured on one database; `narvaro bench table` renders a list of these.
+public struct BenchmarkResult: Codable, Sendable {
+    /// The size as given (`10k`, `1m`, `10m`).
+    public var label: String
+    public var generation: BenchmarkSummary?
+    public var sqliteVersion: String
+    public var size: SizeResult
+    public var reports: [LatencyResult]
+    public var plans: [QueryPlan]
+    /// Swipes through the daemon's path, one transaction (and fsync) each.
+    public var pipeline: RateResult
+    /// The same rows through raw sqlite3 calls, one transaction each.
+    public var raw: RateResult
+    /// Swipes through `recordBatch`, one transaction for all.
+    public var batch: RateResult
+}
+
+public enum BenchmarkRunner {
+    /// Measures `store` (a copy: the writing measurements add check-ins). `log` gets progress lines.
+    public static func measure(store: Store, label: String, generation: BenchmarkSummary?, options: BenchmarkOptions,
+                               log: (String) -> Void = { _ in }) throws -> BenchmarkResult {
+        var rng = SeededRandom(seed: options.seed)
+        log("size")
+        let size = try BenchmarkReports.size(store: store)
+        var reports: [LatencyResult] = []
+        for venue in [BenchmarkGenerator.venueSlug(0), nil] as [String?] {
+            for kind in BenchmarkReports.kinds {
+                log("report \(kind) \(venue ?? "all venues")")
+                reports.append(try BenchmarkReports.latency(store: store, kind: kind, venue: venue, runs: options.runs, rng: &rng))
+            }
+        }
+        let plans = try BenchmarkReports.plans(store: store)
+        log("pipeline \(options.swipes) swipes")
+        let swipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed)
+        let (pipeline, ids) = try BenchmarkIngest.pipeline(store: store, swipes: swipes)
+        log("raw sqlite3 \(ids.count) rows")
+        let raw = try BenchmarkIngest.rawInserts(store: store, ids: ids)
+        log("batch \(options.batch) swipes")
+        let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
+        let batch = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
+        return BenchmarkResult(label: label, generation: generation, sqliteVersion: String(cString: sqlite3_libversion()),
+                               size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch)
+    }
+}

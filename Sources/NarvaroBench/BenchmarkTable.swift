@@ -1,0 +1,111 @@
+// Renders benchmark results (one per database size) as the Markdown tables of docs/benchmarks.md,
+// with the two numbers a reader looks for computed, not eyeballed: the ingest ratio to raw SQLite,
+// and how much report latency grows from the smallest to the largest database.
+import NarvaroCore
+import NarvaroDaemon
+import NarvaroCommands
+
+public enum BenchmarkTable {
+    public static func markdown(_ results: [BenchmarkResult]) -> String {
+        let results = results.sorted { $0.size.checkIns < $1.size.checkIns }
+        guard let smallest = results.first, let largest = results.last else { return "No results.\n" }
+        var out = "SQLite \(smallest.sqliteVersion).\n\n"
+        out += "### Databases\n\n"
+        out += row(["size", "check-ins", "venues", "history", "visitors", "generated in", "file", "bytes / check-in"], header: true)
+        for r in results {
+            let g = r.generation
+            out += row([r.label, count(r.size.checkIns), g.map { String($0.venues) } ?? "–",
+                        g.map { "\($0.firstDay) – \($0.lastDay)" } ?? "–", g.map { count($0.visitors) } ?? "–",
+                        g.map { "\(fixed($0.seconds, 1)) s (\(count(Int(Double($0.checkIns) / max($0.seconds, 0.001)))) /s)" } ?? "–",
+                        megabytes(r.size.bytes), fixed(r.size.bytesPerCheckIn, 0)])
+        }
+        out += "\n### Ingest (WAL, synchronous=FULL)\n\n"
+        out += "Swipe path: key events → CardDecoder → prepare (card hash) → attribution → check-in + visits + first_visits + "
+            + "day_totals, one transaction per swipe. Raw: the same check-in rows, `INSERT` only, one transaction per row, "
+            + "through a bare sqlite3 connection with the same pragmas. Batched: `recordBatch`, all swipes in one transaction.\n\n"
+        out += row(["size", "swipe path", "raw sqlite3", "swipe path / raw", "batched import"], header: true)
+        for r in results {
+            out += row([r.label, "\(count(Int(r.pipeline.perSecond))) /s (\(r.pipeline.count))", "\(count(Int(r.raw.perSecond))) /s (\(r.raw.count))",
+                        r.raw.perSecond > 0 ? fixed(r.pipeline.perSecond / r.raw.perSecond, 2) : "–",
+                        "\(count(Int(r.batch.perSecond))) /s (\(r.batch.count) in one transaction)"])
+        }
+        out += "\n### Report latency (`Store.attendance`, ms, median / p95)\n\n"
+        out += "\(smallest.reports.first?.runs ?? 0) random periods of each kind inside the history, warm cache. "
+            + "*One venue* is venue-001, which has the same weekly shape at every size; *all venues* grows with the number of venues.\n\n"
+        out += row(["size", "scope", "week", "month", "half-year", "visits in a half-year"], header: true)
+        for r in results {
+            for scope in ["one venue", "all venues"] {
+                let cells = BenchmarkReports.kinds.map { kind in
+                    r.reports.first { $0.period == kind && $0.scope == scope }.map { "\(fixed($0.medianMilliseconds, 2)) / \(fixed($0.p95Milliseconds, 2))" } ?? "–"
+                }
+                let halfVisits = r.reports.first { $0.period == "half" && $0.scope == scope }.map { count(Int($0.meanVisits)) } ?? "–"
+                out += row([r.label, scope] + cells + [halfVisits])
+            }
+        }
+        if results.count > 1 {
+            out += "\nGrowth of the median between sizes (what changed: years of history, venues):\n\n"
+            var pairs = Array(zip(results, results.dropFirst()))
+            if results.count > 2 { pairs.append((smallest, largest)) }
+            for (a, b) in pairs {
+                out += "- \(a.label) → \(b.label) (\(shape(a)) → \(shape(b))): " + ["one venue", "all venues"].map { scope in
+                    scope + " " + BenchmarkReports.kinds.map { kind in
+                        guard let x = a.reports.first(where: { $0.period == kind && $0.scope == scope }),
+                              let y = b.reports.first(where: { $0.period == kind && $0.scope == scope }), x.medianMilliseconds > 0 else { return "–" }
+                        return "×" + fixed(y.medianMilliseconds / x.medianMilliseconds, 2)
+                    }.joined(separator: " / ")
+                }.joined(separator: "; ") + " (week / month / half-year)\n"
+            }
+        }
+        if !largest.size.tables.isEmpty {
+            out += "\n### Where the bytes go (\(largest.label), tables with their indexes)\n\n"
+            out += row(["table", "bytes / check-in", "share"], header: true)
+            // Configuration tables round to nothing per check-in: leave them out.
+            for (table, bytes) in largest.size.tables.sorted(by: { $0.value > $1.value }) where bytes * 1000 >= largest.size.bytes {
+                out += row([table, fixed(Double(bytes) / Double(max(1, largest.size.checkIns)), 1),
+                            "\(fixed(100 * Double(bytes) / Double(max(1, largest.size.bytes)), 1)) %"])
+            }
+        }
+        if !largest.plans.isEmpty {
+            out += "\n### Report query plans (\(largest.label), `EXPLAIN QUERY PLAN`)\n\n```\n"
+            for plan in largest.plans { out += "\(plan.table):\n" + plan.steps.map { "  \($0)\n" }.joined() }
+            out += "```\n"
+        }
+        return out
+    }
+
+    /// `17.0 y, 10 venues`: the history length and breadth of a generated database.
+    static func shape(_ r: BenchmarkResult) -> String {
+        guard let g = r.generation, let a = try? LocalDate.parse(g.firstDay), let b = try? LocalDate.parse(g.lastDay) else { return "?" }
+        return "\(fixed(Double(b.dayNumber - a.dayNumber + 1) / 365.25, 1)) y, \(g.venues) venue\(g.venues == 1 ? "" : "s")"
+    }
+
+    static func row(_ cells: [String], header: Bool = false) -> String {
+        var text = "| " + cells.joined(separator: " | ") + " |\n"
+        if header { text += "|" + String(repeating: "---|", count: cells.count) + "\n" }
+        return text
+    }
+
+    /// `1234567` → `1 234 567` (thin grouping the Swedish way, readable in English too).
+    static func count(_ n: Int) -> String {
+        let digits = Array(String(n.magnitude))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += " " }
+            out.append(d)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    static func fixed(_ x: Double, _ places: Int) -> String {
+        guard x.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((x * scale).rounded())
+        let whole = scaled / Int(scale), frac = abs(scaled % Int(scale))
+        guard places > 0 else { return String(whole) }
+        let f = String(frac)
+        return (x < 0 && whole == 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: places - f.count) + f
+    }
+
+    static func megabytes(_ bytes: Int) -> String { "\(fixed(Double(bytes) / 1_048_576, 1)) MiB" }
+}

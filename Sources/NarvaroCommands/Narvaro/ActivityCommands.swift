@@ -1,0 +1,100 @@
+// narvaro activity add|list|show|edit|remove, including optional grant rules.
+import NarvaroCore
+import NarvaroDesk
+import NarvaroDaemon
+
+private let grantOptions: [OptionSpec] = [
+    .value("--min-participants", "N", "grant rule: participants a gathering needs"),
+    .value("--age", "LOW-HIGH", "grant rule: participants' age range, e.g. 7-25"),
+    .value("--min-minutes", "N", "grant rule: scheduled length a gathering needs"),
+    .flag("--leader-required", "grant rule: a staff member or volunteer must check in"),
+    .flag("--no-leader-required", "drop the leader rule"),
+]
+
+private func grantRules(_ args: ParsedArguments, base: GrantRules) throws -> GrantRules {
+    var rules = base
+    if let n = try args.int("--min-participants", in: 1...10_000) { rules.minParticipants = n }
+    if let n = try args.int("--min-minutes", in: 1...1440) { rules.minMinutes = n }
+    if let age = args.string("--age") {
+        let parts = age.split(separator: "-")
+        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), (0...120).contains(low), (0...120).contains(high) else {
+            throw UsageError("--age takes LOW-HIGH, e.g. 7-25, not '\(age)'")
+        }
+        rules.minAge = low
+        rules.maxAge = high
+    }
+    if args.flag("--leader-required") { rules.leaderRequired = true }
+    if args.flag("--no-leader-required") { rules.leaderRequired = false }
+    return rules
+}
+
+let activityCommands: [CommandSpec] = [
+    CommandSpec(["activity", "add"], "add an activity at a venue", positionals: [.required("SLUG", "short name, e.g. laxhjalp")],
+                options: [.value("--venue", "SLUG", "the venue"), .value("--name", "NAME", "display name, e.g. 'Läxhjälp'"),
+                          .value("--organizer", "NAME", "who runs it, e.g. 'Biblioteket'")] + grantOptions) { args, ctx in
+        guard let venue = args.string("--venue") else { throw UsageError("missing --venue") }
+        guard let name = args.string("--name") else { throw UsageError("missing --name") }
+        let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.string("--organizer"),
+                                                   grant: grantRules(args, base: GrantRules()))
+        ctx.out("added activity \(venue)/\(activity.slug) (\(activity.name))\n")
+    },
+    CommandSpec(["activity", "list"], "list activities", options: [.value("--venue", "SLUG", "only this venue"),
+                                                                  .value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in
+        let store = try ctx.readStore()
+        let activities = try store.activities(venue: args.string("--venue"), includeArchived: args.flag("--all"))
+        let venues = Dictionary(uniqueKeysWithValues: try store.venues(includeArchived: true).map { ($0.id, $0.slug) })
+        if try ctx.format(args) == "json" {
+            ctx.out(.array(activities.map { activityJSON($0, venue: venues[$0.venueID] ?? "") }))
+        } else {
+            ctx.out(TextTable(headers: ["VENUE", "SLUG", "NAME", "ORGANIZER", "GRANT RULES"],
+                              rows: activities.map { [venues[$0.venueID] ?? "", $0.slug, $0.name, $0.organizer ?? "", grantText($0.grant)] }).render())
+        }
+    },
+    CommandSpec(["activity", "show"], "show one activity and its schedule", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
+                options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--format", "table|json", "output format")]) { args, ctx in
+        let store = try ctx.readStore()
+        let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
+        let venue = try store.venue(id: activity.venueID)
+        if try ctx.format(args) == "json" { ctx.out(activityJSON(activity, venue: venue.slug)); return }
+        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \(ScheduleSlot(timing: $0.timing))" }.joined(separator: "; ")
+        ctx.out(TextTable.keyValue([("activity", "\(venue.slug)/\(activity.slug)"), ("name", activity.name), ("organizer", activity.organizer ?? "-"),
+                                    ("grant rules", grantText(activity.grant)), ("schedule", slots.isEmpty ? "-" : slots),
+                                    ("state", activity.archived ? "archived" : "active")]))
+    },
+    CommandSpec(["activity", "edit"], "change an activity", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
+                options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--name", "NAME", "new display name"),
+                          .value("--organizer", "NAME", "new organiser")] + grantOptions) { args, ctx in
+        let store = try ctx.store()
+        var activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
+        if let name = args.string("--name") { activity.name = name }
+        if let organizer = args.string("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
+        activity.grant = try grantRules(args, base: activity.grant)
+        try store.editActivity(activity)
+        ctx.out("activity \(activity.slug): \(activity.name), organiser \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")
+    },
+    CommandSpec(["activity", "remove"], "remove an activity (archived instead when check-ins refer to it)",
+                positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")], options: [.value("--venue", "SLUG", "the venue")]) { args, ctx in
+        let store = try ctx.store()
+        let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
+        let archived = try store.removeActivity(activity)
+        ctx.out(archived ? "activity \(activity.slug) is in use: archived instead of removed\n" : "removed activity \(activity.slug)\n")
+    },
+]
+
+func grantText(_ g: GrantRules) -> String {
+    guard !g.isEmpty else { return "-" }
+    var parts: [String] = []
+    if let n = g.minParticipants { parts.append("≥\(n) participants") }
+    if g.minAge != nil || g.maxAge != nil { parts.append("age \(g.minAge ?? 0)-\(g.maxAge.map(String.init) ?? "")") }
+    if let m = g.minMinutes { parts.append("≥\(m) min") }
+    if g.leaderRequired { parts.append("leader present") }
+    return parts.joined(separator: ", ")
+}
+
+func activityJSON(_ a: Activity, venue: String) -> JSONValue {
+    .object([("venue", .string(venue)), ("slug", .string(a.slug)), ("name", .string(a.name)), ("organizer", .optional(a.organizer)),
+             ("grant", .object([("min_participants", .optional(a.grant.minParticipants)), ("min_age", .optional(a.grant.minAge)),
+                                ("max_age", .optional(a.grant.maxAge)), ("min_minutes", .optional(a.grant.minMinutes)),
+                                ("leader_required", .bool(a.grant.leaderRequired))])),
+             ("archived", .bool(a.archived))])
+}

@@ -1,0 +1,96 @@
+// narvaro reader add|list|show|edit|remove: where readers stand and how their devices are found.
+import NarvaroCore
+import NarvaroDesk
+import NarvaroDaemon
+
+private let readerOptions: [OptionSpec] = [
+    .value("--venue", "SLUG", "the venue the reader stands at"),
+    .value("--device", "PATH", "device path, best a stable link: /dev/input/by-id/… or by-path/…"),
+    .value("--usb", "VID:PID", "USB vendor and product id in hex, e.g. ffff:0035"),
+    .value("--name-pattern", "GLOB", "with --usb: only devices whose name matches"),
+    .value("--phys-pattern", "GLOB", "with --usb: only devices on this port, e.g. '*-1/input0'"),
+    .value("--activity", "SLUG", "a fixed activity for every swipe on this reader"),
+    .flag("--no-activity", "drop the fixed activity"),
+    .value("--card-format", "F", "how the reader writes card ids: raw, decimal10, hex, hex-reversed (default raw)"),
+    .value("--cooldown", "SECONDS", "repeat swipes of one card within this time are duplicates (default 10)"),
+]
+
+private func readerSettings(_ args: ParsedArguments) throws -> ReaderSettings {
+    var settings = ReaderSettings()
+    settings.venue = args.string("--venue")
+    if let device = args.string("--device") {
+        guard device.hasPrefix("/") else { throw UsageError("--device takes an absolute path like /dev/input/by-id/usb-…-event-kbd") }
+        settings.device = device
+    }
+    if let usb = args.string("--usb") {
+        let parts = usb.split(separator: ":")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && UInt16($0, radix: 16) != nil }) else {
+            throw UsageError("--usb takes VID:PID as two 4-digit hex numbers, e.g. ffff:0035, not '\(usb)'")
+        }
+        settings.usb = usb.lowercased()
+    }
+    settings.namePattern = args.string("--name-pattern")
+    settings.physPattern = args.string("--phys-pattern")
+    settings.cardFormat = try args.choice("--card-format", as: CardFormat.self)
+    settings.fixedActivity = args.string("--activity")
+    settings.clearFixedActivity = args.flag("--no-activity")
+    settings.cooldownSeconds = try args.int("--cooldown", in: 0...86_400)
+    return settings
+}
+
+let readerCommands: [CommandSpec] = [
+    CommandSpec(["reader", "add"], "add a card reader", positionals: [.required("NAME", "short name, e.g. entre")], options: readerOptions) { args, ctx in
+        let settings = try readerSettings(args)
+        if settings.device == nil, settings.usb == nil { throw UsageError("say how to find the reader: --device PATH or --usb VID:PID") }
+        let reader = try ctx.store().addReader(name: args.positionals[0], settings: settings)
+        ctx.out("added reader \(reader.name) (\(reader.cardFormat.rawValue)); narvarod picks it up without a restart\n")
+    },
+    CommandSpec(["reader", "edit"], "change a reader", positionals: [.required("NAME", "the reader")], options: readerOptions) { args, ctx in
+        let reader = try ctx.store().editReader(name: args.positionals[0], settings: try readerSettings(args))
+        ctx.out("reader \(reader.name): \(deviceText(reader)), format \(reader.cardFormat.rawValue), cooldown \(reader.cooldownSeconds) s\n")
+    },
+    CommandSpec(["reader", "list"], "list readers", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in
+        let store = try ctx.readStore()
+        let readers = try store.readers(includeArchived: args.flag("--all"))
+        let json = try ctx.format(args) == "json"
+        var rows: [[String]] = []
+        var items: [JSONValue] = []
+        for reader in readers {
+            let venue = try store.venue(id: reader.venueID).slug
+            let fixed = try reader.fixedActivityID.map { try store.activity(id: $0).slug }
+            rows.append([reader.name, venue, deviceText(reader), reader.cardFormat.rawValue, fixed ?? "-"])
+            items.append(.object([("name", .string(reader.name)), ("venue", .string(venue)), ("device", .optional(reader.device)),
+                                  ("usb", .optional(reader.usb)), ("name_pattern", .optional(reader.namePattern)),
+                                  ("phys_pattern", .optional(reader.physPattern)), ("card_format", .string(reader.cardFormat.rawValue)),
+                                  ("activity", .optional(fixed)), ("cooldown_seconds", .int(reader.cooldownSeconds)),
+                                  ("archived", .bool(reader.archived))]))
+        }
+        if json { ctx.out(.array(items)) } else {
+            ctx.out(TextTable(headers: ["NAME", "VENUE", "DEVICE", "FORMAT", "ACTIVITY"], rows: rows).render())
+        }
+    },
+    CommandSpec(["reader", "show"], "show one reader", positionals: [.required("NAME", "the reader")]) { args, ctx in
+        let store = try ctx.readStore()
+        let reader = try store.reader(named: args.positionals[0])
+        let current = try reader.currentActivityID.map { try store.activity(id: $0).slug }
+        ctx.out(TextTable.keyValue([("reader", reader.name), ("venue", try store.venue(id: reader.venueID).slug), ("device", deviceText(reader)),
+                                    ("card format", reader.cardFormat.rawValue),
+                                    ("fixed activity", try reader.fixedActivityID.map { try store.activity(id: $0).slug } ?? "-"),
+                                    ("current activity", current ?? "-"), ("cooldown", "\(reader.cooldownSeconds) s"),
+                                    ("state", reader.archived ? "archived" : "active")]))
+    },
+    CommandSpec(["reader", "remove"], "remove a reader (archived instead when check-ins refer to it)",
+                positionals: [.required("NAME", "the reader")]) { args, ctx in
+        let archived = try ctx.store().removeReader(name: args.positionals[0])
+        ctx.out(archived ? "reader \(args.positionals[0]) has check-ins: archived instead of removed\n" : "removed reader \(args.positionals[0])\n")
+    },
+]
+
+func deviceText(_ r: Reader) -> String {
+    var parts: [String] = []
+    if let device = r.device { parts.append(device) }
+    if let usb = r.usb { parts.append("usb \(usb)") }
+    if let p = r.namePattern { parts.append("name \(p)") }
+    if let p = r.physPattern { parts.append("phys \(p)") }
+    return parts.isEmpty ? "-" : parts.joined(separator: " ")
+}

@@ -1,0 +1,58 @@
+// narvaro schedule add|list|remove: weekly slots and one-off sessions in the venue's local time.
+import NarvaroCore
+import NarvaroDesk
+import NarvaroDaemon
+
+let scheduleCommands: [CommandSpec] = [
+    CommandSpec(["schedule", "add"], "add a weekly slot or a one-off session to an activity",
+                positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
+                options: [.value("--weekly", "DAY HH:MM-HH:MM", "every week, e.g. --weekly tue 15:00-18:00 (22:00-02:00+1 runs past midnight)", arity: 2),
+                          .value("--once", "DATE HH:MM-HH:MM", "one session, e.g. --once 2026-12-05 10:00-16:00", arity: 2),
+                          .value("--from", "DATE", "weekly slot starts on this date"), .value("--until", "DATE", "weekly slot ends on this date"),
+                          .value("--venue", "SLUG", "the venue, when the slug is used at several")]) { args, ctx in
+        let timing: SlotTiming
+        switch (args.values("--weekly"), args.values("--once")) {
+        case (let weekly?, nil):
+            timing = try args.reading("--weekly") {
+                try ScheduleSlot.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until")).timing
+            }
+        case (nil, let once?):
+            if args.string("--from") != nil || args.string("--until") != nil { throw UsageError("--from and --until go with --weekly, not --once") }
+            timing = try args.reading("--once") { try ScheduleSlot.parseOnce(date: once[0], range: once[1]).timing }
+        default:
+            throw UsageError("give exactly one of --weekly DAY HH:MM-HH:MM or --once DATE HH:MM-HH:MM")
+        }
+        let store = try ctx.store()
+        let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
+        let slot = try store.addSlot(activity: activity, timing: timing)
+        ctx.out("added slot #\(slot.id) to \(activity.slug): \(ScheduleSlot(timing: timing))\n")
+    },
+    CommandSpec(["schedule", "list"], "list schedule slots", positionals: [.optional("ACTIVITY", "only this activity")],
+                options: [.value("--venue", "SLUG", "only this venue"), .value("--format", "table|json", "output format")]) { args, ctx in
+        let store = try ctx.readStore()
+        var rows: [(String, String, ScheduledSlot)] = []
+        for venue in try store.venues() where args.string("--venue").map({ $0 == venue.slug }) ?? true {
+            let activities = Dictionary(uniqueKeysWithValues: try store.activities(venue: venue.slug).map { ($0.id, $0.slug) })
+            for slot in try store.slots(venueID: venue.id) {
+                let slug = activities[slot.activityID] ?? "?"
+                if let only = args.positional(0), only != slug, only != "\(venue.slug)/\(slug)" { continue }
+                rows.append((venue.slug, slug, slot))
+            }
+        }
+        if try ctx.format(args) == "json" {
+            ctx.out(.array(rows.map { .object([("id", .int(Int($0.2.id))), ("venue", .string($0.0)), ("activity", .string($0.1)),
+                                               ("slot", .string(ScheduleSlot(timing: $0.2.timing).description))]) }))
+        } else {
+            ctx.out(TextTable(headers: ["ID", "VENUE", "ACTIVITY", "WHEN"], rows: rows.map { ["#\($0.2.id)", $0.0, $0.1, ScheduleSlot(timing: $0.2.timing).description] }).render())
+        }
+    },
+    CommandSpec(["schedule", "remove"], "remove a schedule slot", positionals: [.required("ID", "the slot's number from `schedule list`")]) { args, ctx in
+        guard let id = Int64(args.positionals[0].trimmingPrefix("#")) else { throw UsageError("ID is a slot number like 3, not '\(args.positionals[0])'") }
+        try ctx.store().removeSlot(id: id)
+        ctx.out("removed slot #\(id)\n")
+    },
+]
+
+extension String {
+    func trimmingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
+}

@@ -1,0 +1,48 @@
+// narvaro venue add|list|show|edit|remove
+import NarvaroCore
+import NarvaroDesk
+import NarvaroDaemon
+
+let venueCommands: [CommandSpec] = [
+    CommandSpec(["venue", "add"], "add a meeting place (its drop-in activity is created with it)",
+                positionals: [.required("SLUG", "short name, e.g. gamla-tingshuset")],
+                options: [.value("--name", "NAME", "display name, e.g. 'Gamla Tingshuset'"),
+                          .value("--timezone", "TZ", "IANA time zone (default Europe/Stockholm)")]) { args, ctx in
+        guard let name = args.string("--name") else { throw UsageError("missing --name") }
+        let venue = try ctx.store(create: true).addVenue(slug: args.positionals[0], name: name, timeZone: args.string("--timezone") ?? "Europe/Stockholm")
+        ctx.out("added venue \(venue.slug) (\(venue.name), \(venue.timeZone)) with activity drop-in\n")
+    },
+    CommandSpec(["venue", "list"], "list venues", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived venues")]) { args, ctx in
+        let venues = try ctx.readStore().venues(includeArchived: args.flag("--all"))
+        if try ctx.format(args) == "json" {
+            ctx.out(.array(venues.map(venueJSON)))
+        } else {
+            ctx.out(TextTable(headers: ["SLUG", "NAME", "TIME ZONE", "STATE"],
+                              rows: venues.map { [$0.slug, $0.name, $0.timeZone, $0.archived ? "archived" : "active"] }).render())
+        }
+    },
+    CommandSpec(["venue", "show"], "show one venue", positionals: [.required("SLUG", "the venue")],
+                options: [.value("--format", "table|json", "output format")]) { args, ctx in
+        let store = try ctx.readStore()
+        let venue = try store.venue(slug: args.positionals[0])
+        if try ctx.format(args) == "json" { ctx.out(venueJSON(venue)); return }
+        let activities = try store.activities(venue: venue.slug).map(\.slug).joined(separator: ", ")
+        ctx.out(TextTable.keyValue([("slug", venue.slug), ("name", venue.name), ("time zone", venue.timeZone),
+                                    ("state", venue.archived ? "archived" : "active"), ("activities", activities)]))
+    },
+    CommandSpec(["venue", "edit"], "change a venue's name or time zone", positionals: [.required("SLUG", "the venue")],
+                options: [.value("--name", "NAME", "new display name"), .value("--timezone", "TZ", "new IANA time zone")]) { args, ctx in
+        let venue = try ctx.store().editVenue(slug: args.positionals[0], name: args.string("--name"), timeZone: args.string("--timezone"))
+        ctx.out("venue \(venue.slug): \(venue.name), \(venue.timeZone)\n")
+    },
+    CommandSpec(["venue", "remove"], "remove a venue (archived instead when check-ins refer to it)",
+                positionals: [.required("SLUG", "the venue")]) { args, ctx in
+        let archived = try ctx.store().removeVenue(slug: args.positionals[0])
+        ctx.out(archived ? "venue \(args.positionals[0]) is in use by check-ins, readers or activities: archived instead of removed\n"
+                         : "removed venue \(args.positionals[0])\n")
+    },
+]
+
+func venueJSON(_ v: Venue) -> JSONValue {
+    .object([("slug", .string(v.slug)), ("name", .string(v.name)), ("timezone", .string(v.timeZone)), ("archived", .bool(v.archived))])
+}

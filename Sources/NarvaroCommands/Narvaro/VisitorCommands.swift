@@ -1,0 +1,137 @@
+// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enroll --last.
+import NarvaroCore
+import NarvaroDesk
+import NarvaroDaemon
+
+let visitorDetailOptions: [OptionSpec] = [
+    .value("--nickname", "NAME", "what the front desk calls them (optional)"),
+    .value("--birth-year", "YEAR", "for age statistics (optional)"),
+    .value("--gender", "G", "woman, man, other or unstated (default unstated)"),
+    .value("--role", "R", "participant, volunteer or staff (default participant)"),
+]
+
+func visitorDetails(_ args: ParsedArguments) throws -> VisitorDetails {
+    VisitorDetails(nickname: args.string("--nickname"), birthYear: try args.int("--birth-year", in: 1800...9999),
+                   gender: try args.choice("--gender", as: Gender.self), role: try args.choice("--role", as: Role.self))
+}
+
+private let cardInputOptions: [OptionSpec] = [
+    .value("--reader", "NAME", "the card number is as this reader writes it (its card format)"),
+    .value("--card-format", "F", "the card number's format: raw, decimal10, hex, hex-reversed"),
+]
+
+func visitorJSON(_ v: Visitor) -> JSONValue {
+    .object([("code", .string(v.code)), ("nickname", .optional(v.nickname)), ("birth_year", .optional(v.birthYear)),
+             ("gender", .string(v.gender.rawValue)), ("role", .string(v.role.rawValue)), ("enrolled", .bool(v.enrolled))])
+}
+
+let visitorCommands: [CommandSpec] = [
+    CommandSpec(["visitor", "add"], "add a visitor, optionally with a card typed by hand",
+                options: visitorDetailOptions + [.value("--card", "CARD", "the number printed on or read from the card")] + cardInputOptions) { args, ctx in
+        let store = try ctx.store()
+        let format = args.string("--card") == nil ? .raw
+            : try store.canonicalFormat(args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
+        let visitor = try store.addVisitor(visitorDetails(args), card: args.string("--card"), format: format, now: ctx.now, currentYear: ctx.currentYear)
+        ctx.out("added visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\(args.string("--card") != nil ? " with a card" : "")\n")
+    },
+    CommandSpec(["visitor", "list"], "list visitors", options: [.value("--format", "table|json", "output format"),
+                                                              .flag("--unknown", "also list cards swiped but not enrolled")]) { args, ctx in
+        let visitors = try ctx.readStore().visitors(includeUnenrolled: args.flag("--unknown"))
+        if try ctx.format(args) == "json" { ctx.out(.array(visitors.map(visitorJSON))); return }
+        ctx.out(TextTable(headers: ["CODE", "NICKNAME", "BORN", "GENDER", "ROLE"],
+                          rows: visitors.map { [$0.code + ($0.enrolled ? "" : " (unknown card)"), $0.nickname ?? "", $0.birthYear.map(String.init) ?? "",
+                                                $0.gender.rawValue, $0.role.rawValue] }).render())
+    },
+    CommandSpec(["visitor", "show"], "show a visitor; --all prints everything held about them (right of access)",
+                positionals: [.required("CODE", "the visitor code, e.g. K7M2QD")],
+                options: [.flag("--all", "everything held, as JSON: details, cards, check-ins")]) { args, ctx in
+        let store = try ctx.readStore()
+        if args.flag("--all") {
+            let record = try store.record(ofVisitor: args.positionals[0])
+            ctx.out(.object([
+                ("visitor", visitorJSON(record.visitor)),
+                ("cards", .array(record.cards.map { .object([("card", .string("#\($0.id) (only a keyed hash of the number is stored)")),
+                                                             ("revoked", .bool($0.revokedAt != nil))]) })),
+                ("first_visits", .array(record.firstVisits.map { .object([("venue", .string($0.venue)), ("day", .string($0.day.description))]) })),
+                ("check_ins", .array(record.checkIns.map(checkInJSON))),
+            ]))
+            return
+        }
+        let visitor = try store.visitor(code: args.positionals[0])
+        ctx.out(TextTable.keyValue([("code", visitor.code), ("nickname", visitor.nickname ?? "-"), ("birth year", visitor.birthYear.map(String.init) ?? "-"),
+                                    ("gender", visitor.gender.rawValue), ("role", visitor.role.rawValue),
+                                    ("cards", String(try store.cards(visitorID: visitor.id).filter { $0.revokedAt == nil }.count))]))
+    },
+    CommandSpec(["visitor", "edit"], "change a visitor's details", positionals: [.required("CODE", "the visitor code")],
+                options: visitorDetailOptions) { args, ctx in
+        let visitor = try ctx.store().editVisitor(code: args.positionals[0], details: visitorDetails(args), currentYear: ctx.currentYear)
+        ctx.out("visitor \(visitor.code): \(visitor.nickname ?? "-"), \(visitor.birthYear.map(String.init) ?? "-"), \(visitor.gender.rawValue), \(visitor.role.rawValue)\n")
+    },
+    CommandSpec(["visitor", "remove"], "remove a visitor who never checked in (else use `narvaro forget`)",
+                positionals: [.required("CODE", "the visitor code")]) { args, ctx in
+        let code = try ctx.store().removeVisitor(code: args.positionals[0])
+        ctx.out("removed visitor \(code)\n")
+    },
+    CommandSpec(["card", "list"], "list cards: who holds them and whether they are revoked (numbers are not stored)",
+                options: [.value("--visitor", "CODE", "only this visitor's cards"), .value("--format", "table|json", "output format")]) { args, ctx in
+        let store = try ctx.readStore()
+        let cards = try store.cardList(visitor: args.string("--visitor"))
+        if try ctx.format(args) == "json" {
+            ctx.out(.array(cards.map { .object([("card", .int(Int($0.id))), ("holder", .string($0.holder)), ("revoked", .bool($0.revoked))]) }))
+            return
+        }
+        ctx.out(TextTable(headers: ["CARD", "HOLDER", "STATE"], rows: cards.map { ["#\($0.id)", $0.holder, $0.revoked ? "revoked" : "active"] }).render())
+    },
+    CommandSpec(["card", "add"], "give a visitor another card, or make a card an activity card", positionals: [.required("CARD", "the card number")],
+                options: [.value("--visitor", "CODE", "the visitor who gets the card"),
+                          .value("--activity", "SLUG", "make it an activity card: swiping it switches the reader's activity"),
+                          .value("--venue", "SLUG", "the activity's venue, when its slug is used at several")] + cardInputOptions) { args, ctx in
+        let store = try ctx.store()
+        let canonical = try store.canonicalCard(args.positionals[0], format: args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
+        switch (args.string("--visitor"), args.string("--activity")) {
+        case (let code?, nil):
+            try store.addCard(canonical, toVisitor: code, now: ctx.now)
+            ctx.out("card added to visitor \(code.uppercased())\n")
+        case (nil, let activity?):
+            let target = try store.activity(named: activity, venue: args.string("--venue"))
+            try store.addActivityCard(canonical, activity: target, now: ctx.now)
+            ctx.out("activity card added: swiping it switches a reader to \(target.slug)\n")
+        default:
+            throw UsageError("give exactly one of --visitor CODE or --activity SLUG")
+        }
+    },
+    CommandSpec(["card", "revoke"], "revoke a card: its swipes are recorded as revoked and not counted",
+                positionals: [.required("CARD", "the card number")], options: cardInputOptions) { args, ctx in
+        let store = try ctx.store()
+        let canonical = try store.canonicalCard(args.positionals[0], format: args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
+        try store.revokeCard(canonical, now: ctx.now)
+        ctx.out("card revoked\n")
+    },
+]
+
+let enrollCommands: [CommandSpec] = [
+    CommandSpec(["enroll"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",
+                options: [.flag("--last", "the most recently swiped unknown card (required)"),
+                          .value("--reader", "NAME", "the newest unknown card at this reader"),
+                          .value("--visitor", "CODE", "add the card to this existing visitor instead")] + visitorDetailOptions) { args, ctx in
+        guard args.flag("--last") else { throw UsageError("say which card: --last (the newest unknown card)") }
+        let existing = args.string("--visitor")
+        let details = try visitorDetails(args)
+        if existing != nil, details != VisitorDetails() {
+            throw UsageError("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
+        }
+        let visitor = try ctx.store().enrollLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
+        ctx.out("enrolled the card as visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\n")
+    },
+]
+
+extension Store {
+    /// The card format a hand-typed number is read in: given, the reader's, or the one all readers share.
+    func canonicalFormat(_ format: CardFormat?, reader: String?) throws -> CardFormat {
+        if let format { return format }
+        if let reader { return try self.reader(named: reader).cardFormat }
+        let formats = Set(try readers().map(\.cardFormat))
+        if formats.count > 1 { throw StoreError.invalid("readers use different card formats: say which with --reader NAME or --card-format F") }
+        return formats.first ?? .raw
+    }
+}

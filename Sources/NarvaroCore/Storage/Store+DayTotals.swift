@@ -1,0 +1,127 @@
+// The rolling statistics written with each check-in: one `visits` row per visitor × venue ×
+// activity × local day, the visitor's first day at the venue, and anonymous `day_totals`
+// per role × gender × age band. Recomputed per affected day on enrolment, edits and merges.
+
+/// A venue and one of its local days: the unit in which statistics are recomputed.
+struct VenueDay: Hashable {
+    var venueID: Int64
+    var day: Int
+}
+
+extension Store {
+    /// The age bands in force (stored in `meta` as `age_bands`; default when unset).
+    public func ageBands() throws -> AgeBands {
+        guard let text = try db.queryOne("SELECT value FROM meta WHERE key = 'age_bands'")?.string(0) else { return AgeBands.default }
+        return (try? AgeBands.parse(text)) ?? AgeBands.default
+    }
+
+    /// Sets the age bands and rebuilds the aggregates that are split by them, in one transaction.
+    public func setAgeBands(_ bands: AgeBands) throws {
+        try db.transaction {
+            try db.run("INSERT INTO meta(key, value) VALUES ('age_bands', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value", bands.description)
+            try rebuildStatisticsInPlace()
+        }
+    }
+
+    /// Counts a visit inside the check-in's transaction. Returns whether it was the visitor's first
+    /// visit that day to that activity (a new `visits` row).
+    @discardableResult
+    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int) throws -> Bool {
+        let inserted = try db.run("INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)",
+                                  venueID, day, activityID, visitor.id)
+        guard inserted == 1 else { return false }
+        let first = try db.queryOne("SELECT first_day FROM first_visits WHERE visitor_id = ?1 AND venue_id = ?2", visitor.id, venueID)?.int(0)
+        if let first, first < day {
+            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false)
+        } else if let first, first > day {
+            // A swipe older than the visitor's known first day (a spooled swipe committed late).
+            try db.run("UPDATE first_visits SET first_day = ?3 WHERE visitor_id = ?1 AND venue_id = ?2", visitor.id, venueID, day)
+            try recomputeDayTotals(days: [VenueDay(venueID: venueID, day: first), VenueDay(venueID: venueID, day: day)])
+        } else {
+            if first == nil {
+                try db.run("INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)", visitor.id, venueID, day)
+            }
+            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true)
+        }
+        return true
+    }
+
+    private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool) throws {
+        let band = try ageBands().label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)
+        try db.run("""
+            INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+            ON CONFLICT DO UPDATE SET visits = visits + 1, new_visitors = new_visitors + excluded.new_visitors
+            """, venueID, day, activityID, visitor.role.rawValue, visitor.gender.rawValue, band, isNew ? 1 : 0)
+    }
+
+    func visitDays(visitorID: Int64) throws -> [VenueDay] {
+        try db.query("SELECT DISTINCT venue_id, local_day FROM visits WHERE visitor_id = ?1", visitorID).map {
+            VenueDay(venueID: $0.int64(0), day: $0.int(1))
+        }
+    }
+
+    func recomputeDayTotals(forVisitor id: Int64) throws {
+        try recomputeDayTotals(days: visitDays(visitorID: id))
+    }
+
+    /// Rewrites `day_totals` for the given venue-days from the per-person rows (and what forgotten
+    /// visitors left in `forgotten_totals`).
+    func recomputeDayTotals(days: [VenueDay]) throws {
+        let bands = try ageBands()
+        for key in Set(days) {
+            try db.run("DELETE FROM day_totals WHERE venue_id = ?1 AND local_day = ?2", key.venueID, key.day)
+            for total in try computeDayTotals(venueID: key.venueID, day: key.day, bands: bands) {
+                try db.run("""
+                    INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    """, key.venueID, key.day, total.activityID, total.role, total.gender, total.ageBand, total.visits, total.newVisitors)
+            }
+        }
+    }
+
+    /// What `day_totals` should hold for one venue-day, computed from `visits` and `first_visits`.
+    func computeDayTotals(venueID: Int64, day: Int, bands: AgeBands) throws -> [DayTotal] {
+        let year = LocalDate(dayNumber: day).year
+        var totals: [DayTotal.Key: (visits: Int, new: Int)] = [:]
+        for row in try db.query("""
+            SELECT v.activity_id, p.role, p.gender, p.birth_year, coalesce(f.first_day = v.local_day, 0)
+            FROM visits v JOIN visitors p ON p.id = v.visitor_id
+            LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
+            WHERE v.venue_id = ?1 AND v.local_day = ?2
+            """, venueID, day) {
+            let key = DayTotal.Key(activityID: row.int64(0), role: row.string(1), gender: row.string(2),
+                                   ageBand: bands.label(birthYear: row.optionalInt(3), in: year))
+            totals[key, default: (0, 0)].visits += 1
+            totals[key, default: (0, 0)].new += row.int(4)
+        }
+        // Forgotten visitors' contributions stay in the anonymous totals.
+        for row in try db.query("""
+            SELECT activity_id, role, gender, age_band, visits, new_visitors FROM forgotten_totals WHERE venue_id = ?1 AND local_day = ?2
+            """, venueID, day) {
+            let key = DayTotal.Key(activityID: row.int64(0), role: row.string(1), gender: row.string(2), ageBand: row.string(3))
+            totals[key, default: (0, 0)].visits += row.int(4)
+            totals[key, default: (0, 0)].new += row.int(5)
+        }
+        return totals.map { DayTotal(venueID: venueID, day: day, activityID: $0.key.activityID, role: $0.key.role,
+                                     gender: $0.key.gender, ageBand: $0.key.ageBand, visits: $0.value.visits, newVisitors: $0.value.new) }
+    }
+}
+
+/// One row of `day_totals`.
+public struct DayTotal: Hashable, Sendable {
+    package struct Key: Hashable {
+        package var activityID: Int64, role: String, gender: String, ageBand: String
+        package init(activityID: Int64, role: String, gender: String, ageBand: String) {
+            (self.activityID, self.role, self.gender, self.ageBand) = (activityID, role, gender, ageBand)
+        }
+    }
+    public var venueID: Int64
+    public var day: Int
+    public var activityID: Int64
+    public var role: String
+    public var gender: String
+    public var ageBand: String
+    public var visits: Int
+    public var newVisitors: Int
+}

@@ -1,0 +1,55 @@
+// Daemon log lines on stderr: a systemd priority prefix (`<3>` … `<7>`) so journald keeps the
+// level, then a short event name and key=value fields. Card numbers are never passed here.
+import NarvaroCore
+import Foundation
+
+public enum Priority: Int, Comparable, Sendable {
+    case error = 3, warning = 4, notice = 5, info = 6, debug = 7
+
+    public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+}
+
+public struct Journal {
+    public var minimum: Priority
+    private let write: @Sendable (String) -> Void
+
+    public init(minimum: Priority = .info, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.minimum = minimum
+        self.write = write
+    }
+
+    /// `<6>checkin id=12 reader=entre outcome=counted`: values with spaces or quotes are quoted.
+    public func log(_ priority: Priority, _ event: String, _ fields: [(String, String)] = []) {
+        guard priority <= minimum else { return }
+        write("<\(priority.rawValue)>" + Self.line(event, fields) + "\n")
+    }
+
+    public static func line(_ event: String, _ fields: [(String, String)]) -> String {
+        ([event] + fields.map { "\($0.0)=\(quote($0.1))" }).joined(separator: " ")
+    }
+
+    static func quote(_ value: String) -> String {
+        // Device names, reader names and error texts come from outside: their control characters
+        // are shown (`OutsideText.visible`, which also writes a line break as \n), never executed.
+        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
+            return OutsideText.visible(value)
+        }
+        return "\"" + OutsideText.visible(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
+    }
+
+    /// Logs what the pipeline did: a check-in only after its commit, never with the card number.
+    public func log(_ event: PipelineEvent) {
+        switch event {
+        case .recorded(let r):
+            log(.info, "checkin", [("id", String(r.id)), ("reader", r.reader), ("venue", r.venue), ("activity", r.activity ?? "-"),
+                                   ("outcome", r.outcome.rawValue), ("attribution", r.attribution.rawValue)]
+                + (r.isNew ? [] : [("replayed", "already-recorded")]))
+        case .rejected(let reader, let reason, _):
+            log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason)])
+        case .deferred(let reader, let backlog, let error):
+            log(.warning, "swipe-deferred", [("reader", reader), ("backlog", String(backlog)), ("error", error)])
+        case .failed(let reader, let reason, _):
+            log(.error, "swipe-lost", [("reader", reader), ("error", reason)])
+        }
+    }
+}

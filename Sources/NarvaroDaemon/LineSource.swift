@@ -1,0 +1,99 @@
+// Reads text lines one at a time from a file or standard input, so a replay commits each swipe as
+// its line arrives. Lines are bounded (4 KiB); a read error is an error, never the end of the input.
+import NarvaroCore
+import Glibc
+
+public struct LineSourceError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+}
+
+/// A directory is refused at once; waiting for input can time out (`next(timeout:)`) so the caller
+/// can retry its backlog meanwhile.
+public final class LineSource {
+    /// The longest line accepted, newline excluded. An evemu line is under 60 bytes.
+    public static let maxLineBytes = 4096
+
+    /// What `next(timeout:)` found.
+    public enum Next: Equatable {
+        case line(String)
+        /// Nothing arrived within the timeout; the input is still open.
+        case idle
+        case end
+    }
+
+    private let fd: FileDescriptor
+    private let name: String
+    private var buffer: [UInt8] = []
+    /// Where the unread part of `buffer` starts (compacted before each read).
+    private var start = 0
+    private var atEnd = false
+    /// The number of the line most recently returned (1-based).
+    public private(set) var lineNumber = 0
+
+    /// `-` is standard input.
+    public init(path: String) throws {
+        name = path == "-" ? "standard input" : path
+        let raw = path == "-" ? fcntl(0, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC)
+        guard raw >= 0 else { throw LineSourceError(description: "cannot read \(name): \(String(cString: strerror(errno)))") }
+        fd = FileDescriptor(rawValue: raw)
+        var info = stat()
+        if fstat(raw, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            try? fd.close()
+            throw LineSourceError(description: "\(name) is a directory: --replay takes an evemu recording (a file, or '-' for standard input)")
+        }
+    }
+
+    deinit { try? fd.close() }
+
+    /// The next line without its newline, or nil at the end of the input (waits as long as it takes).
+    public func next() throws -> String? {
+        while true {
+            switch try next(timeout: -1) {
+            case .line(let line): return line
+            case .end: return nil
+            case .idle: continue
+            }
+        }
+    }
+
+    /// The next line, `.idle` when none arrived within `timeoutMilliseconds` (-1: wait), or `.end`.
+    public func next(timeout timeoutMilliseconds: Int32) throws -> Next {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                try checkLength(newline - start)
+                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                start = newline + 1
+                lineNumber += 1
+                return .line(line)
+            }
+            try checkLength(buffer.count - start)
+            if atEnd {
+                guard start < buffer.count else { return .end }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                lineNumber += 1
+                return .line(line)
+            }
+            buffer.removeSubrange(..<start)
+            start = 0
+            var poll = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
+            let ready = Glibc.poll(&poll, 1, timeoutMilliseconds)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw LineSourceError(description: "cannot read \(name): \(String(cString: strerror(errno)))")
+            }
+            if ready == 0 { return .idle }
+            do {
+                guard let chunk = try fd.read(upToCount: 65_536) else { continue }
+                if chunk.isEmpty { atEnd = true } else { buffer += chunk }
+            } catch {
+                throw LineSourceError(description: "cannot read \(name) after line \(lineNumber): \(error)")
+            }
+        }
+    }
+
+    private func checkLength(_ length: Int) throws {
+        guard length > Self.maxLineBytes else { return }
+        throw LineSourceError(description: "\(name) line \(lineNumber + 1): longer than \(Self.maxLineBytes) bytes, not an evemu recording")
+    }
+}

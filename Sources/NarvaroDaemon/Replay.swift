@@ -1,0 +1,59 @@
+// `narvarod --replay FILE|-`: feeds an evemu recording through the same decode → record path
+// as a live reader, line by line, committing each swipe as it is decoded. While it waits for
+// input, a backlog the database could not take is retried every second.
+import NarvaroCore
+
+public struct ReplaySummary: Equatable, Sendable {
+    public var recorded = 0
+    public var alreadyRecorded = 0
+    public var rejected = 0
+    /// Swipes that could be neither recorded nor kept (see `PipelineEvent.failed`).
+    public var failed = 0
+    public var pending = 0
+}
+
+public enum Replay {
+    /// How long to wait for the next line before retrying the backlog.
+    static let retryMilliseconds: Int32 = 1000
+
+    /// Replays `source` as reader `reader`. Times of 10^9 s or more are Unix times; smaller ones
+    /// are offsets from `start`. `report` sees every pipeline event as it happens. Throws on a
+    /// malformed, overlong or unreadable line (naming it) after committing everything before it.
+    public static func run(source: LineSource, reader: String, start: EventTime, pipeline: SwipePipeline,
+                           report: (PipelineEvent) -> Void) throws -> ReplaySummary {
+        var parser = EvemuLineParser()
+        var summary = ReplaySummary()
+        func handle(_ events: [PipelineEvent]) {
+            for event in events {
+                summary.count(event)
+                report(event)
+            }
+        }
+        input: while true {
+            switch try source.next(timeout: retryMilliseconds) {
+            case .end: break input
+            case .idle:
+                if pipeline.backlog > 0 { handle(pipeline.flush()) }
+            case .line(let line):
+                guard var event = try parser.parse(line: line) else { continue }
+                event.time = EvemuRecording.absolute(event.time, start: start)
+                handle(pipeline.feed(event, reader: reader))
+            }
+        }
+        // Whatever the database could not take yet gets a last chance before the drain.
+        if pipeline.backlog > 0 { handle(pipeline.flush()) }
+        summary.pending = pipeline.backlog
+        return summary
+    }
+}
+
+extension ReplaySummary {
+    public mutating func count(_ event: PipelineEvent) {
+        switch event {
+        case .recorded(let result): if result.isNew { recorded += 1 } else { alreadyRecorded += 1 }
+        case .rejected: rejected += 1
+        case .failed: failed += 1
+        case .deferred: break
+        }
+    }
+}

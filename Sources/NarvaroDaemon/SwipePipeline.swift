@@ -1,0 +1,153 @@
+// The daemon's path from key events to committed check-ins: a CardDecoder per reader, a queue of
+// hashed swipes committed in arrival order. A swipe is dropped only for a reason of its own
+// (`dropsSwipe`); any database-side failure keeps it queued, and spooled, until a flush succeeds.
+import NarvaroCore
+
+/// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
+public enum PipelineEvent: Sendable {
+    /// Committed (or found committed before, `result.isNew == false`).
+    case recorded(CheckInResult)
+    /// The decoder or the card format refused the input; nothing was recorded.
+    case rejected(reader: String, reason: String, at: EventTime)
+    /// The database could not take the swipe now; it waits in the queue (and the spool).
+    case deferred(reader: String, backlog: Int, error: String)
+    /// A decoded swipe that could still not be hashed when the program ended (the database could
+    /// not be read), so it was neither recorded nor spooled. The loudest event: a lost swipe.
+    case failed(reader: String, reason: String, at: EventTime)
+}
+
+public final class SwipePipeline {
+    public let recorder: CheckInRecorder
+    private var decoders: [String: CardDecoder] = [:]
+    private let interKeyTimeout: Int64
+    /// Swipes decoded but not yet committed, oldest first.
+    public private(set) var queue: [PreparedSwipe] = []
+    private let spool: SwipeSpool?
+    /// What loading the spool found (quarantined lines, a mode narrowed), for the owner to log.
+    public let spoolContents: SpoolContents
+    /// Decoded swipes not hashed yet because the database could not be read (the reader, the card
+    /// key check): kept in memory only, as they hold card numbers, which never go to disk; hashed
+    /// first at every flush. Newer swipes wait behind them, so commits stay in arrival order.
+    public private(set) var unhashed: [Swipe] = []
+    /// The last database-side failure that kept a swipe queued.
+    public private(set) var lastDeferral: String?
+
+    public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000) throws {
+        self.recorder = recorder
+        self.spool = spool
+        self.interKeyTimeout = interKeyTimeout
+        // Swipes spooled by an earlier run come first, with their original times.
+        spoolContents = try spool?.load() ?? SpoolContents()
+        queue = spoolContents.swipes
+    }
+
+    /// Whether a failure to record belongs to the swipe itself, so retrying can never help: its
+    /// reader was removed from the configuration, its card does not fit the reader's format, its
+    /// time is impossible. Everything else (every database error included) keeps the swipe.
+    public static func dropsSwipe(_ error: any Error) -> Bool {
+        switch error {
+        case is RecordError: return true
+        case StoreError.notFound(kind: "reader", _, _): return true
+        default: return false
+        }
+    }
+
+    public var backlog: Int { queue.count + unhashed.count }
+
+    /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
+    public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
+        var decoder = decoders[reader] ?? CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout)
+        let output = decoder.feed(event)
+        decoders[reader] = decoder
+        switch output {
+        case .swipe(let swipe)?:
+            return enqueue(swipe)
+        case .rejected(let reason, let time)?:
+            return [.rejected(reader: reader, reason: reason.rawValue, at: time)]
+        case nil:
+            return []
+        }
+    }
+
+    /// The reader lost events (SYN_DROPPED sync) or went away: its partial swipe is abandoned.
+    public func abandonPartialSwipe(reader: String) {
+        decoders[reader]?.abandon()
+    }
+
+    /// Reports partial swipes whose next key is overdue (a reader that never sent Enter), so they
+    /// are rejected now rather than when the next card arrives.
+    public func expireIdle(now: EventTime) -> [PipelineEvent] {
+        var events: [PipelineEvent] = []
+        for reader in decoders.keys.sorted() {
+            if case .rejected(let reason, let time)? = decoders[reader]?.expire(now: now) {
+                events.append(.rejected(reader: reader, reason: reason.rawValue, at: time))
+            }
+        }
+        return events
+    }
+
+    /// Whether `reader` is between swipes with no key held (safe to grab).
+    public func isIdle(reader: String) -> Bool { decoders[reader]?.isIdle ?? true }
+
+    /// Queues a decoded swipe (hashed first) and flushes the queue.
+    public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
+        unhashed.append(swipe)
+        return flush()
+    }
+
+    /// Hashes waiting swipes in order until one cannot be (the database cannot be read now).
+    private func hashWaiting() -> [PipelineEvent] {
+        var events: [PipelineEvent] = []
+        while let swipe = unhashed.first {
+            do {
+                queue.append(try recorder.prepare(swipe))
+                unhashed.removeFirst()
+            } catch where Self.dropsSwipe(error) {
+                unhashed.removeFirst()
+                events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
+            } catch {
+                lastDeferral = "\(error)"
+                events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "card not hashed yet, kept in memory: \(error)"))
+                break
+            }
+        }
+        return events
+    }
+
+    /// Gives up on swipes that could never be hashed (at exit): they cannot be spooled, so each is
+    /// reported as lost. The only way a swipe is lost; see docs/design-decisions.md.
+    public func abandonUnhashed() -> [PipelineEvent] {
+        defer { unhashed = [] }
+        return unhashed.map { .failed(reader: $0.reader, reason: lastDeferral ?? "the database could not be read", at: $0.time) }
+    }
+
+    /// Hashes waiting swipes, then commits queued ones in order until the queue is empty or the
+    /// database refuses one.
+    public func flush() -> [PipelineEvent] {
+        var events = hashWaiting()
+        while let swipe = queue.first {
+            do {
+                let result = try recorder.record(swipe)
+                queue.removeFirst()
+                events.append(.recorded(result))
+            } catch where Self.dropsSwipe(error) {
+                queue.removeFirst()
+                events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
+            } catch {
+                // The database's problem, not the swipe's: keep it (and what follows, in order).
+                lastDeferral = "\(error)"
+                events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "\(error)"))
+                break
+            }
+        }
+        syncSpool(&events)
+        return events
+    }
+
+    private func syncSpool(_ events: inout [PipelineEvent]) {
+        guard let spool else { return }
+        do { try spool.store(queue) } catch {
+            events.append(.deferred(reader: queue.first?.reader ?? "-", backlog: backlog, error: "spool: \(error)"))
+        }
+    }
+}

@@ -34,10 +34,15 @@ timed() { local log="$1"; shift; /usr/bin/time -f "%e %U %S %M" -a -o "$log" "$@
 
 replay_bench() {
     local swipes="${REPLAY_SWIPES:-20000}" runs="${REPLAY_RUNS:-3}" daemon="${NARVAROD:-$bin/narvarod}"
-    local rec="$out/replay-$swipes.evemu" results="$out/results/replay" start_unix
+    local results="$out/results/replay" start_unix rec
+    # Kept for reuse, keyed by what shapes it (the typist and the recording's plan).
+    rec="$out/replay-$swipes-$(cat Sources/NarvaroBench/Benchmark{Recording,Workload}.swift | sha1sum | cut -c1-10).evemu"
     start_unix="$(date -d "$replay_start" +%s)"
     mkdir -p "$results"; rm -f "$results"/*.times "$out/replay-stderr.log"
-    [ -f "$rec" ] || "$bin/narvaro-bench" recording --swipes "$swipes" --out "$rec"
+    if [ ! -f "$rec" ]; then
+        rm -f "$out/replay-$swipes-"*.evemu
+        "$bin/narvaro-bench" recording --swipes "$swipes" --out "$rec.partial" && mv "$rec.partial" "$rec"
+    fi
     echo "evemu parser alone:" >&2
     "$bin/narvaro-bench" parse "$rec" | tee "$results/parse.txt" >&2
     for ((i = 1; i <= runs; i++)); do

@@ -162,23 +162,29 @@ compare the two within one run, and CPU across runs.
 
 Findings (2026-12-03, the machine loaded by other builds throughout):
 
-- **Before** (the byte parser not yet in): narvarod 58.38 s wall, 7.94 s CPU (397 µs per swipe),
-  30.4 MiB peak; the peer 24.31 s, 3.43 s (172 µs), 21.3 MiB: narvarod ×2.40 the wall, ×2.31 the CPU.
+- **Before** (the byte parser not yet in; the old binary run by this same script, `NARVAROD=…`):
+  10:00 UTC, disk slow: narvarod 58.38 s wall, 7.94 s CPU (397 µs per swipe), 30.4 MiB peak; the peer
+  24.31 s, 3.43 s (172 µs), 21.3 MiB: narvarod ×2.40 the wall, ×2.31 the CPU. 10:20 UTC: narvarod
+  22.46 s, 10.52 s (526 µs), 30.5 MiB; the peer 6.92 s, 4.00 s: ×3.25 the wall, ×2.63 the CPU.
+- **After**: 10:05 UTC, disk slow: narvarod 33.63 s, 4.50 s (225 µs), 30.4 MiB; the peer 36.72 s,
+  3.26 s: ×0.92 the wall, ×1.38 the CPU. 10:17 UTC (the table above): ×1.35 the wall, ×1.37 the CPU.
 - **Parse evemu on bytes.** Issue 17's profile put ~56 % of narvarod's CPU in `EvemuLineParser`'s
   Character-level `String` work (`index(after:)`, `split`, Unicode property look-ups); the old parser
-  alone reads 267 000 lines/s (the 20k recording's 880 004 lines in memory, a standalone `-O` build of
-  the old file), so parsing was ~3.3 s of the 7.9 s. The parser now works on the line's UTF-8 bytes
-  (fields as index ranges, no allocation; Strings only for names and error messages): 6.2 million
-  lines/s (×23) through `parse(line:)`, as `narvaro-bench parse` reports in the table's last line.
-  Replay CPU fell 7.94 → 4.50 s (397 → 225 µs per swipe), ×2.31 → ×1.38 the peer's.
-- **After**, where the time goes (`perf record` of a 3,000-swipe replay on tmpfs): kernel 35 %
+  alone reads 267 000–326 000 lines/s (the 20k recording's 880 004 lines in memory, a standalone `-O`
+  build of the old file), so parsing was ~3 s of the replay's 8–10 s. The parser now works on the
+  line's UTF-8 bytes (fields as index ranges, no allocation; Strings only for names and error
+  messages): 8.9–12.5 million lines/s through `parse(line:)` run alternately with the old one at
+  10:23 UTC (×28–38; 6.2 million at the loaded 10:05), as `narvaro-bench parse` reports in the table's
+  last line.
+  Replay CPU relative to the peer's fell from ×2.3–2.6 to ×1.37–1.38.
+- **Where the time goes now** (`perf record` of a 3,000-swipe replay on tmpfs): kernel 35 %
   (WAL `pwrite64`, `fcntl` locks), SQLite 32 %, Swift runtime 13 % (retain/release, `CardDecoder`
   copies), narvarod's own code 9 %, the parser ~2.5 %. `strace -c` per swipe: narvarod 24.5
   `pwrite64` (WAL pages: the check-in with its five indexes, visits, first visits, day totals), 10
   `fcntl`, 1 `fdatasync`; the peer 7.3, 6 and 1. Both fsync once per swipe; narvarod's commits
   carry ~3× the pages, which is where its extra wall time goes when the disk is slow.
-- **Left for goals 2–4 of issue 17** (the swipe path, being rewritten elsewhere): CPU 225 µs per swipe
-  against the goal of 60 µs is now SQLite statements and WAL pages per swipe, not parsing; peak
+- **Left for goals 2–4 of issue 17** (the swipe path, being rewritten elsewhere): CPU 188–225 µs per
+  swipe against the goal of 60 µs is now SQLite statements and WAL pages per swipe, not parsing; peak
   RSS 30.4 MiB against 20 MiB is the link graph (see Memory), not the data.
 TXT
 }

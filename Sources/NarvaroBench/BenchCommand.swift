@@ -78,4 +78,39 @@ public let benchCommands: [CommandSpec] = [
         guard !results.isEmpty else { throw StoreError.invalid("no *.result.json in \(dir): run `narvaro bench measure --out \(dir)/SIZE.result.json` first") }
         ctx.out(BenchmarkTable.markdown(results))
     },
+    CommandSpec(["enrol"], "enrol the known cards of `bench recording` as visitors in the database (setup for the replay benchmark)",
+                options: [.value("--cards", "N", "cards to enrol (default 2000, the recording's pool)")]) { args, ctx in
+        let count = try args.int("--cards", in: 1...1_000_000) ?? BenchmarkRecording.knownCards
+        let store = try ctx.store()
+        // Setup, not what is measured: skip the fsync of each visitor's transaction.
+        try store.db.execute("PRAGMA synchronous=OFF")
+        for id in 1...count {
+            _ = try store.addVisitor(VisitorDetails(), card: BenchmarkGenerator.cardText(visitorID: Int64(id), generation: 0),
+                                     format: .decimal10, now: ctx.now, currentYear: ctx.currentYear)
+        }
+        ctx.out("enrolled \(count) visitors\n")
+    },
+    CommandSpec(["recording"], "write an evemu recording of a decimal10 reader typing N swipes (offset times: replay with --start)",
+                options: [.value("--swipes", "N", "swipes (default 20000)"), .value("--seed", "N", "random seed (default 1)"),
+                          .value("--out", "FILE", "write to FILE instead of standard output")]) { args, ctx in
+        let count = try args.int("--swipes", in: 1...100_000_000) ?? 20_000
+        let seed = UInt64(try args.int("--seed", in: 0...Int.max) ?? 1)
+        var fd: Int32 = 1
+        if let out = args.string("--out") {
+            fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw StoreError.invalid("cannot write \(out): \(String(cString: strerror(errno)))") }
+        }
+        defer { if fd != 1 { close(fd) } }
+        guard BenchmarkRecording.write(count: count, seed: seed, to: fd) else {
+            throw StoreError.invalid("writing the recording failed: \(String(cString: strerror(errno)))")
+        }
+    },
+    CommandSpec(["parse"], "measure the evemu parser alone on FILE held in memory (lines per second, median of --runs)",
+                positionals: [.required("FILE", "an evemu recording")],
+                options: [.value("--runs", "N", "runs (default 5)")]) { args, ctx in
+        let path = args.positional(0) ?? ""
+        guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.invalid("cannot read \(path): check the path") }
+        let m = try BenchmarkParse.measure(text: String(decoding: data, as: UTF8.self), runs: try args.int("--runs", in: 1...1_000) ?? 5)
+        ctx.out("\(m.lines) lines, \(m.events) events: \(Int(m.stringLinesPerSecond)) lines/s as String lines, \(Int(m.byteLinesPerSecond)) lines/s as byte lines\n")
+    },
 ]

@@ -1,7 +1,7 @@
 // Daemon log lines on stderr: a systemd priority prefix (`<3>` … `<7>`) so journald keeps the
 // level, then a short event name and key=value fields. Card numbers are never passed here.
 import NarvaroCore
-import Foundation
+import Glibc
 
 public enum Priority: Int, Comparable, Sendable {
     case error = 3, warning = 4, notice = 5, info = 6, debug = 7
@@ -13,7 +13,7 @@ public struct Journal {
     public var minimum: Priority
     private let write: @Sendable (String) -> Void
 
-    public init(minimum: Priority = .info, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    public init(minimum: Priority = .info, write: @escaping @Sendable (String) -> Void = { Journal.writeStandardError($0) }) {
         self.minimum = minimum
         self.write = write
     }
@@ -34,7 +34,30 @@ public struct Journal {
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
             return OutsideText.visible(value)
         }
-        return "\"" + OutsideText.visible(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
+        // By scalars: "\r\n" is one Character, and its parts must be shown too.
+        var escaped = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return "\"" + OutsideText.visible(escaped) + "\""
+    }
+
+    /// One write(2) per line, so lines from a crash-looping daemon never interleave mid-line.
+    @Sendable public static func writeStandardError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return }
+                offset += n
+            }
+        }
     }
 
     /// Logs what the pipeline did: a check-in only after its commit, never with the card number.

@@ -1,5 +1,7 @@
 // Reads an evemu recording one line at a time, so `narvarod --replay -` can decode stdin as it
 // arrives. EvemuRecording.parse uses the same parser, so a file and a stream agree line by line.
+// Works on the line's UTF-8 bytes: evemu syntax is ASCII, and Character-level String work was
+// most of the replay's CPU (docs/benchmarks.md, "Replay against a Python peer").
 
 /// A problem in an evemu recording, always naming the line so it can be found and fixed.
 public enum EvemuError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -29,77 +31,108 @@ public struct EvemuLineParser: Sendable {
 
     static let eventSyntax = "expected 'E: <sec>.<usec> <type> <code> <value>'"
 
+    /// A line's bytes; fields are index ranges into them, so nothing is copied until an error.
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     public init() {}
 
     /// Parses the next line (without its newline; a trailing carriage return is ignored).
     /// - Returns: the event on an `E:` line, nil for header, comment and blank lines.
-    public mutating func parse(line rawLine: String) throws(EvemuError) -> InputEvent? {
-        lineNumber += 1
-        let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
-        let text = line.drop(while: { $0 == " " || $0 == "\t" })
-        if text.isEmpty || text.hasPrefix("#") { return nil }
-        if text.hasPrefix("E:") { return try parseEvent(text) }
-        if text.hasPrefix("N:") {
-            let value = Self.trimmed(text.dropFirst(2))
-            name = value.isEmpty ? nil : String(value)
-            return nil
+    public mutating func parse(line: String) throws(EvemuError) -> InputEvent? {
+        var line = line
+        // A native String hands out its UTF-8 without copying (LineSource's lines are native).
+        let result: Result<InputEvent?, EvemuError> = line.withUTF8 { bytes in
+            do throws(EvemuError) { return .success(try parse(bytes: bytes)) } catch { return .failure(error) }
         }
-        if text.hasPrefix("I:") {
-            try parseIdentity(text)
-            return nil
-        }
-        if let first = text.first, first.isASCII, first.isUppercase, text.dropFirst().hasPrefix(":") {
-            return nil  // P:, B:, A:, L:, S:… describe the device; replay does not need them.
-        }
-        throw fail("unexpected text '\(Self.excerpt(text))': \(Self.eventSyntax), a header like 'N: <name>', or a '#' comment")
+        return try result.get()
     }
 
-    private mutating func parseIdentity(_ text: Substring) throws(EvemuError) {
-        let fields = text.dropFirst(2).split(whereSeparator: { $0 == " " || $0 == "\t" })
-        let numbers = fields.compactMap { Self.hex($0) }
-        guard fields.count == 4, numbers.count == 4 else {
+    /// Parses the next line given as UTF-8 bytes (without its newline; a trailing "\r" is ignored).
+    public mutating func parse(bytes line: UnsafeBufferPointer<UInt8>) throws(EvemuError) -> InputEvent? {
+        lineNumber += 1
+        var end = line.count
+        if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var start = 0
+        while start < end, Self.isBlank(line[start]) { start += 1 }
+        if start == end || line[start] == UInt8(ascii: "#") { return nil }
+        let text = start..<end
+        if end - start >= 2, line[start + 1] == UInt8(ascii: ":") {
+            switch line[start] {
+            case UInt8(ascii: "E"): return try parseEvent(line, text)
+            case UInt8(ascii: "N"):
+                let value = Self.trimmed(line, start + 2..<end)
+                name = value.isEmpty ? nil : Self.string(line, value)
+                return nil
+            case UInt8(ascii: "I"):
+                try parseIdentity(line, start + 2..<end)
+                return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return nil  // P:, B:, A:, L:, S:… describe the device; replay does not need them.
+            default: break
+            }
+        }
+        throw fail("unexpected text '\(Self.excerpt(line, text))': \(Self.eventSyntax), a header like 'N: <name>', or a '#' comment")
+    }
+
+    private mutating func parseIdentity(_ line: Bytes, _ text: Range<Int>) throws(EvemuError) {
+        var fields = Fields<5>()
+        fields.split(line, text)
+        guard fields.count == 4, let bus = Self.hex(line, fields[0]), let vendor = Self.hex(line, fields[1]),
+              let product = Self.hex(line, fields[2]), Self.hex(line, fields[3]) != nil else {
             throw fail("expected 'I: <bus> <vendor> <product> <version>' as four hex numbers")
         }
-        vendor = numbers[1]
-        product = numbers[2]
+        _ = bus
+        self.vendor = vendor
+        self.product = product
     }
 
-    private func parseEvent(_ text: Substring) throws(EvemuError) -> InputEvent {
+    private func parseEvent(_ line: Bytes, _ text: Range<Int>) throws(EvemuError) -> InputEvent {
         // The description evemu appends ("# EV_KEY / KEY_1  1") is a comment: drop it.
-        let content = text.prefix(while: { $0 != "#" })
-        let fields = content.dropFirst(2).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        var contentEnd = text.lowerBound + 2
+        while contentEnd < text.upperBound, line[contentEnd] != UInt8(ascii: "#") { contentEnd += 1 }
+        var fields = Fields<5>()
+        fields.split(line, text.lowerBound + 2..<contentEnd)
         guard fields.count == 4 else { throw fail(Self.eventSyntax) }
-        let time = try parseTime(fields[0])
-        guard let type = Self.hex(fields[1]) else {
-            throw fail("event type '\(Self.excerpt(fields[1]))' is not a hex number from 0000 to ffff")
+        let time = try parseTime(line, fields[0])
+        guard let type = Self.hex(line, fields[1]) else {
+            throw fail("event type '\(Self.excerpt(line, fields[1]))' is not a hex number from 0000 to ffff")
         }
-        guard let code = Self.hex(fields[2]) else {
-            throw fail("event code '\(Self.excerpt(fields[2]))' is not a hex number from 0000 to ffff")
+        guard let code = Self.hex(line, fields[2]) else {
+            throw fail("event code '\(Self.excerpt(line, fields[2]))' is not a hex number from 0000 to ffff")
         }
-        guard let value = Int32(fields[3]) else {
-            throw fail("event value '\(Self.excerpt(fields[3]))' is not a whole number from -2147483648 to 2147483647")
+        guard let value = Self.int32(line, fields[3]) else {
+            throw fail("event value '\(Self.excerpt(line, fields[3]))' is not a whole number from -2147483648 to 2147483647")
         }
         return InputEvent(time: time, type: type, code: code, value: value)
     }
 
     /// `sec.usec`. Fewer than six fraction digits read as a decimal fraction ("1.5" is 1.500000);
     /// more than six would be finer than the kernel's microseconds, so they are rejected.
-    private func parseTime(_ field: Substring) throws(EvemuError) -> EventTime {
-        if field.hasPrefix("-") { throw fail("time '\(Self.excerpt(field))' is negative") }
-        let parts = field.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, Self.isDigits(parts[0]), Self.isDigits(parts[1]) else {
-            throw fail("time '\(Self.excerpt(field))' is not '<seconds>.<microseconds>'")
+    private func parseTime(_ line: Bytes, _ field: Range<Int>) throws(EvemuError) -> EventTime {
+        if line[field.lowerBound] == UInt8(ascii: "-") { throw fail("time '\(Self.excerpt(line, field))' is negative") }
+        var dot = field.lowerBound
+        while dot < field.upperBound, line[dot] != UInt8(ascii: ".") { dot += 1 }
+        let whole = field.lowerBound..<dot
+        let fraction = min(dot + 1, field.upperBound)..<field.upperBound
+        guard dot < field.upperBound, Self.isDigits(line, whole), Self.isDigits(line, fraction) else {
+            throw fail("time '\(Self.excerpt(line, field))' is not '<seconds>.<microseconds>'")
         }
-        guard parts[1].count <= 6 else {
-            throw fail("time '\(Self.excerpt(field))' has more than 6 microsecond digits")
+        guard fraction.count <= 6 else {
+            throw fail("time '\(Self.excerpt(line, field))' has more than 6 microsecond digits")
         }
-        let fraction = parts[1] + String(repeating: "0", count: 6 - parts[1].count)
-        guard let seconds = Int64(parts[0]), let usec = Int64(fraction) else {
-            throw fail("time '\(Self.excerpt(field))' is too large")
+        var usec: Int64 = 0
+        for i in fraction { usec = usec * 10 + Int64(line[i] &- UInt8(ascii: "0")) }
+        for _ in fraction.count..<6 { usec *= 10 }
+        var seconds: Int64 = 0
+        for i in whole {
+            let (times10, o1) = seconds.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(line[i] &- UInt8(ascii: "0")))
+            if o1 || o2 { throw fail("time '\(Self.excerpt(line, field))' is too large") }
+            seconds = sum
         }
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
         guard !overflow, scaled <= Int64.max - usec else {
-            throw fail("time '\(Self.excerpt(field))' is too large")
+            throw fail("time '\(Self.excerpt(line, field))' is too large")
         }
         return EventTime(microseconds: scaled + usec)
     }
@@ -108,25 +141,90 @@ public struct EvemuLineParser: Sendable {
         .malformed(line: lineNumber, reason: reason)
     }
 
+    // MARK: Byte helpers
+
+    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
     /// A 16-bit hex number as evemu writes it (`%04x`); a `0x` prefix is tolerated.
-    static func hex(_ field: Substring) -> UInt16? {
-        let digits = field.hasPrefix("0x") || field.hasPrefix("0X") ? field.dropFirst(2) : field
-        guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit) else { return nil }
-        return UInt16(digits, radix: 16)
+    static func hex(_ line: Bytes, _ field: Range<Int>) -> UInt16? {
+        var i = field.lowerBound
+        if field.count >= 2, line[i] == UInt8(ascii: "0"), line[i + 1] | 0x20 == UInt8(ascii: "x") { i += 2 }
+        guard i < field.upperBound else { return nil }
+        var value: UInt32 = 0
+        while i < field.upperBound {
+            let byte = line[i]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            if value > 0xFFFF { return nil }
+            i += 1
+        }
+        return UInt16(value)
     }
 
-    static func trimmed(_ text: Substring) -> Substring {
-        var rest = text.drop(while: { $0 == " " || $0 == "\t" })
-        while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
-        return rest
+    /// A whole number as `Int32(String)` reads it: an optional sign, then one or more digits.
+    static func int32(_ line: Bytes, _ field: Range<Int>) -> Int32? {
+        var i = field.lowerBound
+        let negative = line[i] == UInt8(ascii: "-")
+        if negative || line[i] == UInt8(ascii: "+") { i += 1 }
+        guard i < field.upperBound else { return nil }
+        var magnitude: Int64 = 0
+        while i < field.upperBound {
+            let digit = line[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            magnitude = magnitude * 10 + Int64(digit)
+            if magnitude > 1 << 31 { return nil }
+            i += 1
+        }
+        return Int32(exactly: negative ? -magnitude : magnitude)
     }
 
-    static func isDigits(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    static func isDigits(_ line: Bytes, _ field: Range<Int>) -> Bool {
+        guard !field.isEmpty else { return false }
+        for i in field where line[i] &- UInt8(ascii: "0") >= 10 { return false }
+        return true
     }
 
-    /// Keeps error messages one short line even when the input line is huge.
-    static func excerpt(_ text: Substring) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : String(text)
+    static func trimmed(_ line: Bytes, _ text: Range<Int>) -> Range<Int> {
+        var lower = text.lowerBound, upper = text.upperBound
+        while lower < upper, isBlank(line[lower]) { lower += 1 }
+        while upper > lower, isBlank(line[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    static func string(_ line: Bytes, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+    }
+
+    /// Keeps error messages one short line even when the input line is huge (40 Characters).
+    static func excerpt(_ line: Bytes, _ range: Range<Int>) -> String {
+        let text = string(line, range)
+        return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}
+
+/// Up to N - 1 blank-separated fields of a line as ranges, without allocating; `count` keeps
+/// counting past the capacity so "too many fields" is still seen.
+struct Fields<let N: Int> {
+    private var ranges = InlineArray<N, Range<Int>>(repeating: 0..<0)
+    private(set) var count = 0
+
+    subscript(index: Int) -> Range<Int> { ranges[index] }
+
+    mutating func split(_ line: UnsafeBufferPointer<UInt8>, _ text: Range<Int>) {
+        var i = text.lowerBound
+        while true {
+            while i < text.upperBound, EvemuLineParser.isBlank(line[i]) { i += 1 }
+            if i == text.upperBound { return }
+            let start = i
+            while i < text.upperBound, !EvemuLineParser.isBlank(line[i]) { i += 1 }
+            if count < N { ranges[count] = start..<i }
+            count += 1
+        }
     }
 }

@@ -33,18 +33,31 @@ public struct EvemuRecording: Equatable, Sendable {
 
     /// Parses evemu text; the first bad line stops the parse with an error naming it.
     public static func parse(_ text: String) throws(EvemuError) -> EvemuRecording {
+        var text = text
+        let result: Result<EvemuRecording, EvemuError> = text.withUTF8 { bytes in
+            do throws(EvemuError) { return .success(try parse(bytes: bytes)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Parses evemu text given as UTF-8 bytes (what `parse(_:)` does with a String's bytes).
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(EvemuError) -> EvemuRecording {
         var parser = EvemuLineParser()
         var headerLines: [String] = []
         var events: [InputEvent] = []
-        // Split at "\n" scalars, exactly as LineSource splits a stream, so a file and a stream
+        // Split at "\n" bytes, exactly as LineSource splits a stream, so a file and a stream
         // see the same lines (splitting at Characters treats "\r\r\n" as "\r" + "\r\n"); the
         // parser drops a CRLF line's "\r", and header lines keep theirs so they write back as read.
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(String.UnicodeScalarView(rawLine))
-            if let event = try parser.parse(line: line) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
+            if let event = try parser.parse(bytes: line) {
                 events.append(event)
-            } else if !line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                headerLines.append(line)
+            } else if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+                headerLines.append(String(decoding: line, as: UTF8.self))
             }
         }
         return EvemuRecording(name: parser.name, vendor: parser.vendor, product: parser.product,

@@ -1,6 +1,6 @@
 // Enumerates /dev/input/event* and describes each from sysfs and the udev by-id/by-path links,
 // WITHOUT opening any device node: a desk keyboard must never be opened, let alone grabbed.
-import Foundation
+import FoundationEssentials  // FileManager only: the daemon stays clear of full Foundation and ICU
 import Glibc
 
 /// Lists and describes input event devices. `devRoot` and `sysRoot` are injectable so tests can
@@ -92,7 +92,9 @@ public struct InputDeviceScanner: Sendable {
     /// A sysfs attribute's text without the trailing newline; nil when missing or empty.
     private func attribute(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        var text = Substring(String(decoding: data, as: UTF8.self))
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text.isEmpty ? nil : String(text)
     }
 }

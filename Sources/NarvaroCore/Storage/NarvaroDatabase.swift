@@ -1,6 +1,7 @@
 // Opening the Närvaro database: WAL (verified), synchronous=FULL, foreign keys, a busy timeout,
 // and the schema brought up to date by forward-only migrations.
-import Foundation
+import FoundationEssentials  // FileManager only: the daemon stays clear of full Foundation and ICU
+import Glibc
 
 public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
     case missingDirectory(String)
@@ -40,13 +41,20 @@ public enum NarvaroDatabase {
     ///   - create: create the file when it does not exist (otherwise a missing file is an error).
     ///   - busyTimeoutMilliseconds: how long a statement waits for another connection's lock. The daemon
     ///     keeps this short so its loop never stalls; the CLI waits longer.
+    /// What `NSString.deletingLastPathComponent` gave: "" for a bare name, "/" for a file at the root.
+    static func parentDirectory(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     public static func open(path: String, create: Bool = true, busyTimeoutMilliseconds: Int = 5000) throws -> SQLiteConnection {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        let directory = parentDirectory(of: path)
+        var info = stat()
+        if !directory.isEmpty, stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
             throw DatabaseOpenError.missingDirectory(directory)
         }
-        var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             // SQLite would say only "cannot open", and a FIFO would hang it.
             throw DatabaseOpenError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
@@ -86,10 +94,13 @@ public enum NarvaroDatabase {
     /// the database and its -wal/-shm files; sees every commit, also while narvarod writes (WAL
     /// readers use the -shm's locks and index, read-only when the file is not writable).
     public static func openReadOnly(path: String, busyTimeoutMilliseconds: Int = 5000) throws -> SQLiteConnection {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        let directory = parentDirectory(of: path)
+        var info = stat()
+        if !directory.isEmpty, stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
             throw DatabaseOpenError.missingDirectory(directory)
+        }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw DatabaseOpenError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
         }
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseOpenError.missingDatabase(path) }
         let db = try SQLiteConnection(path: path, readOnly: true, create: false)

@@ -1,5 +1,4 @@
 // Reading recorded check-ins back: for `narvaro checkins`, the desk view and audits.
-import Foundation
 
 public struct CheckInFilter: Sendable {
     public var id: Int64?
@@ -30,7 +29,7 @@ extension Store {
         var bindings: [SQLValue] = []
         func add(_ condition: String, _ value: SQLValue) {
             bindings.append(value)
-            conditions.append(condition.replacingOccurrences(of: "?", with: "?\(bindings.count)"))
+            conditions.append(condition.replacing("?", with: "?\(bindings.count)"))
         }
         if let id = filter.id { add("c.id = ?", .integer(id)) }
         if let after = filter.afterID { add("c.id > ?", .integer(after)) }

@@ -1,6 +1,6 @@
 // The sd_notify protocol spoken directly (no libsystemd): newline-separated KEY=VALUE fields in
 // one datagram to $NOTIFY_SOCKET. Tells systemd READY, STATUS, WATCHDOG and STOPPING.
-import Foundation
+import FoundationEssentials  // ProcessInfo only: the daemon stays clear of full Foundation
 import Glibc
 
 /// Sends state to the service manager. A no-op when `NOTIFY_SOCKET` is unset (run by hand, in tests).

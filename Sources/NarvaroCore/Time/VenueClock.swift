@@ -1,6 +1,8 @@
 // Converts between kernel instants and a venue's wall clock (local date, minute of day),
-// DST-correct, using the system tz database through Foundation's TimeZone.
-import Foundation
+// DST-correct, using the system tz database through Foundation's TimeZone. Named zones need ICU
+// (FoundationInternationalization): FoundationEssentials alone knows only fixed GMT offsets.
+import FoundationEssentials
+import FoundationInternationalization
 
 /// A venue's time zone, used to decide which local day (and ISO week) a swipe belongs to and
 /// when a scheduled slot starts and ends in real time.

@@ -1,0 +1,62 @@
+// The outbox for the push to the municipality's PostgreSQL: triggers on the statistics tables
+// note every venue-day and period whose aggregates changed. Triggers run inside the writer's own
+// transaction, so a change and its outbox note commit together, whoever wrote the change.
+
+extension Schema {
+    /// One row per venue-day (`day`, key = local day number), folded period (`period`, key = label)
+    /// or venue description (`venue`: names, organisers, grant rules, schedules) waiting to be pushed.
+    /// `seq` grows with every note, so a push deletes only the notes it read, never a newer one.
+    static let centralOutbox = """
+    CREATE TABLE central_outbox(
+        venue_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('day', 'period', 'venue')),
+        key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY(venue_id, kind, key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX central_outbox_seq ON central_outbox(seq);
+    """ + outboxTriggers
+
+    private static func note(_ kind: String, venue: String, key: String) -> String {
+        """
+        INSERT INTO central_outbox(venue_id, kind, key, seq)
+        VALUES (\(venue), '\(kind)', CAST(\(key) AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM central_outbox))
+        ON CONFLICT DO UPDATE SET seq = excluded.seq;
+        """
+    }
+
+    private static func trigger(_ name: String, _ event: String, on table: String, _ body: [String]) -> String {
+        "CREATE TRIGGER central_outbox_\(name) AFTER \(event) ON \(table) BEGIN\n" + body.joined(separator: "\n") + "\nEND;\n"
+    }
+
+    private static var outboxTriggers: String {
+        var sql = "\n"
+        // Visits per day, visit rows (unique visitors, gatherings) and what forgotten visitors left.
+        for table in ["day_totals", "visits", "forgotten_totals"] {
+            sql += trigger("\(table)_insert", "INSERT", on: table, [note("day", venue: "NEW.venue_id", key: "NEW.local_day")])
+            sql += trigger("\(table)_update", "UPDATE", on: table, [note("day", venue: "OLD.venue_id", key: "OLD.local_day"),
+                                                                     note("day", venue: "NEW.venue_id", key: "NEW.local_day")])
+            sql += trigger("\(table)_delete", "DELETE", on: table, [note("day", venue: "OLD.venue_id", key: "OLD.local_day")])
+        }
+        // A first visit makes a visitor "new" in the periods holding that day.
+        sql += trigger("first_visits_insert", "INSERT", on: "first_visits", [note("day", venue: "NEW.venue_id", key: "NEW.first_day")])
+        sql += trigger("first_visits_update", "UPDATE", on: "first_visits", [note("day", venue: "OLD.venue_id", key: "OLD.first_day"),
+                                                                              note("day", venue: "NEW.venue_id", key: "NEW.first_day")])
+        sql += trigger("first_visits_delete", "DELETE", on: "first_visits", [note("day", venue: "OLD.venue_id", key: "OLD.first_day")])
+        // Retention's folded unique/new figures.
+        sql += trigger("period_totals_insert", "INSERT", on: "period_totals", [note("period", venue: "NEW.venue_id", key: "NEW.period")])
+        sql += trigger("period_totals_update", "UPDATE", on: "period_totals", [note("period", venue: "NEW.venue_id", key: "NEW.period")])
+        sql += trigger("period_totals_delete", "DELETE", on: "period_totals", [note("period", venue: "OLD.venue_id", key: "OLD.period")])
+        // What describes a venue: its name and time zone, its activities (names, organisers, grant
+        // rules) and their schedules (a gathering's start and length).
+        sql += trigger("venues_update", "UPDATE", on: "venues", [note("venue", venue: "NEW.id", key: "''")])
+        sql += trigger("activities_insert", "INSERT", on: "activities", [note("venue", venue: "NEW.venue_id", key: "''")])
+        sql += trigger("activities_update", "UPDATE", on: "activities", [note("venue", venue: "NEW.venue_id", key: "''")])
+        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+            sql += trigger("schedule_slots_\(event.lowercased())", event, on: "schedule_slots", [
+                note("venue", venue: "coalesce((SELECT venue_id FROM activities WHERE id = \(row).activity_id), 0)", key: "''"),
+            ])
+        }
+        return sql
+    }
+}

@@ -13,4 +13,7 @@ need_packages() {
     $sudo apt-get update -qq >/dev/null || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
-BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev pkg-config)
+# libpq-dev: the central push (NarvaroCentral).
+BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev libpq-dev pkg-config)
+# What the tests need beyond the build: postgresql is the server the central tests start (initdb).
+TEST_PACKAGES=(sqlite3 python3 tmux util-linux systemd postgresql)

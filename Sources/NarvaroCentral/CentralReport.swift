@@ -49,11 +49,7 @@ public struct CentralReport: Sendable {
 extension CentralReport {
     /// Reads the report. Only periods the venues count people for: ISO week, month or half-year.
     public static func read(_ request: CentralReportRequest, connection: PostgresConnection) throws -> CentralReport {
-        switch request.period {
-        case .week, .month, .half: break
-        default:
-            throw CentralError(sqlstate: nil, message: "central reports cover an ISO week, a month or a half-year (e.g. 2026-W47, 2026-11, 2026-H2): venues count unique people only for those")
-        }
+        try checkPeriod(request.period)
         let venues = try selectVenues(request.venue, connection: connection)
         let uuids = PostgresArray.literal(venues.map(\.uuid))
         let roles = PostgresArray.literal(request.roles.map(\.rawValue).sorted())
@@ -118,6 +114,14 @@ extension CentralReport {
         let previous = try visits(period.previous.firstDay, period.previous.lastDay).reduce(0) { $0 + (Int($1[4] ?? "0") ?? 0) }
         return CentralReport(request: request, venueCount: venues.count, rows: rows, total: total,
                              trailingFourWeekAverage: Double(trailing) / 4, previousVisits: previous)
+    }
+
+    static func checkPeriod(_ period: Period) throws {
+        switch period {
+        case .week, .month, .half: return
+        default:
+            throw CentralError(sqlstate: nil, message: "central reports and exports cover an ISO week, a month or a half-year (e.g. 2026-W47, 2026-11, 2026-H2): venues count unique people only for those")
+        }
     }
 
     static func weeks(in period: Period) -> [String] {

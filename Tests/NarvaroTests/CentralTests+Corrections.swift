@@ -84,3 +84,43 @@ extension CentralTests {
         }
     }
 }
+
+extension CentralTests {
+    @Test func theCentralExportOfOneVenueEqualsItsLocalExportAndSuppressesAcrossVenues() throws {
+        let scene = try scene(venues: 2)
+        for venue in scene.venues {
+            try venue.replayWeek(start: "2026-11-16T00:00:00+01:00")
+            try venue.narvaro("activity", "edit", "laxhjalp", "--venue", venue.slug, "--min-participants", "5", "--leader-required")
+            _ = try venue.attach()
+        }
+        let venue = scene.venues[0]
+        for (period, lang) in [("2026-W47", "sv"), ("2026-11", "en")] {
+            let local = try parseJSON(venue.narvaro("export", "--period", period, "--venue", venue.slug, "--format", "json", "--lang", lang))
+            let output = BufferedOutput()
+            let status = NarvaroProgram.run(["central", "export", "--postgres", scene.readerInfo, "--period", period, "--venue", try venue.uuid(),
+                                             "--format", "json", "--lang", lang], environment: ["LANG": "C.UTF-8"], output: output)
+            #expect(status == 0, "\(output.stderr)")
+            let central = try parseJSON(output.stdout)
+            for key in ["markers", "sections", "gatherings", "weeklyVisits"] {
+                #expect(local[key].map(canonicalJSON) == central[key].map(canonicalJSON), "\(period) \(key)")
+            }
+            #expect((central["gatherings"] as? [Any])?.isEmpty == false)
+        }
+        // Across both venues: every count 1…4 is hidden, as in the local export.
+        let output = BufferedOutput()
+        #expect(NarvaroProgram.run(["central", "export", "--postgres", scene.readerInfo, "--period", "2026-W47", "--format", "csv"],
+                                   environment: ["LANG": "C.UTF-8"], output: output) == 0)
+        #expect(output.stdout.contains("Gamla Tingshuset – Läxhjälp") && output.stdout.contains("Mötesplats Årby – Läxhjälp"))
+        let json = BufferedOutput()
+        #expect(NarvaroProgram.run(["central", "export", "--postgres", scene.readerInfo, "--period", "2026-W47", "--format", "json"],
+                                   environment: ["LANG": "C.UTF-8"], output: json) == 0)
+        var published: [Int] = []
+        for section in try parseJSON(json.stdout)["sections"] as? [[String: Any]] ?? [] {
+            for row in section["rows"] as? [[String: Any]] ?? [] {
+                published += (row["cells"] as? [Any] ?? []).compactMap { $0 as? Int }
+            }
+        }
+        #expect(published.contains { $0 >= 5 }, "some counts are published")
+        #expect(!published.contains { (1...4).contains($0) }, "a count below 5 was published: \(published)")
+    }
+}

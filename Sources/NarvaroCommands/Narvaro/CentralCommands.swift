@@ -1,6 +1,6 @@
 // narvaro central: the municipality's PostgreSQL. `init` creates or migrates the central tables,
 // `attach` registers this venue and pushes its history, `add-venue-role` prints the role SQL,
-// `report` reads across venues.
+// `report` and `export` read across venues.
 import NarvaroCore
 import NarvaroCentral
 import Foundation
@@ -63,5 +63,35 @@ let centralCommands: [CommandSpec] = [
         case "csv": ctx.out(centralReportCSV(report))
         default: ctx.out(centralReportTable(report, texts: Texts.of(ctx.lang), lang: ctx.lang))
         }
+    },
+    CommandSpec(["central", "export"], "the municipality export across venues from the central database: small counts hidden",
+                options: [postgresOption,
+                          .value("--period", "P", "an ISO week, month or half-year: 2026-W47, 2026-11, 2026-H2"),
+                          .value("--venue", "NAME|UUID", "only this venue (slug, name or UUID)"),
+                          .value("--organizer", "NAME", "only this organiser's activities"),
+                          .value("--format", "csv|json|html", "output format"),
+                          .flag("--excel-sv", "with csv: ';' separator, decimal comma and a BOM for Swedish spreadsheets"),
+                          .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),
+                          .value("--output", "FILE", "write to FILE (mode 0640) instead of standard output"),
+                          .flag("--force", "write into a directory everyone may write to")]) { args, ctx in
+        guard let periodText = args.string("--period") else { throw UsageError("missing --period, e.g. --period 2026-H2") }
+        guard let format = args.string("--format") else { throw UsageError("missing --format csv|json|html") }
+        guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
+        if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
+        let minCell = try args.int("--min-cell", in: 2...100) ?? 5
+        let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
+        let output = try args.string("--output").map { try checkedOutputPath($0, force: args.flag("--force")) }
+        let request = CentralExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
+                                           minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
+        let document = try CentralExport.document(request, connection: try centralConnection(args, ctx))
+        let text: String
+        switch format {
+        case "json": text = try JSONExport.write(document)
+        case "html": text = try HTMLExport.write(document, lang: language)
+        default: text = try CSVExport.write(document, variant: args.flag("--excel-sv") ? .excelSwedish : .rfc4180, lang: language)
+        }
+        guard let output else { ctx.out(text); return }
+        try writePrivately(text, to: output)
+        ctx.output.err("wrote \(output) (\(format), \(request.period.label), counts below \(minCell) hidden)\n")
     },
 ]

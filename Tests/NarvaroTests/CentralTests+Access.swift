@@ -80,3 +80,31 @@ extension CentralTests {
         #expect(try venue.push() == "nothing to push; revision 1\n")
     }
 }
+
+extension CentralTests {
+    @Test func theCentralReportSaysUniquesAreSumsAndRefusesPeriodsVenuesDoNotCount() throws {
+        let scene = try scene(venues: 2)
+        for venue in scene.venues {
+            try venue.replayWeek(start: "2026-11-16T00:00:00+01:00")
+            _ = try venue.attach()
+        }
+        func run(_ arguments: [String]) -> ProcessResult {
+            let output = BufferedOutput()
+            let status = NarvaroProgram.run(["central", "report", "--postgres", scene.readerInfo] + arguments, environment: ["LANG": "C.UTF-8"], output: output)
+            return ProcessResult(status: status, stdout: output.stdout, stderr: output.stderr)
+        }
+        let table = run(["--period", "2026-W47", "--by", "venue", "--lang", "sv"])
+        #expect(table.status == 0 && table.stdout.contains("2 mötesplatser") && table.stdout.contains("räknas två gånger"), "\(table.stdout)")
+        #expect(table.stdout.contains("Gamla Tingshuset") && table.stdout.contains("Mötesplats Årby"))
+        let weeks = try parseJSON(run(["--period", "2026-11", "--by", "week", "--format", "json"]).stdout)
+        #expect((weeks["rows"] as? [[String: Any]])?.map { $0["week"] as? String ?? "" } == ["2026-W47"])
+        let csv = run(["--period", "2026-W47", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("period,venue,activity,visits,unique_visitors,new_visitors\r\n"), "\(csv.stdout)")
+        let day = run(["--period", "2026-11-17"])
+        #expect(day.status == 1 && day.stderr.contains("ISO week, a month or a half-year"), "\(day.stderr)")
+        let nowhere = run(["--period", "2026-W47", "--venue", "nowhere"])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("no venue 'nowhere'"), "\(nowhere.stderr)")
+        let missing = run(["--by", "venue"])
+        #expect(missing.status == 2 && missing.stderr.contains("--period"))
+    }
+}

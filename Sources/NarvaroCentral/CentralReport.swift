@@ -51,7 +51,9 @@ extension CentralReport {
     public static func read(_ request: CentralReportRequest, connection: PostgresConnection) throws -> CentralReport {
         try checkPeriod(request.period)
         let venues = try selectVenues(request.venue, connection: connection)
-        let uuids = PostgresArray.literal(venues.map(\.uuid))
+        // NULL when every venue is wanted: the planner (a custom plan, values known) then drops the
+        // condition instead of testing every row against a hundred UUIDs.
+        let uuids: String? = request.venue == nil ? nil : PostgresArray.literal(venues.map(\.uuid))
         let roles = PostgresArray.literal(request.roles.map(\.rawValue).sorted())
         let period = request.period
         let names = Dictionary(uniqueKeysWithValues: venues.map { ($0.uuid, ($0.slug, $0.name)) })
@@ -62,24 +64,26 @@ extension CentralReport {
         let organizer = request.organizer == nil ? "" : " AND a.organizer = $5::text"
         let organizerParameter: [String?] = request.organizer.map { [$0] } ?? []
         let visits = try connection.query("""
-            SELECT d.venue_uuid::text, d.activity, coalesce(a.name, d.activity), \(week), sum(d.visits)
-            FROM narvaro.day_visits d LEFT JOIN narvaro.activities a ON a.venue_uuid = d.venue_uuid AND a.slug = d.activity
-            WHERE d.day BETWEEN $1::date AND $2::date AND d.venue_uuid = ANY($3::uuid[]) AND d.role = ANY($4::text[])\(organizer)
-            GROUP BY 1, 2, 3, 4
+            SELECT t.venue_uuid::text, t.activity, coalesce(a.name, t.activity), t.week, t.visits FROM (
+                SELECT d.venue_uuid, d.activity, \(week) AS week, sum(d.visits) AS visits FROM narvaro.day_visits d
+                WHERE d.day BETWEEN $1::date AND $2::date AND ($3::uuid[] IS NULL OR d.venue_uuid = ANY($3::uuid[])) AND d.role = ANY($4::text[])
+                GROUP BY 1, 2, 3) t
+            LEFT JOIN narvaro.activities a ON a.venue_uuid = t.venue_uuid AND a.slug = t.activity
+            WHERE true\(organizer)
             """, [period.firstDay.description, period.lastDay.description, uuids, roles] + organizerParameter)
         /// Visits in a span, for the trailing average and the previous period: one sum, no grouping.
         func visitSum(_ first: LocalDate, _ last: LocalDate) throws -> Int {
             let join = request.organizer == nil ? "" : " JOIN narvaro.activities a ON a.venue_uuid = d.venue_uuid AND a.slug = d.activity"
             return Int(try connection.scalar("""
                 SELECT coalesce(sum(d.visits), 0) FROM narvaro.day_visits d\(join)
-                WHERE d.day BETWEEN $1::date AND $2::date AND d.venue_uuid = ANY($3::uuid[]) AND d.role = ANY($4::text[])\(organizer)
+                WHERE d.day BETWEEN $1::date AND $2::date AND ($3::uuid[] IS NULL OR d.venue_uuid = ANY($3::uuid[])) AND d.role = ANY($4::text[])\(organizer)
                 """, [first.description, last.description, uuids, roles] + organizerParameter) ?? "0") ?? 0
         }
         let current = visits
         let people = try connection.query("""
             SELECT p.venue_uuid::text, p.activity, p.period, sum(p.unique_people), sum(p.new_people)
             FROM narvaro.period_people p LEFT JOIN narvaro.activities a ON a.venue_uuid = p.venue_uuid AND a.slug = p.activity
-            WHERE p.period = ANY($1::text[]) AND p.venue_uuid = ANY($2::uuid[]) AND p.role = ANY($3::text[])
+            WHERE p.period = ANY($1::text[]) AND ($2::uuid[] IS NULL OR p.venue_uuid = ANY($2::uuid[])) AND p.role = ANY($3::text[])
               AND ($4::text IS NULL OR a.organizer = $4::text OR (p.activity = '' AND $4::text IS NULL))
             GROUP BY 1, 2, 3
             """, [PostgresArray.literal((request.by == .week ? weeks(in: period) : []) + [period.label]), uuids, roles, request.organizer])

@@ -38,10 +38,12 @@ public enum CentralPush {
         }
         var summary = PushSummary()
         var delivered: [OutboxItem] = []
+        var mark: Int64 = 0
         try connection.transaction {
             // The lock comes before the venue's state is read, so two pushes of one venue read and
             // write in the same order: the later one never overwrites newer figures with older ones.
             for venue in venues { try connection.advisoryTransactionLock("narvaro-push:" + venue.uuid) }
+            mark = try store.beginOutboxRead()
             let payloads = try store.readSnapshot { try venues.map { try store.centralPayload(venueID: $0.venue.id) } }
             for (venue, payload) in zip(venues, payloads) {
                 let revision = try send(payload, uuid: venue.uuid, connection: connection, batchSize: batchSize)
@@ -54,7 +56,7 @@ public enum CentralPush {
                 delivered += payload.items
             }
         }
-        try store.markSent(delivered)
+        try store.markSent(delivered, mark: mark)
         return summary
     }
 

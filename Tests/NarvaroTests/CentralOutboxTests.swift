@@ -56,13 +56,24 @@ import Testing
         let db = try TestDatabase()
         let reader = try db.standardVenue()
         try db.swipe("0042", at: "2026-11-17T15:00:00+01:00")
+        try db.swipe("0045", at: "2026-11-19T15:00:00+01:00")
+        let mark = try db.store.beginOutboxRead()
+        try db.swipe("0046", at: "2026-11-20T15:00:00+01:00")   // noted after the mark, before the read
         let read = try db.store.pendingOutbox(venueID: reader.venueID)
-        try db.swipe("0043", at: "2026-11-17T16:00:00+01:00")   // the same day, changed again
+        #expect(read.count == 4, "the venue's description and three days")
+        try db.swipe("0043", at: "2026-11-17T16:00:00+01:00")   // a day the push read, changed again
         try db.swipe("0044", at: "2026-11-18T16:00:00+01:00")   // another day
-        try db.store.markSent(read)
+        try db.store.markSent(read, mark: mark)
         let left = try notes(db.store)
-        #expect(left.count == 2, "\(left)")
-        #expect(left.contains("day:\(LocalDate(unchecked: 2026, 11, 17).dayNumber)"))
+        let day = { (d: Int) in "day:\(LocalDate(unchecked: 2026, 11, d).dayNumber)" }
+        #expect(left == [day(17), day(18), day(20)], "the 19th went; the 17th changed again, the 18th is new, the 20th came after the mark")
+
+        // With no push reading, a day noted again is not written again.
+        try db.store.db.run("DELETE FROM central_outbox")
+        try db.swipe("0047", at: "2026-11-21T15:00:00+01:00")
+        let seq = try db.store.db.scalar("SELECT seq FROM central_outbox")
+        try db.swipe("0048", at: "2026-11-21T16:00:00+01:00")
+        #expect(try db.store.db.scalar("SELECT seq FROM central_outbox") == seq)
     }
 
     @Test func theVenueUUIDIsMadeOnceAndKept() throws {

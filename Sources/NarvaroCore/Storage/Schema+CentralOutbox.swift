@@ -5,7 +5,10 @@
 extension Schema {
     /// One row per venue-day (`day`, key = local day number), folded period (`period`, key = label)
     /// or venue description (`venue`: names, organisers, grant rules, schedules) waiting to be pushed.
-    /// `seq` grows with every note, so a push deletes only the notes it read, never a newer one.
+    /// A new note gets the next `seq`. A note already waiting is written again (a new `seq`) only
+    /// when a push may have read it (its `seq` is at or below the mark `central_push_mark` in `meta`
+    /// that each push sets before reading): then the push's marking, which deletes only the `seq` it
+    /// read, keeps it. Otherwise the repeated note costs a key lookup and no write.
     static let centralOutbox = """
     CREATE TABLE central_outbox(
         venue_id INTEGER NOT NULL,
@@ -17,11 +20,18 @@ extension Schema {
     CREATE INDEX central_outbox_seq ON central_outbox(seq);
     """ + outboxTriggers
 
+    /// Above every waiting note and above the last push's mark, so a new note never looks read.
+    static let nextSeq = """
+        max((SELECT coalesce(max(seq), 0) FROM central_outbox), \
+        (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'central_push_mark')) + 1
+        """
+
     private static func note(_ kind: String, venue: String, key: String) -> String {
         """
         INSERT INTO central_outbox(venue_id, kind, key, seq)
-        VALUES (\(venue), '\(kind)', CAST(\(key) AS TEXT), (SELECT coalesce(max(seq), 0) + 1 FROM central_outbox))
-        ON CONFLICT DO UPDATE SET seq = excluded.seq;
+        VALUES (\(venue), '\(kind)', CAST(\(key) AS TEXT), \(nextSeq))
+        ON CONFLICT DO UPDATE SET seq = excluded.seq
+            WHERE central_outbox.seq <= (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'central_push_mark');
         """
     }
 

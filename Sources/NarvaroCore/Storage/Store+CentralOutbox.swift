@@ -50,7 +50,7 @@ extension Store {
     /// its whole history (`narvaro central attach`).
     public func noteWholeHistory(venueID: Int64) throws {
         try db.transaction {
-            let next = "(SELECT coalesce(max(seq), 0) + 1 FROM central_outbox)"
+            let next = "(\(Schema.nextSeq))"
             try db.run("""
                 INSERT INTO central_outbox(venue_id, kind, key, seq)
                 SELECT ?1, 'day', CAST(local_day AS TEXT), \(next) FROM (
@@ -80,10 +80,22 @@ extension Store {
     /// How many notes wait, all venues together (`narvaro central status`, tests).
     public func outboxCount() throws -> Int { Int(try db.scalar("SELECT count(*) FROM central_outbox")) }
 
-    /// Deletes the notes a push delivered, unless a change noted them again since (a newer `seq`).
-    public func markSent(_ items: [OutboxItem]) throws {
+    /// Called by a push before it reads the outbox: from now on a change to a waiting note gives it
+    /// a new `seq`. Returns the mark; only notes at or below it may be marked sent by this push.
+    public func beginOutboxRead() throws -> Int64 {
         try db.transaction {
-            for item in items {
+            // Never below an earlier mark, so sequence numbers only grow even when the outbox empties.
+            let mark = try db.scalar("SELECT \(Schema.nextSeq) - 1")
+            try db.run("INSERT INTO meta(key, value) VALUES ('central_push_mark', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(mark))
+            return mark
+        }
+    }
+
+    /// Deletes the notes a push delivered, unless a change noted them again since (a newer `seq`).
+    /// Notes above `mark` (written between the mark and the read) stay for the next push.
+    public func markSent(_ items: [OutboxItem], mark: Int64) throws {
+        try db.transaction {
+            for item in items where item.seq <= mark {
                 try db.run("DELETE FROM central_outbox WHERE venue_id = ?1 AND kind = ?2 AND key = ?3 AND seq = ?4",
                            item.venueID, item.kind.rawValue, item.key, item.seq)
             }

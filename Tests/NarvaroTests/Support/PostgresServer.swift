@@ -25,7 +25,9 @@ final class PostgresServer: @unchecked Sendable {
         if let pw = getpwnam("postgres") { chown(directory, pw.pointee.pw_uid, pw.pointee.pw_gid) }
         try Self.asPostgres(Self.bin + "/initdb", ["-D", directory + "/data", "-A", "trust", "-U", "postgres", "--no-sync"])
         // Stops the server and removes the directory if this process dies without cleaning up.
-        watchdog = try Self.spawn(["/bin/sh", "-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; runuser -u postgres -- \(Self.bin)/pg_ctl -D '\(directory)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(directory)'"],
+        // In a session of its own (setsid), so a signal to the test run's process group (a timeout)
+        // does not take the watchdog down with it.
+        watchdog = try Self.spawn(["/usr/bin/setsid", "/bin/sh", "-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; runuser -u postgres -- \(Self.bin)/pg_ctl -D '\(directory)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(directory)'"],
                                   output: "/dev/null", wait: false)
         try start()
         try superuser().query("CREATE ROLE narvaro_admin LOGIN CREATEROLE")

@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLinux"),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Everything testable without a device or a terminal: time, domain, input decoding,
         // storage (the only place with SQL), statistics, export, privacy, system wrappers.
         .target(name: "NarvaroCore", dependencies: ["CEvdev", "CSQLite", "CCrypto", "CLinux"], swiftSettings: settings),
@@ -28,8 +29,11 @@ let package = Package(
         .target(name: "NarvaroDesk", dependencies: ["NarvaroCore", "CLinux"], swiftSettings: settings),
         // The daemon: poll loop, reader hotplug, swipe pipeline, spool, journal, replay.
         .target(name: "NarvaroDaemon", dependencies: ["NarvaroCore", "CLinux"], swiftSettings: settings),
+        // The municipality's PostgreSQL: a thin libpq wrapper, the central schema, the push of a
+        // venue's anonymous aggregates, and central reports. The daemon never links it (no network).
+        .target(name: "NarvaroCentral", dependencies: ["NarvaroCore", "CPostgres"], swiftSettings: settings),
         // Every command of narvaro and narvarod, runnable in-process.
-        .target(name: "NarvaroCommands", dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "CLinux"], swiftSettings: settings),
+        .target(name: "NarvaroCommands", dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCentral", "CLinux"], swiftSettings: settings),
         // The synthetic-history generator and benchmarks: a developer tool, never installed.
         .target(name: "NarvaroBench", dependencies: ["NarvaroCore", "NarvaroDaemon", "NarvaroCommands"], swiftSettings: settings),
         .executableTarget(name: "narvarod", dependencies: ["NarvaroCommands"], swiftSettings: settings),
@@ -37,7 +41,7 @@ let package = Package(
         .executableTarget(name: "narvaro-bench", dependencies: ["NarvaroBench", "NarvaroCommands"], swiftSettings: settings),
         .testTarget(
             name: "NarvaroTests",
-            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCommands", "NarvaroBench", "CSQLite", "CLinux", "CEvdev"],
+            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCommands", "NarvaroBench", "NarvaroCentral", "CSQLite", "CLinux", "CEvdev"],
             swiftSettings: settings
         ),
     ],

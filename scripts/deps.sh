@@ -14,4 +14,7 @@ need_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 # tzdata: `venue add|edit --timezone` accepts only names its /usr/share/zoneinfo holds.
-BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev pkg-config tzdata)
+# libpq-dev: the central push (NarvaroCentral).
+BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev libpq-dev pkg-config tzdata)
+# What the tests need beyond the build: postgresql is the server the central tests start (initdb).
+TEST_PACKAGES=(sqlite3 python3 tmux util-linux systemd strace postgresql)

@@ -7,7 +7,7 @@ public enum NarvaroProgram {
     /// Every staff and administrator command; each group lives in its own file.
     public static let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
         + visitorCommands + enrollCommands + checkInCommands + reportCommands + exportCommands + statsCommands + privacyCommands
-        + doctorCommands + deskCommands
+        + doctorCommands + deskCommands + pushCommands + centralCommands
 
     public static func table(extraCommands: [CommandSpec] = []) -> CommandTable {
         CommandTable(

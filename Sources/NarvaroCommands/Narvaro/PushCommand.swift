@@ -1,0 +1,37 @@
+// narvaro push: sends what the outbox notes to the municipality's PostgreSQL (run by
+// narvaro-push.timer every 5 minutes). One line out; exit 1 with the outbox kept when it fails.
+import NarvaroCore
+import NarvaroCentral
+import Foundation
+
+let postgresOption = OptionSpec.value("--postgres", "CONNINFO",
+                                      "libpq connection string or URI, e.g. service=narvaro (default $NARVARO_POSTGRES, then /etc/narvaro/central.conf); never a password")
+
+/// The connection string: `--postgres`, else `$NARVARO_POSTGRES`, else the first non-comment line
+/// of /etc/narvaro/central.conf (`$NARVARO_CENTRAL_CONF` names another file).
+func centralConninfo(_ args: ParsedArguments, _ ctx: CommandContext) throws -> String {
+    if let given = args.string("--postgres") { return given }
+    if let env = ctx.environment["NARVARO_POSTGRES"], !env.isEmpty { return env }
+    let path = ctx.environment["NARVARO_CENTRAL_CONF"].flatMap { $0.isEmpty ? nil : $0 } ?? "/etc/narvaro/central.conf"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw UsageError("no central database named: give --postgres 'service=narvaro', set NARVARO_POSTGRES, or write the connection string into \(path)")
+    }
+    guard let line = text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) })
+        .first(where: { !$0.isEmpty && !$0.hasPrefix("#") }) else {
+        throw UsageError("\(path) holds no connection string: write one line such as 'service=narvaro'")
+    }
+    return line
+}
+
+func centralConnection(_ args: ParsedArguments, _ ctx: CommandContext) throws -> PostgresConnection {
+    try PostgresConnection(conninfo: try centralConninfo(args, ctx), environment: ctx.environment)
+}
+
+let pushCommands: [CommandSpec] = [
+    CommandSpec(["push"], "send the changed anonymous statistics to the municipality's PostgreSQL (one transaction)",
+                options: [postgresOption]) { args, ctx in
+        let connection = try centralConnection(args, ctx)
+        let summary = try CentralPush.push(store: try ctx.store(), connection: connection)
+        ctx.out(summary.line + "\n")
+    },
+]

@@ -87,25 +87,9 @@ let reportCommands: [CommandSpec] = [
     },
 ]
 
-func figuresJSON(_ f: AttendanceFigures) -> JSONValue {
-    .object([("visits", .int(f.visits)), ("unique_visitors", .int(f.uniqueVisitors)), ("new_visitors", .int(f.newVisitors))])
-}
+func figuresJSON(_ f: AttendanceFigures) -> JSONValue { f.json }
 
-func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> JSONValue {
-    let rows: [JSONValue] = r.rows.map { row in
-        let head: [(String, JSONValue)] = by.map { [($0.rawValue, .string(row.activity))] }
-            ?? [("venue", .string(row.venue)), ("activity", .string(row.activity))]
-        return .object(head + [("visits", .int(row.figures.visits)), ("unique_visitors", .int(row.figures.uniqueVisitors)),
-                               ("new_visitors", .int(row.figures.newVisitors))])
-    }
-    return .object([("period", .string(r.period.label)), ("first_day", .string(r.period.firstDay.description)),
-                    ("last_day", .string(r.period.lastDay.description))] + (by.map { [("by", JSONValue.string($0.rawValue))] } ?? [])
-                   + [("rows", .array(rows)), ("total", figuresJSON(r.total)),
-                      ("returning_visitors", .int(trends.returningVisitors)), ("lapsed_visitors", .int(trends.lapsedVisitors)),
-                      ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
-                      ("previous_period", .object([("period", .string(r.period.previous.label)), ("visits", .int(trends.previousVisits)),
-                                                   ("change_percent", .optional(trends.changePercent))]))])
-}
+func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> JSONValue { r.json(by: by, trends: trends) }
 
 func reportCSV(_ r: AttendanceReport, by: Breakdown?) -> String {
     func field(_ s: String) -> String {

@@ -1,10 +1,10 @@
 // Escaping for text placed in HTML and SVG (XML): labels come from staff input and must never
-// become markup.
+// become markup. The one escaping function: the HTML export and every page of narvaro-web use it.
 
-enum Markup {
+public enum Markup {
     /// Escapes `& < > " '` so the text is safe in element content and in quoted attributes.
     /// Control characters other than tab/newline are dropped: XML forbids them.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -47,6 +47,17 @@ public enum WebApp {
         WebRoute("GET", "/audit", .staff) { ctx, _ in try AuditPage.show(ctx) },
     ]
 
+    /// Reads a CGI request and answers it; a request that cannot be read gets its 4xx page too.
+    public static func respond(environment: [String: String], readBody: (Int) throws -> [UInt8], now: EventTime) -> CGIResponse {
+        do {
+            return respond(to: try CGIRequest.read(environment: environment, readBody: readBody), now: now)
+        } catch let error as WebError {
+            return PageLayout.errorPage(nil, status: error.status, message: error.description)
+        } catch {
+            return PageLayout.errorPage(nil, status: 400, message: "the request could not be read: \(error)")
+        }
+    }
+
     /// Answers one request. `now` is injected so tests can fix the clock.
     public static func respond(to request: CGIRequest, now: EventTime) -> CGIResponse {
         var ctx: WebContext?

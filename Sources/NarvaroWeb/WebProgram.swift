@@ -7,18 +7,11 @@ public enum WebProgram {
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         let args = Array(arguments.dropFirst())
         if args.isEmpty {
-            let request: CGIRequest
-            do {
-                request = try CGIRequest.read(environment: environment) { count in
-                    Array(FileHandle.standardInput.readData(ofLength: count))
-                }
-            } catch {
-                let status = (error as? WebError)?.status ?? 400
-                write(PageLayout.errorPage(nil, status: status, message: String(describing: error)).serialized())
-                return 0
-            }
             let now = EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
-            write(WebApp.respond(to: request, now: now).serialized(head: request.method == "HEAD"))
+            let response = WebApp.respond(environment: environment, readBody: { count in
+                Array(FileHandle.standardInput.readData(ofLength: count))
+            }, now: now)
+            write(response.serialized(head: environment["REQUEST_METHOD"]?.uppercased() == "HEAD"))
             return 0
         }
         switch args.first {

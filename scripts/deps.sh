@@ -14,3 +14,6 @@ need_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev pkg-config)
+# narvaro-web's end-to-end suite (Tests/Web/browser_test.py): nginx + fcgiwrap + headless Chromium.
+WEB_PACKAGES=(nginx-light fcgiwrap openssl)
+WEB_TEST_PACKAGES=("${WEB_PACKAGES[@]}" chromium chromium-driver python3-selenium)

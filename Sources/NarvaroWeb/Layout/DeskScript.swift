@@ -1,4 +1,4 @@
-// The one script: the desk's live refresh. It asks /desk/events?after=ID every second and puts
+// The one script: the desk's live refresh. It asks /desk/events?after=ID every 0.8 s and puts
 // new swipes, the greeting and today's counts into the page with textContent (never as HTML).
 // Without JavaScript the desk is the same page, current as of its last load.
 
@@ -79,13 +79,15 @@ enum DeskScript {
       function poll() {
         if (busy) { return; }
         busy = true;
-        fetch(url + '&after=' + lastId, { credentials: 'same-origin', cache: 'no-store' })
+        // From the origin: a page opened as http://user:pass@host/ would otherwise make a URL with
+        // credentials, which fetch refuses; the browser's login for the origin still applies.
+        fetch(window.location.origin + url + '&after=' + lastId, { credentials: 'same-origin', cache: 'no-store' })
           .then(function (r) { if (!r.ok) { throw new Error('status ' + r.status); } return r.json(); })
           .then(apply)
           .catch(function () { /* the next tick tries again */ })
           .then(function () { busy = false; });
       }
-      setInterval(poll, 1000);
+      setInterval(poll, 800);  // a swipe shows within 1 s of its commit
     }());
     """
 }

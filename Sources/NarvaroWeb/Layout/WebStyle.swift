@@ -47,6 +47,6 @@ enum WebStyle {
     svg.chart .grid { stroke: #ccc; stroke-width: 1; }
     svg.chart .chart-title { font-weight: 600; font-size: 13px; }
     svg.chart .tick, svg.chart .value { fill: #333; }
-    @media (max-width: 480px) { .greeting { font-size: 1.5rem; } th, td { padding: .2rem .25rem; } }
+    @media (max-width: 480px) { .greeting { font-size: 1.5rem; } th, td { padding: .2rem .25rem; } dl.facts { grid-template-columns: minmax(0, 1fr); } dl.facts dd { margin-bottom: .3rem; } }
     """
 }

@@ -66,7 +66,7 @@ class Site:
             f.write("staff = anna\nreaders = kim\n")
         with open(f"{t}/htpasswd", "w") as f:
             for user, password in PASSWORDS.items():
-                hashed = subprocess.run(["openssl", "passwd", "-apr1", password], capture_output=True, text=True, check=True).stdout.strip()
+                hashed = subprocess.run(["openssl", "passwd", "-6", password], capture_output=True, text=True, check=True).stdout.strip()
                 f.write(f"{user}:{hashed}\n")
         os.makedirs(f"{t}/static")
         subprocess.run([f"{self.bin}/narvaro-web", "--write-static", f"{t}/static"], check=True, capture_output=True)

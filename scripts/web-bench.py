@@ -127,7 +127,7 @@ def main():
             print(f"{name}: median {latency[name]['median_ms']} ms, p95 {latency[name]['p95_ms']} ms", file=sys.stderr)
         result["latency"] = latency
 
-        baseline = Swiper(site, reader["name"], 7_000_000_000)
+        baseline = Swiper(site, reader["name"], 3_000_000_000)
         baseline.run(args.baseline)
         baseline.stop()
         result["daemon_alone"] = {"swipes": baseline.sent, "commit_p50_ms": pct(baseline.latencies, 50),
@@ -175,7 +175,7 @@ def main():
         threads += [threading.Thread(target=reporter), threading.Thread(target=sampler)]
         for t in threads:
             t.start()
-        loaded = Swiper(site, reader["name"], 8_000_000_000)
+        loaded = Swiper(site, reader["name"], 3_500_000_000)
         loaded.run(args.load)
         loaded.stop()
         stop.set()

@@ -88,9 +88,13 @@ def main():
     ap.add_argument("--load", type=int, default=300)
     ap.add_argument("--desks", type=int, default=20)
     ap.add_argument("--markdown", help="also write the docs/benchmarks.md section to this file")
+    if sys.argv[1:2] == ["--render"]:  # the section again from a saved result: --render RESULT.json
+        print(markdown(json.load(open(sys.argv[2]))), end="")
+        return
     args = ap.parse_args()
     site = Site(os.path.abspath(args.bin))
-    result = {"requests": args.requests, "load_seconds": args.load, "desks": args.desks}
+    result = {"requests": args.requests, "load_seconds": args.load, "desks": args.desks,
+              "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     try:
         db = f"{site.t}/n.db"
         shutil.copy(args.database, db)
@@ -208,7 +212,7 @@ def markdown(r):
     rows = "\n".join(f"| {name} | {v['median_ms']} | {v['p95_ms']} |" for name, v in lat.items())
     return f"""## narvaro-web through nginx (`scripts/bench --web`)
 
-Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on the 1m database (venue `{r['venue']}`, week {r['week']}),
+Measured {r.get('measured', '')} on the 1m database (venue `{r['venue']}`, week {r['week']}),
 nginx-light + fcgiwrap (4 workers) on 127.0.0.1 with auth_basic, release build; each request is a new
 `narvaro-web` process. {r['requests']} sequential requests per page after 5 warm-up requests:
 
@@ -230,6 +234,23 @@ week / by day / half-year / all-venue JSON) for {r['load_seconds']} s while `nar
 | daemon swipe → committed p50 / p99, alone ({alone['swipes']} swipes) | {alone['commit_p50_ms']} / {alone['commit_p99_ms']} ms |
 | daemon swipe → committed p50 / p99, under load | {load['commit_p50_ms']} / {load['commit_p99_ms']} ms (p99 × {load['commit_p99_ratio']}) |
 | WAL file: max in the first minute / max / at the end | {load['wal_first_minute_max_bytes']:,} / {load['wal_max_bytes']:,} / {load['wal_last_bytes']:,} bytes |
+
+Findings (this text lives in scripts/web-bench.py; the figures above are refreshed by every run):
+- **A process per request is cheap when the runtime is static.** `narvaro-web` built like the
+  installed one (`--static-swift-stdlib`) spends ~5 ms CPU on a 404 and ~7–9 ms on a poll or a
+  report JSON (`perf stat`); with the toolchain's shared libraries the dynamic loader alone cost
+  ~20 ms more per request. The rest of a page's time is nginx, fcgiwrap's fork and the client.
+- **The desk's "today" scanned a whole venue's history.** ~50 ms of every `/desk/events` poll on
+  this database (74 ms median in the first run) went to one query until `Store.checkIns` added `local_day >= day(since)` next to `time_us >= since`:
+  the condition is redundant, but lets SQLite range-scan `checkins_day (venue_id, local_day)`
+  instead of reading all ~100,000 check-ins of the venue (~50 ms → under 1 ms in `sqlite3`).
+- **Readers do not starve checkpoints**: every request is a short read transaction in its own
+  process, so the WAL file stays at SQLite's auto-checkpoint size (~4 MB, 1,000 pages) for the
+  whole run instead of growing.
+- **Under load the machine, not the database, is the limit**: 20 polls + 1 report per second is
+  ~21 processes per second on 2 cores shared with other builds; latencies under load follow the
+  CPU available. No request failed and no swipe was lost; the daemon's commit p99 is compared with
+  its own run alone on the same machine minutes earlier (both vary ±30 % with the shared disk).
 """
 
 

@@ -139,4 +139,14 @@ import Testing
         #expect(try web.post("/desk/activity", [("csrf", token), ("reader", "entre"), ("activity", "")]).status == 303)
         #expect(try web.db.store.reader(named: "entre").currentActivityID == nil)
     }
+
+    @Test func theDeskShowsTodayInTheVenuesZoneAndNothingOfYesterday() throws {
+        let web = try WebHarness()
+        try web.db.standardVenue()
+        try web.db.swipe("1001", at: "2026-11-18T23:50:00+01:00")   // yesterday, local
+        try web.db.swipe("2002", at: "2026-11-19T00:05:00+01:00")   // today, local (still the 18th in UTC)
+        let events = try web.get("/desk/events", query: "after=0").jsonObject()
+        #expect((events["check_ins"] as? [[String: Any]])?.map { $0["time"] as? String } == ["00:05"])
+        #expect(try web.db.store.checkIns(CheckInFilter(since: TestDatabase.time("2026-11-19T00:00:00+01:00"), venue: "tingshuset")).count == 1)
+    }
 }

@@ -97,7 +97,8 @@ http {{
 """
         with open(f"{t}/nginx.conf", "w") as f:
             f.write(conf)
-        fcgi = subprocess.Popen(["/usr/sbin/fcgiwrap", "-f", "-c", str(workers), "-s", f"unix:{t}/fcgi.sock"],
+        # At the unit's priority (narvaro-web.service: Nice=10), so the daemon's commits come first.
+        fcgi = subprocess.Popen(["nice", "-n", "10", "/usr/sbin/fcgiwrap", "-f", "-c", str(workers), "-s", f"unix:{t}/fcgi.sock"],
                                 stdout=subprocess.DEVNULL, stderr=open(f"{t}/logs/fcgiwrap.log", "w"), start_new_session=True)
         self.procs.append(fcgi)
         deadline = time.time() + 10

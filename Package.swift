@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "narvarod", targets: ["narvarod"]),
         .executable(name: "narvaro", targets: ["narvaro"]),
         .executable(name: "narvaro-bench", targets: ["narvaro-bench"]),
+        .executable(name: "narvaro-web", targets: ["narvaro-web"]),
     ],
     targets: [
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
@@ -34,14 +35,17 @@ let package = Package(
         .target(name: "NarvaroCentral", dependencies: ["NarvaroCore", "CPostgres"], swiftSettings: settings),
         // Every command of narvaro and narvarod, runnable in-process.
         .target(name: "NarvaroCommands", dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCentral", "CLinux"], swiftSettings: settings),
+        // The browser pages: a CGI program (RFC 3875) behind nginx + fcgiwrap; reuses the desk's model.
+        .target(name: "NarvaroWeb", dependencies: ["NarvaroCore", "NarvaroDesk"], swiftSettings: settings),
         // The synthetic-history generator and benchmarks: a developer tool, never installed.
         .target(name: "NarvaroBench", dependencies: ["NarvaroCore", "NarvaroDaemon", "NarvaroCommands"], swiftSettings: settings),
         .executableTarget(name: "narvarod", dependencies: ["NarvaroCommands"], swiftSettings: settings),
         .executableTarget(name: "narvaro", dependencies: ["NarvaroCommands"], swiftSettings: settings),
+        .executableTarget(name: "narvaro-web", dependencies: ["NarvaroWeb"], swiftSettings: settings),
         .executableTarget(name: "narvaro-bench", dependencies: ["NarvaroBench", "NarvaroCommands"], swiftSettings: settings),
         .testTarget(
             name: "NarvaroTests",
-            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCommands", "NarvaroBench", "NarvaroCentral", "CSQLite", "CLinux", "CEvdev"],
+            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCommands", "NarvaroBench", "NarvaroCentral", "NarvaroWeb", "CSQLite", "CLinux", "CEvdev"],
             swiftSettings: settings
         ),
     ],

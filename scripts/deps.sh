@@ -18,3 +18,6 @@ need_packages() {
 BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev libpq-dev pkg-config tzdata)
 # What the tests need beyond the build: postgresql is the server the central tests start (initdb).
 TEST_PACKAGES=(sqlite3 python3 tmux util-linux systemd strace postgresql)
+# narvaro-web's end-to-end suite (Tests/Web/browser_test.py): nginx + fcgiwrap + headless Chromium.
+WEB_PACKAGES=(nginx-light fcgiwrap openssl)
+WEB_TEST_PACKAGES=("${WEB_PACKAGES[@]}" chromium chromium-driver python3-selenium)

@@ -86,26 +86,9 @@ let reportCommands: [CommandSpec] = [
     },
 ]
 
-func figuresJSON(_ f: AttendanceFigures) -> JSONValue {
-    .object([("visits", .int(f.visits)), ("unique_visitors", .int(f.uniqueVisitors)), ("new_visitors", .int(f.newVisitors))])
-}
+func figuresJSON(_ f: AttendanceFigures) -> JSONValue { f.json }
 
-func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> JSONValue {
-    let rows: [JSONValue] = r.rows.map { row in
-        let head: [(String, JSONValue)] = by.map { [($0.rawValue, .string(row.activity))] }
-            ?? [("venue", .string(row.venue)), ("activity", .string(row.activity))]
-        return .object(head + [("visits", .int(row.figures.visits)), ("unique_visitors", .int(row.figures.uniqueVisitors)),
-                               ("new_visitors", .int(row.figures.newVisitors))])
-    }
-    return .object([("period", .string(r.period.label)), ("first_day", .string(r.period.firstDay.description)),
-                    ("last_day", .string(r.period.lastDay.description))] + (by.map { [("by", JSONValue.string($0.rawValue))] } ?? [])
-                   + [("rows", .array(rows)), ("total", figuresJSON(r.total)),
-                      ("returning_visitors", .optional(trends.returningVisitors)), ("lapsed_visitors", .optional(trends.lapsedVisitors)),
-                      ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
-                      ("previous_period", comparedPeriod(r.period).map { previous in
-                          .object([("period", .string(previous.label)), ("visits", .int(trends.previousVisits)),
-                                   ("change_percent", .optional(trends.changePercent))]) } ?? .null)])
-}
+func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> JSONValue { r.json(by: by, trends: trends) }
 
 /// RFC 4180; text cells (names, labels) through `CSVCell.safeText` like the export, numbers as numbers.
 func reportCSV(_ r: AttendanceReport, by: Breakdown?) -> String {
@@ -138,18 +121,11 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
     }
     let average = String(format: "%.1f", trends.trailingFourWeekAverage)
     let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
-    let comparison = comparedPeriod(r.period).map { [("\(t.change) \($0.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")] } ?? []
+    let comparison = r.period.compared.map { [("\(t.change) \($0.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")] } ?? []
     return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
         + TextTable.keyValue([(t.returning, trends.returningVisitors.map(String.init) ?? foldedNotAvailable(t)),
                               (t.lapsed, trends.lapsedVisitors.map(String.init) ?? foldedNotAvailable(t)),
                               (t.average4w, average)] + comparison)
-}
-
-/// The period a report compares with, or nil when it would start before 1970-01-01 (a range as
-/// long as all the supported years): nothing can have been recorded then, so no comparison is shown.
-func comparedPeriod(_ period: Period) -> Period? {
-    let previous = period.previous
-    return previous.firstDay.year >= LocalDate.supportedYears.lowerBound ? previous : nil
 }
 
 /// Shown instead of a figure that needs per-person rows retention has deleted (never a wrong number).

@@ -91,6 +91,20 @@ public final class SQLiteConnection {
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed if it returns, rolled back if it throws.
     /// IMMEDIATE takes the write lock up front, so a busy database fails here, before any work.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        // Nested inside another transaction (a change and its audit row, written together): a
+        // savepoint, so the inner part can fail alone while the outer one decides what commits.
+        if isInTransaction {
+            try execute("SAVEPOINT nested")
+            do {
+                let result = try body()
+                try execute("RELEASE nested")
+                return result
+            } catch {
+                try? execute("ROLLBACK TO nested")
+                try? execute("RELEASE nested")
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()

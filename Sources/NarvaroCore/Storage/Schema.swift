@@ -3,7 +3,7 @@
 
 public enum Schema {
     /// migrations[i] takes the database from user_version i to i + 1.
-    static let migrations: [String] = [version1, version2, version3, centralOutbox]
+    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration]
 
     /// The schema version this build writes (`PRAGMA user_version`).
     public static var currentVersion: Int { migrations.count }
@@ -198,5 +198,20 @@ public enum Schema {
         body TEXT NOT NULL,
         PRIMARY KEY(period, activity_id)
     ) STRICT, WITHOUT ROWID;
+    """
+
+    // narvaro-web (issue 16): who changed what through the pages, and the secret its CSRF tokens
+    // are keyed with (random per database, so a token from another installation is worthless).
+    // Its own constant: the position in `migrations` may change when branches merge.
+    static let webAuditMigration = """
+    CREATE TABLE audit(
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    INSERT OR IGNORE INTO meta(key, value) VALUES ('web_secret', lower(hex(randomblob(32))));
     """
 }

@@ -24,6 +24,9 @@ public enum ServeFailureAction: Equatable, Sendable {
     /// the state from before (the readers last loaded): the database may be busy, read-only or full
     /// for a while, and recording must go on meanwhile.
     case retryNextTick
+    /// Log a warning (once until the step succeeds again) and skip the step for this long: for a
+    /// step that is not urgent and costs a busy wait when it fails (the daily retention writes).
+    case retryAfter(Duration)
     /// End the daemon with exit 1 and the error on stderr; systemd restarts it. The loop cannot
     /// work without its descriptors, and looping on a broken one would spin.
     case fatal
@@ -37,8 +40,28 @@ public enum ServeErrorPolicy {
     public static func action(for step: ServeStep) -> ServeFailureAction {
         switch step {
         case .notify: return .ignore
-        case .dataVersion, .configurationReload, .retention: return .retryNextTick
+        case .dataVersion, .configurationReload: return .retryNextTick
+        case .retention: return .retryAfter(.seconds(600))
         case .descriptors: return .fatal
         }
     }
+}
+
+/// When each step may run again after a failure, as the policy says: the loop asks `isDue`
+/// before a step and reports how it went. Times are passed in, so it is tested without waiting.
+public struct ServeStepSchedule: Sendable {
+    private var notBefore: [ServeStep: ContinuousClock.Instant] = [:]
+
+    public init() {}
+
+    public func isDue(_ step: ServeStep, at now: ContinuousClock.Instant) -> Bool {
+        guard let time = notBefore[step] else { return true }
+        return now >= time
+    }
+
+    public mutating func failed(_ step: ServeStep, at now: ContinuousClock.Instant) {
+        if case .retryAfter(let delay) = ServeErrorPolicy.action(for: step) { notBefore[step] = now + delay }
+    }
+
+    public mutating func succeeded(_ step: ServeStep) { notBefore[step] = nil }
 }

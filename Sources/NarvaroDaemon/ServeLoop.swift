@@ -1,6 +1,6 @@
 // narvarod's one thread: a poll() loop over the readers' fds, an inotify fd for hotplug, a signalfd
 // and a timerfd. Each swipe is committed before it is logged; a database that cannot take it defers
-// it to the spool, retried on every tick. The tick also checks configuration changes
+// it to the spool, retried on every tick without waiting for the lock (see SwipePipeline). The tick also checks configuration changes
 // (PRAGMA data_version), pets the watchdog, updates STATUS and runs the daily retention. What a
 // failed step means is ServeErrorPolicy's decision, applied in `attempt`; nowhere else.
 import NarvaroCore
@@ -24,6 +24,8 @@ public final class ServeLoop {
     private var today: LocalDate?
     /// Steps failing now (warned about once, until they succeed again).
     private var failing: Set<ServeStep> = []
+    /// Steps backing off after a failure (the retention), as ServeErrorPolicy says.
+    private var schedule = ServeStepSchedule()
 
     /// Creates the descriptors. Call before any other thread exists: the signals are blocked here.
     public init(store: Store, pipeline: SwipePipeline, readers: ReaderService, journal: Journal,
@@ -128,7 +130,9 @@ public final class ServeLoop {
             try attempt(.notify) { try notifier.status(current) }
             lastStatus = current
         }
-        try attempt(.retention) { try runRetentionOncePerDay(now: now) }
+        if schedule.isDue(.retention, at: .now) {
+            try attempt(.retention) { try runRetentionOncePerDay(now: now) }
+        }
     }
 
     /// Runs `body`; a failure is handled as ServeErrorPolicy says for `step`. Returns nil when the
@@ -138,8 +142,10 @@ public final class ServeLoop {
         do {
             let value = try body()
             failing.remove(step)
+            schedule.succeeded(step)
             return value
         } catch {
+            schedule.failed(step, at: .now)
             switch ServeErrorPolicy.action(for: step) {
             case .ignore:
                 journal.log(.debug, "step-failed", [("step", step.rawValue), ("error", "\(error)")])
@@ -147,6 +153,11 @@ public final class ServeLoop {
                 if failing.insert(step).inserted {
                     journal.log(.warning, "step-failed", [("step", step.rawValue), ("error", "\(error)"),
                                                           ("what", "retried every second; swipes are still recorded or spooled")])
+                }
+            case .retryAfter(let delay):
+                if failing.insert(step).inserted {
+                    journal.log(.warning, "step-failed", [("step", step.rawValue), ("error", "\(error)"),
+                                                          ("what", "retried in \(delay.components.seconds) s; swipes are still recorded or spooled")])
                 }
             case .fatal:
                 journal.log(.error, "step-failed", [("step", step.rawValue), ("error", "\(error)"), ("what", "stopping")])
@@ -161,16 +172,13 @@ public final class ServeLoop {
         let day = clock.localDate(of: now)
         if today != day { today = day; swipesToday = 0 }
         guard lastRetentionDay != day else { return }
+        // A failure throws to `attempt`, which backs off (ServeErrorPolicy) instead of retrying
+        // every tick: each try may wait on a lock the swipes' path must not be stalled by.
+        let summary = try store.runRetention(today: day, now: now)
         lastRetentionDay = day
-        do {
-            let summary = try store.runRetention(today: day, now: now)
-            if summary.checkIns > 0 || summary.visitors > 0 {
-                journal.log(.notice, "retention", [("kept-from", summary.horizon), ("check-ins", String(summary.checkIns)),
-                                                   ("visitors", String(summary.visitors))])
-            }
-        } catch {
-            journal.log(.warning, "retention-failed", [("error", "\(error)")])
-            lastRetentionDay = nil
+        if summary.checkIns > 0 || summary.visitors > 0 {
+            journal.log(.notice, "retention", [("kept-from", summary.horizon), ("check-ins", String(summary.checkIns)),
+                                               ("visitors", String(summary.visitors))])
         }
     }
 

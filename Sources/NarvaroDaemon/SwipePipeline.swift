@@ -1,6 +1,7 @@
 // The daemon's path from key events to committed check-ins: a CardDecoder per reader, a queue of
 // hashed swipes committed in arrival order. A swipe is dropped only for a reason of its own
 // (`dropsSwipe`); any database-side failure keeps it queued, and spooled, until a flush succeeds.
+// Once a backlog exists, new swipes go straight to the spool and only `flush` (the tick) retries.
 import NarvaroCore
 
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
@@ -14,6 +15,17 @@ public enum PipelineEvent: Sendable {
     /// A decoded swipe that could still not be hashed when the program ended (the database could
     /// not be read), so it was neither recorded nor spooled. The loudest event: a lost swipe.
     case failed(reader: String, reason: String, at: EventTime)
+}
+
+/// The database connection's busy timeouts: how long one attempt may wait for another program's
+/// write lock. The loop is blocked meanwhile, and a reader's kernel buffer holds only 64 events.
+public struct BusyTimeouts: Equatable, Sendable {
+    /// A swipe's first attempt, with no backlog: a lock held briefly by `narvaro` is waited out.
+    public var first: Int
+    /// Retries of a backlog (and everything else the loop does meanwhile): near 0, so the loop
+    /// never stalls while the lock is held; the swipes are safe in the spool.
+    public var retry: Int
+    public init(first: Int, retry: Int) { self.first = first; self.retry = retry }
 }
 
 public final class SwipePipeline {
@@ -32,9 +44,17 @@ public final class SwipePipeline {
     /// The last database-side failure that kept a swipe queued.
     public private(set) var lastDeferral: String?
 
-    public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000) throws {
+    private let busyTimeouts: BusyTimeouts?
+    /// The busy timeout last set on the connection (nil: the one it was opened with).
+    private var busyTimeoutSet: Int?
+    /// Database attempts that found it busy or failing (hash or commit), for the log and tests.
+    public private(set) var failedAttempts = 0
+
+    public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000,
+                busyTimeouts: BusyTimeouts? = nil) throws {
         self.recorder = recorder
         self.spool = spool
+        self.busyTimeouts = busyTimeouts
         self.interKeyTimeout = interKeyTimeout
         // Swipes spooled by an earlier run come first, with their original times.
         spoolContents = try spool?.load() ?? SpoolContents()
@@ -89,10 +109,31 @@ public final class SwipePipeline {
     /// Whether `reader` is between swipes with no key held (safe to grab).
     public func isIdle(reader: String) -> Bool { decoders[reader]?.isIdle ?? true }
 
-    /// Queues a decoded swipe (hashed first) and flushes the queue.
+    /// Queues a decoded swipe (hashed first). With no backlog it is committed at once; behind a
+    /// backlog it is only spooled (never committed ahead of older swipes, and without trying the
+    /// database, which just refused them): the tick's `flush` retries the backlog in order.
     public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
+        let waiting = backlog
         unhashed.append(swipe)
-        return flush()
+        if waiting == 0 { return commitWaiting(busyTimeout: busyTimeouts?.first) }
+        // Hashing is a read, which another program's write lock does not block (WAL).
+        setBusyTimeout(busyTimeouts?.retry)
+        var events = hashWaiting()
+        syncSpool(&events)
+        if !events.contains(where: { if case .deferred = $0 { return true } else { return false } }) {
+            events.append(.deferred(reader: swipe.reader, backlog: backlog,
+                                    error: "queued behind \(waiting) earlier swipes, not tried: the backlog is retried every second"))
+        }
+        return events
+    }
+
+    /// Sets the connection's busy timeout when it changes (nil: leave it as opened).
+    private func setBusyTimeout(_ milliseconds: Int?) {
+        guard let milliseconds, milliseconds != busyTimeoutSet else { return }
+        // If this fails the old timeout stays: slower, never wrong.
+        if (try? recorder.store.db.execute("PRAGMA busy_timeout = \(max(0, milliseconds))")) != nil {
+            busyTimeoutSet = milliseconds
+        }
     }
 
     /// Hashes waiting swipes in order until one cannot be (the database cannot be read now).
@@ -107,6 +148,7 @@ public final class SwipePipeline {
                 events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
             } catch {
                 lastDeferral = "\(error)"
+                failedAttempts += 1
                 events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "card not hashed yet, kept in memory: \(error)"))
                 break
             }
@@ -121,9 +163,15 @@ public final class SwipePipeline {
         return unhashed.map { .failed(reader: $0.reader, reason: lastDeferral ?? "the database could not be read", at: $0.time) }
     }
 
-    /// Hashes waiting swipes, then commits queued ones in order until the queue is empty or the
-    /// database refuses one.
+    /// Retries the backlog (the tick, the end of a replay): hashes waiting swipes, then commits
+    /// queued ones in order until the queue is empty or the database refuses one. Uses the retry
+    /// busy timeout, so a database still locked costs the loop no wait.
     public func flush() -> [PipelineEvent] {
+        commitWaiting(busyTimeout: busyTimeouts?.retry)
+    }
+
+    private func commitWaiting(busyTimeout: Int?) -> [PipelineEvent] {
+        setBusyTimeout(busyTimeout)
         var events = hashWaiting()
         while let swipe = queue.first {
             do {
@@ -136,6 +184,7 @@ public final class SwipePipeline {
             } catch {
                 // The database's problem, not the swipe's: keep it (and what follows, in order).
                 lastDeferral = "\(error)"
+                failedAttempts += 1
                 events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "\(error)"))
                 break
             }

@@ -42,6 +42,45 @@ import Testing
         #expect(try String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8).isEmpty)
     }
 
+    /// Issue 18: while another program holds the write lock, a new swipe behind the backlog goes
+    /// straight to the spool without trying the database (no busy wait per swipe); only the retries
+    /// try it, without waiting. Before, every swipe and every retry waited 100 ms on SQLITE_BUSY.
+    @Test func behindABacklogNewSwipesAreSpooledWithoutTryingTheLockedDatabase() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let chunks = try DaemonCrashTests.swipeChunks()
+        let keyPath = ws.environment["NARVARO_CARD_KEY"] ?? ""
+        let lockerDB = try NarvaroDatabase.open(path: ws.database, create: false)
+        let locker = Store(db: lockerDB, cardKey: Store.cardKeyProvider(path: keyPath, db: lockerDB))
+        _ = try locker.hasher()
+
+        let daemon = try StreamingDaemon(ws)
+        let process = daemon.process
+        daemon.send(chunks.prefix(3).joined())
+        usleep(500_000)
+        try locker.db.execute("BEGIN IMMEDIATE")
+        for chunk in chunks.dropFirst(3) { daemon.send(chunk) }
+        usleep(3_000_000)
+        #expect(process.isRunning)
+        let spooled = (try? String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)) ?? ""
+        #expect(spooled.split(separator: "\n").count == 34, "every swipe behind the lock is on disk in the spool")
+        try locker.db.execute("ROLLBACK")
+        try daemon.input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let log = daemon.log()
+        #expect(process.terminationStatus == 0, "\(log.suffix(500))")
+        let deferrals = log.split(separator: "\n").filter { $0.contains("swipe-deferred") }
+        let notTried = deferrals.filter { $0.contains("not tried") }
+        let busy = deferrals.filter { $0.contains("busy") || $0.contains("locked") }
+        #expect(notTried.count == 33, "every swipe after the first one the lock refused was spooled untried: \(deferrals.count) deferrals")
+        // The tries: the first swipe, then one per idle second of the input (about 3), never one per swipe.
+        #expect(busy.count >= 1 && busy.count < 10, "\(busy.count) attempts met the lock for 34 swipes")
+        let times = try locker.db.query("SELECT time_us FROM checkins ORDER BY id").map { $0.int64(0) }
+        #expect(times.count == 37, "nothing lost")
+        #expect(times == times.sorted(), "committed in order, with their original times")
+        #expect(try String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8).isEmpty)
+    }
+
     @Test func aFullDiskSpoolsSwipesAndTheyAreCommittedWhenSpaceReturns() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()

@@ -38,8 +38,26 @@ import Testing
         #expect(ServeErrorPolicy.action(for: .notify) == .ignore)
         #expect(ServeErrorPolicy.action(for: .dataVersion) == .retryNextTick)
         #expect(ServeErrorPolicy.action(for: .configurationReload) == .retryNextTick)
-        #expect(ServeErrorPolicy.action(for: .retention) == .retryNextTick)
+        #expect(ServeErrorPolicy.action(for: .retention) == .retryAfter(.seconds(600)))
         #expect(ServeErrorPolicy.action(for: .descriptors) == .fatal)
+    }
+
+    /// Issue 18: a failed daily retention (the database locked by another program) is not tried
+    /// again at every tick, each try a busy wait of the loop: it backs off for 10 minutes.
+    @Test func aFailedRetentionBacksOffWhileOtherStepsRetryAtTheNextTick() {
+        var schedule = ServeStepSchedule()
+        let failedAt = ContinuousClock.now
+        #expect(schedule.isDue(.retention, at: failedAt))
+        schedule.failed(.retention, at: failedAt)
+        schedule.failed(.dataVersion, at: failedAt)
+        #expect(!schedule.isDue(.retention, at: failedAt + .seconds(1)), "not at the next tick")
+        #expect(!schedule.isDue(.retention, at: failedAt + .seconds(599)))
+        #expect(schedule.isDue(.retention, at: failedAt + .seconds(600)))
+        #expect(schedule.isDue(.dataVersion, at: failedAt + .seconds(1)), "data_version is retried at the next tick")
+        schedule.failed(.retention, at: failedAt + .seconds(600))
+        #expect(!schedule.isDue(.retention, at: failedAt + .seconds(601)), "each failure backs off again")
+        schedule.succeeded(.retention)
+        #expect(schedule.isDue(.retention, at: failedAt + .seconds(601)))
     }
 
     @Test func aReadOnlyConnectionKeepsTheSwipeQueuedAndSpooled() throws {

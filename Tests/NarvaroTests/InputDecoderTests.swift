@@ -124,11 +124,45 @@ import Testing
         #expect(decode(script.events) == [.rejected(.dropped, at: dropped), swipe("3142592653", retry)])
     }
 
+    /// Issue 18: the kernel's timestamps show a gap where the dropped keys were (the daemon was
+    /// blocked meanwhile), longer than the inter-key timeout; the tail of the card after that gap
+    /// must not be recorded as a card of its own. Only the next Enter ends the discard.
+    @Test func afterSynDroppedKeysAreDiscardedUntilEnterWhateverThePause() {
+        var script = KeyScript()
+        script.type("0563")
+        let dropped = script.time
+        script.sync(EventCode.synDropped)
+        script.sync()
+        script.wait(400_000)  // the lost keys' time: more than the 100 ms inter-key timeout
+        script.type("537489")
+        script.enter()
+        script.wait(2_000_000)
+        script.type("0563537489")
+        let next = script.enter()
+        #expect(decode(script.events) == [.rejected(.dropped, at: dropped), swipe("0563537489", next)])
+        // Nor does a stale discard expire into a fresh swipe: the tail is still discarded.
+        var decoder = CardDecoder(reader: "entré")
+        var tail = KeyScript()
+        tail.type("12")
+        tail.sync(EventCode.synDropped)
+        tail.sync()
+        for event in tail.events { _ = decoder.feed(event) }
+        #expect(decoder.expire(now: EventTime(microseconds: tail.time.microseconds + 5_000_000)) == nil)
+        tail.wait(5_000_000)
+        let resumed = tail.events.count
+        tail.type("3456")
+        tail.enter()
+        let outputs = tail.events[resumed...].compactMap { decoder.feed($0) }
+        #expect(outputs.isEmpty, "the tail after a drop is discarded up to its Enter")
+        #expect(decoder.isIdle)
+    }
+
     @Test func synDroppedReleasesAStuckShift() {
         var script = KeyScript()
         script.key(EventCode.keyLeftShift, 1)
         script.sync(EventCode.synDropped)  // the Shift release is lost in the drop
         script.sync()
+        script.enter()  // the dropped swipe's Enter ends its discard
         script.wait(1_000_000)
         script.type("1234")
         let enter = script.enter()
@@ -235,6 +269,7 @@ import Testing
         script.enter()
         script.sync(EventCode.synDropped)
         script.sync()
+        script.enter()
         script.wait(1_000_000)
         script.type("AB12cd34")
         script.enter()

@@ -41,7 +41,7 @@ let daemonCommand = CommandSpec(
     // Swipes the daemon could never commit must not pile up unseen: refuse to start instead.
     try store.db.requireWritable()
     let spool = SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
-    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool)
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts)
     logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal)
     let scanner = InputDeviceScanner(devRoot: ctx.environment["NARVARO_DEV_ROOT"] ?? "/dev", sysRoot: ctx.environment["NARVARO_SYS_ROOT"] ?? "/sys")
     let readers = ReaderService(store: store, pipeline: pipeline, journal: journal, scanner: scanner, fixedDevice: fixed)
@@ -60,6 +60,10 @@ func openDaemonStore(_ ctx: CommandContext, busyTimeoutMilliseconds: Int) throws
     _ = try store.hasher()
     return store
 }
+
+/// A swipe's first attempt waits out a brief lock (the 100 ms the store is opened with); retries
+/// behind a backlog do not wait at all, so the poll loop never stalls while the lock is held.
+let daemonBusyTimeouts = BusyTimeouts(first: 100, retry: 0)
 
 func parseStart(_ text: String?) throws -> EventTime {
     guard let text else { return EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
@@ -84,7 +88,7 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     _ = try store.reader(named: reader)
     let spool = lock == nil ? nil : SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
-    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool)
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts)
     if let spool { logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal) }
     var summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
     let deadline = Date().addingTimeInterval(Double(drainSeconds))

@@ -30,9 +30,11 @@ public enum DecoderOutput: Equatable, Sendable {
 /// A swipe is the card characters typed before Enter (or keypad Enter), stamped with the kernel
 /// time of the Enter press. Only presses count: repeats are ignored and releases only update
 /// which keys (notably Shift) are held. Keys more than `interKeyTimeout` apart belong to
-/// different swipes. After a rejection mid-swipe (too long, bad character, dropped events) the
-/// rest of the swipe is discarded up to its Enter, or up to a pause longer than the timeout,
-/// so a reader that never sends Enter cannot swallow the next visitor's card.
+/// different swipes. After a rejection mid-swipe (too long, bad character) the rest of the swipe
+/// is discarded up to its Enter, or up to a pause longer than the timeout, so a reader that never
+/// sends Enter cannot swallow the next visitor's card. After dropped events (SYN_DROPPED) the keys
+/// are discarded up to the next Enter whatever the pauses: the kernel's timestamps then show a gap
+/// where the lost keys were, and the tail of the card must not become a card of its own.
 public struct CardDecoder: Sendable {
     public let reader: String
     /// Largest gap between two key presses of one swipe, in microseconds.
@@ -44,6 +46,8 @@ public struct CardDecoder: Sendable {
         case idle
         case collecting(String, lastKey: EventTime)
         case discarding(lastKey: EventTime)
+        /// After dropped events: only Enter ends it (neither a pause nor `expire`).
+        case discardingToEnter
     }
 
     private var phase = Phase.idle
@@ -100,6 +104,8 @@ public struct CardDecoder: Sendable {
         case .discarding(let lastKey):
             if gap(from: lastKey, to: now) > interKeyTimeout { phase = .idle }
             return nil
+        case .discardingToEnter:
+            return nil
         }
     }
 
@@ -114,7 +120,7 @@ public struct CardDecoder: Sendable {
             // released (readers hold a key for milliseconds), so Shift cannot stick.
             skippingToReport = true
             heldKeys.removeAll()
-            phase = .discarding(lastKey: event.time)
+            phase = .discardingToEnter
             return .rejected(.dropped, at: event.time)
         default:
             return nil
@@ -146,6 +152,8 @@ public struct CardDecoder: Sendable {
             if let character { phase = .collecting(String(character), lastKey: time) }
         case .discarding:
             phase = .discarding(lastKey: time)
+        case .discardingToEnter:
+            break
         case .collecting(var text, _):
             guard let character else {
                 phase = .discarding(lastKey: time)

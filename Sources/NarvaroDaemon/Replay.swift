@@ -1,6 +1,6 @@
 // `narvarod --replay FILE|-`: feeds an evemu recording through the same decode → record path
-// as a live reader, line by line, committing each swipe as it is decoded. While it waits for
-// input, a backlog the database could not take is retried every second.
+// as a live reader, line by line, committing each swipe as it is decoded. A backlog the database
+// could not take is retried once a second (while input waits, or between lines), as the serve tick does.
 import NarvaroCore
 
 public struct ReplaySummary: Equatable, Sendable {
@@ -29,12 +29,19 @@ public enum Replay {
                 report(event)
             }
         }
+        var lastRetry = ContinuousClock.now
         input: while true {
             switch try source.next(timeout: retryMilliseconds) {
             case .end: break input
             case .idle:
                 if pipeline.backlog > 0 { handle(pipeline.flush()) }
+                lastRetry = .now
             case .line(let line):
+                // Behind a backlog new swipes are only spooled: a steady input still gets its tick.
+                if pipeline.backlog > 0, ContinuousClock.now - lastRetry >= .milliseconds(Int64(retryMilliseconds)) {
+                    handle(pipeline.flush())
+                    lastRetry = .now
+                }
                 guard var event = try parser.parse(line: line) else { continue }
                 event.time = EvemuRecording.absolute(event.time, start: start)
                 handle(pipeline.feed(event, reader: reader))

@@ -29,6 +29,8 @@ public final class ReaderService {
     }
 
     public var readersUp: Int { attached.count }
+    /// Readers opened but not grabbed yet (a key was held at open): the loop retries every second.
+    public var grabsPending: Bool { attached.values.contains { !$0.source.isGrabbed } }
     public var readersConfigured: Int { configured.count }
 
     /// The fds to poll, with the reader each belongs to.

@@ -59,6 +59,9 @@ public struct ServeStepSchedule: Sendable {
         return now >= time
     }
 
+    /// When a backed-off step may run again (nil: now).
+    public func due(_ step: ServeStep) -> ContinuousClock.Instant? { notBefore[step] }
+
     public mutating func failed(_ step: ServeStep, at now: ContinuousClock.Instant) {
         if case .retryAfter(let delay) = ServeErrorPolicy.action(for: step) { notBefore[step] = now + delay }
     }

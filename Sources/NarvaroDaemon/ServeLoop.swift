@@ -1,8 +1,9 @@
-// narvarod's one thread: a poll() loop over the readers' fds, an inotify fd for hotplug, a signalfd
-// and a timerfd. Each swipe is committed before it is logged; a database that cannot take it defers
-// it to the spool, retried on every tick without waiting for the lock (see SwipePipeline). The tick also checks configuration changes
-// (PRAGMA data_version), pets the watchdog, updates STATUS and runs the daily retention. What a
-// failed step means is ServeErrorPolicy's decision, applied in `attempt`; nowhere else.
+// narvarod's one thread: a poll() loop over the readers' fds, inotify for hotplug and for the
+// database's directory, a signalfd and a one-shot timerfd re-armed to the next deadline, so idle it
+// sleeps (issue 17). Each swipe is committed before it is logged; a database that cannot take it
+// defers it to the spool, retried every second without waiting for the lock (see SwipePipeline).
+// The tick checks configuration changes (PRAGMA data_version), pets the watchdog and runs the daily
+// retention. What a failed step means is ServeErrorPolicy's decision, applied in `attempt`.
 import NarvaroCore
 import Foundation
 
@@ -15,6 +16,13 @@ public final class ServeLoop {
     private let signals: SignalDescriptor
     private let timer: TimerDescriptor
     private var inotify: InotifyWatcher
+    /// The database's directory: another program's commit writes the -wal there, so a configuration
+    /// change wakes the loop without polling data_version.
+    private var databaseWatch: InotifyWatcher
+    private var lastTick = ContinuousClock.now
+    /// When the daily retention is next looked at: the venue's next midnight (at most an hour away,
+    /// in case the wall clock jumps), or the end of a back-off.
+    private var retentionDue = ContinuousClock.now
     private var dataVersion: Int64 = 0
     private var lastWatchdog = ContinuousClock.now
     private var lastBacklogLog = ContinuousClock.now
@@ -41,6 +49,8 @@ public final class ServeLoop {
         for directory in [readers.scanner.inputDirectory] + readers.scanner.linkDirectories {
             _ = try inotify.watch(directory)
         }
+        self.databaseWatch = try InotifyWatcher(mask: [.modified, .created, .movedIn])
+        _ = try databaseWatch.watch(URL(fileURLWithPath: store.db.path).deletingLastPathComponent().path)
     }
 
     /// Runs until SIGTERM or SIGINT; returns the exit code.
@@ -56,10 +66,13 @@ public final class ServeLoop {
         try attempt(.notify) { try notifier.ready(status: status()) }
         journal.log(.notice, "ready", [("readers", "\(readers.readersUp)/\(readers.readersConfigured)"), ("backlog", String(pipeline.backlog))])
         while true {
+            updateStatus()
+            try attempt(.descriptors) { try timer.arm(after: nextWake()) }
             var poller = Poller()
             poller.add(signals.fileDescriptor)
             poller.add(timer.fileDescriptor)
             poller.add(inotify.fileDescriptor)
+            poller.add(databaseWatch.fileDescriptor)
             let readerFDs = readers.fileDescriptors
             for entry in readerFDs { poller.add(entry.fd) }
             for ready in try attempt(.descriptors, { try poller.wait(timeout: .infinite) }) ?? [] {
@@ -74,6 +87,9 @@ public final class ServeLoop {
                         _ = try inotify.retryPending()
                     }
                     readers.rescan()
+                } else if ready.fileDescriptor == databaseWatch.fileDescriptor {
+                    try attempt(.descriptors) { _ = try databaseWatch.read() }
+                    try checkConfiguration()
                 } else if let reader = readerFDs.first(where: { $0.fd == ready.fileDescriptor })?.reader {
                     if ready.events.contains(.readable) { report(readers.read(reader)) }
                     if !ready.events.isDisjoint(with: [.hangup, .error, .invalid]) { readers.hangUp(reader) }
@@ -102,7 +118,31 @@ public final class ServeLoop {
         return 0
     }
 
+    /// The next time the loop must wake with no input: the watchdog, and only while there is
+    /// something to do, the one-second tick (a backlog, a half-typed swipe, a reader to grab, a
+    /// step to retry); the retention's check. Otherwise it sleeps until input.
+    private func nextWake() -> Duration {
+        var deadlines = [retentionDue]
+        if let interval = notifier.watchdogInterval { deadlines.append(lastWatchdog + interval) }
+        if pipeline.backlog > 0 || pipeline.hasPartialSwipe || readers.grabsPending || !failing.subtracting([.retention]).isEmpty {
+            deadlines.append(lastTick + .seconds(1))
+        }
+        return max(deadlines.min()! - .now, .microseconds(1))
+    }
+
+    /// Another connection committed (narvaro reader add …): pick up reader changes without a restart.
+    private func checkConfiguration() throws {
+        if let version = try attempt(.dataVersion, { try store.dataVersion() }), version != dataVersion {
+            // The version is taken only once the reload succeeded, so a failed reload is retried.
+            if try attempt(.configurationReload, { try readers.loadConfiguration() }) != nil {
+                dataVersion = version
+                readers.rescan()
+            }
+        }
+    }
+
     private func tick() throws {
+        lastTick = .now
         let now = EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
         report(pipeline.expireIdle(now: now))
         if pipeline.backlog > 0 {
@@ -112,26 +152,28 @@ public final class ServeLoop {
                 lastBacklogLog = .now
             }
         }
-        // Another connection committed (narvaro reader add …): pick up reader changes without a restart.
-        if let version = try attempt(.dataVersion, { try store.dataVersion() }), version != dataVersion {
-            // The version is taken only once the reload succeeded, so a failed reload is retried.
-            if try attempt(.configurationReload, { try readers.loadConfiguration() }) != nil {
-                dataVersion = version
-                readers.rescan()
-            }
-        }
+        try checkConfiguration()
         readers.grabPending()
-        if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval {
+        // The timer fires at the deadline; a few milliseconds of rounding must not skip a pet.
+        if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval - .milliseconds(5) {
             try attempt(.notify) { try notifier.watchdog() }
             lastWatchdog = .now
         }
+        if ContinuousClock.now >= retentionDue {
+            retentionDue = .now + .seconds(3600)
+            if schedule.isDue(.retention, at: .now) {
+                try attempt(.retention) { retentionDue = .now + (try runRetentionOncePerDay(now: now)) }
+            }
+            if let backOff = schedule.due(.retention) { retentionDue = min(retentionDue, backOff) }
+        }
+    }
+
+    /// STATUS follows every change (a swipe, a reader plugged), not a tick.
+    private func updateStatus() {
         let current = status()
         if current != lastStatus {
-            try attempt(.notify) { try notifier.status(current) }
+            _ = try? attempt(.notify) { try notifier.status(current) }
             lastStatus = current
-        }
-        if schedule.isDue(.retention, at: .now) {
-            try attempt(.retention) { try runRetentionOncePerDay(now: now) }
         }
     }
 
@@ -167,11 +209,15 @@ public final class ServeLoop {
         }
     }
 
-    private func runRetentionOncePerDay(now: EventTime) throws {
+    /// Runs the retention once per local day; returns how long until the venue's next midnight
+    /// (a second past it, and at most an hour: a wall clock set at boot must not postpone it a day).
+    private func runRetentionOncePerDay(now: EventTime) throws -> Duration {
         let clock = try VenueClock(identifier: store.venues().first?.timeZone ?? "Europe/Stockholm")
         let day = clock.localDate(of: now)
         if today != day { today = day; swipesToday = 0 }
-        guard lastRetentionDay != day else { return }
+        let untilMidnight = clock.startOfDay(day.adding(days: 1)).microseconds - now.microseconds
+        let wait = Duration.microseconds(min(max(untilMidnight, 0), 3_600_000_000)) + .seconds(1)
+        guard lastRetentionDay != day else { return wait }
         // A failure throws to `attempt`, which backs off (ServeErrorPolicy) instead of retrying
         // every tick: each try may wait on a lock the swipes' path must not be stalled by.
         let summary = try store.runRetention(today: day, now: now)
@@ -180,6 +226,7 @@ public final class ServeLoop {
             journal.log(.notice, "retention", [("kept-from", summary.horizon), ("check-ins", String(summary.checkIns)),
                                                ("visitors", String(summary.visitors))])
         }
+        return wait
     }
 
     private func status() -> String {

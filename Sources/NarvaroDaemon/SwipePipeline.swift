@@ -106,6 +106,9 @@ public final class SwipePipeline {
         return events
     }
 
+    /// Whether some reader is mid-swipe (or has a key held): its expiry needs the tick.
+    public var hasPartialSwipe: Bool { decoders.values.contains { !$0.isIdle } }
+
     /// Whether `reader` is between swipes with no key held (safe to grab).
     public func isIdle(reader: String) -> Bool { decoders[reader]?.isIdle ?? true }
 

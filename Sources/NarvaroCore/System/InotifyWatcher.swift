@@ -13,6 +13,8 @@ public struct InotifyEventKind: OptionSet, Hashable, Sendable {
     public static let attributesChanged = InotifyEventKind(rawValue: UInt32(IN_ATTRIB))
     public static let deleted = InotifyEventKind(rawValue: UInt32(IN_DELETE))
     public static let movedIn = InotifyEventKind(rawValue: UInt32(IN_MOVED_TO))
+    /// A file in the directory was written (the database's -wal when another program commits).
+    public static let modified = InotifyEventKind(rawValue: UInt32(IN_MODIFY))
     /// A file in the directory was opened (only when asked for in the watch mask).
     public static let opened = InotifyEventKind(rawValue: UInt32(IN_OPEN))
     /// The watched directory itself was deleted or moved away.

@@ -29,6 +29,15 @@ public struct TimerDescriptor: Sendable {
         self.interval = interval
     }
 
+    /// Makes the timer fire once, `delay` from now (no repeat); nil disarms it. The daemon re-arms
+    /// it to its next deadline at every turn of its loop, so idle it sleeps until there is one.
+    /// Wraps `timerfd_settime(2)`.
+    public func arm(after delay: Duration?) throws {
+        var spec = itimerspec(it_interval: Glibc.timespec(), it_value: Glibc.timespec())
+        if let delay { spec.it_value = Self.timespec(delay) }
+        try retryOnInterrupt("timerfd_settime") { timerfd_settime(fileDescriptor.rawValue, 0, &spec, nil) }
+    }
+
     /// How many intervals passed since the last read (0 when the timer has not fired yet).
     /// Wraps `read(2)` of the timerfd's 8-byte expiration count.
     public func read() throws -> UInt64 {

@@ -79,6 +79,22 @@ func makeTemporaryDirectory(_ label: String) throws -> String {
         #expect(try timer.read() >= 1)
     }
 
+    /// The daemon's timer fires once per arming (issue 17: idle it must not tick), and nil disarms
+    /// it, even a periodic one, so a sleeping loop is not woken.
+    @Test func anArmedTimerFiresOnceAndADisarmedOneNever() throws {
+        let timer = try TimerDescriptor(interval: .milliseconds(1))
+        defer { try? timer.close() }
+        try timer.arm(after: nil)
+        _ = try timer.read()
+        var poller = Poller()
+        poller.add(timer.fileDescriptor)
+        #expect(try poller.wait(timeout: .milliseconds(20)).isEmpty, "disarmed: the periodic interval is gone")
+        try timer.arm(after: .microseconds(1))
+        #expect(try poller.wait(timeout: .infinite).map(\.fileDescriptor) == [timer.fileDescriptor])
+        #expect(try timer.read() == 1)
+        #expect(try poller.wait(timeout: .milliseconds(20)).isEmpty, "one shot: no repeat")
+    }
+
     @Test func inotifySeesAFileCreatedInAWatchedDirectory() throws {
         let directory = try makeTemporaryDirectory("inotify")
         defer { try? FileManager.default.removeItem(atPath: directory) }

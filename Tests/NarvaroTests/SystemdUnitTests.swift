@@ -3,7 +3,9 @@
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroBench
 @testable import NarvaroWeb
 import Foundation
@@ -50,7 +52,8 @@ import Testing
         #expect(verify.status == 0, "\(verify.stderr)")
         let text = try String(contentsOf: unit, encoding: .utf8)
         #expect(text.contains("RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6") && !text.contains("PrivateNetwork=yes"))
-        #expect(text.contains("ExecStart=\(Executables.path("narvaro")) --database /var/lib/narvaro/narvaro.db push"))
+        let narvaro = try Executables.path("narvaro")
+        #expect(text.contains("ExecStart=\(narvaro) --database /var/lib/narvaro/narvaro.db push"))
         let daemon = try String(contentsOf: Self.systemdDirectory.appendingPathComponent("narvarod.service"), encoding: .utf8)
         #expect(daemon.contains("PrivateNetwork=yes"), "narvarod keeps no network")
         let timerText = try String(contentsOf: timer, encoding: .utf8)

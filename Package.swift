@@ -33,19 +33,24 @@ let package = Package(
         // The municipality's PostgreSQL: a thin libpq wrapper, the central schema, the push of a
         // venue's anonymous aggregates, and central reports. The daemon never links it (no network).
         .target(name: "NarvaroCentral", dependencies: ["NarvaroCore", "CPostgres"], swiftSettings: settings),
-        // Every command of narvaro and narvarod, runnable in-process.
-        .target(name: "NarvaroCommands", dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCentral", "CLinux"], swiftSettings: settings),
+        // The command-line toolkit both programs dispatch through: command table, arguments, context.
+        .target(name: "NarvaroCLI", dependencies: ["NarvaroCore", "CLinux"], swiftSettings: settings),
+        // Every command of narvaro, runnable in-process.
+        .target(name: "NarvaroCommands", dependencies: ["NarvaroCore", "NarvaroCLI", "NarvaroDesk", "NarvaroDaemon", "NarvaroCentral", "CLinux"], swiftSettings: settings),
+        // narvarod's one command (serve or replay), apart so the daemon links neither the staff
+        // commands nor libpq: it has no network and keeps a small import graph.
+        .target(name: "NarvarodCommands", dependencies: ["NarvaroCore", "NarvaroCLI", "NarvaroDaemon", "CLinux"], swiftSettings: settings),
         // The browser pages: a CGI program (RFC 3875) behind nginx + fcgiwrap; reuses the desk's model.
         .target(name: "NarvaroWeb", dependencies: ["NarvaroCore", "NarvaroDesk"], swiftSettings: settings),
         // The synthetic-history generator and benchmarks: a developer tool, never installed.
-        .target(name: "NarvaroBench", dependencies: ["NarvaroCore", "NarvaroDaemon", "NarvaroCommands"], swiftSettings: settings),
-        .executableTarget(name: "narvarod", dependencies: ["NarvaroCommands"], swiftSettings: settings),
-        .executableTarget(name: "narvaro", dependencies: ["NarvaroCommands"], swiftSettings: settings),
+        .target(name: "NarvaroBench", dependencies: ["NarvaroCore", "NarvaroCLI", "NarvaroDaemon", "NarvaroCommands"], swiftSettings: settings),
+        .executableTarget(name: "narvarod", dependencies: ["NarvarodCommands", "NarvaroCLI"], swiftSettings: settings),
+        .executableTarget(name: "narvaro", dependencies: ["NarvaroCommands", "NarvaroCLI"], swiftSettings: settings),
         .executableTarget(name: "narvaro-web", dependencies: ["NarvaroWeb"], swiftSettings: settings),
-        .executableTarget(name: "narvaro-bench", dependencies: ["NarvaroBench", "NarvaroCommands"], swiftSettings: settings),
+        .executableTarget(name: "narvaro-bench", dependencies: ["NarvaroBench", "NarvaroCLI"], swiftSettings: settings),
         .testTarget(
             name: "NarvaroTests",
-            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCommands", "NarvaroBench", "NarvaroCentral", "NarvaroWeb", "CSQLite", "CLinux", "CEvdev"],
+            dependencies: ["NarvaroCore", "NarvaroDesk", "NarvaroDaemon", "NarvaroCLI", "NarvaroCommands", "NarvarodCommands", "NarvaroBench", "NarvaroCentral", "NarvaroWeb", "CSQLite", "CLinux", "CEvdev"],
             swiftSettings: settings
         ),
     ],

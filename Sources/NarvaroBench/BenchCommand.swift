@@ -1,5 +1,6 @@
 // narvaro bench generate|measure|table: the benchmark behind scripts/bench, for developers. Not in
 // the overview (main.swift adds it only when asked for); benchmark databases use a fixed, public card key.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

@@ -1,6 +1,7 @@
 // Builds a realistic benchmark database fast: venues, activities, schedules and readers through the
 // Store API, then years of check-ins written in large transactions straight into the same tables the
 // swipe path writes (checkins, visitors, cards, visits, first_visits, day_totals), kept consistent.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

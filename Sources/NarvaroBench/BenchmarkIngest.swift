@@ -1,6 +1,7 @@
 // Ingest measurements: swipes through the daemon's full path (key events → CardDecoder → prepare →
 // attribute → commit, synchronous=FULL, one transaction per swipe), the same rows inserted with raw
 // SQLite calls and the same pragmas as a floor, and a batched import through `recordBatch`.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

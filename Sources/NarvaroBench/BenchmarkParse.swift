@@ -1,5 +1,6 @@
 // The evemu parser on its own: lines per second over a recording held in memory, both as the
 // String lines LineSource hands to the replay and as raw byte lines (no I/O, no database).
+import NarvaroCLI
 import NarvaroCore
 import Glibc
 

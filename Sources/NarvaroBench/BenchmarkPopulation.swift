@@ -1,6 +1,7 @@
 // The synthetic people and weekly programme of one benchmark venue: regulars, occasional visitors,
 // one-timers, volunteers and staff, with tenure (turnover over the years) and attendance odds.
 // Pure model, no database: BenchmarkGenerator turns who-comes-when into rows.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

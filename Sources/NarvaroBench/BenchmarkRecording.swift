@@ -1,5 +1,6 @@
 // The replay benchmark's input: an evemu recording of a decimal10 reader typing N swipes
 // (BenchmarkWorkload's typist), written in chunks so a million swipes can stream into a pipe.
+import NarvaroCLI
 import NarvaroCore
 import Glibc
 

@@ -1,5 +1,6 @@
 // Report latency (`Store.attendance`) for random weeks, months and half-years of the history, the
 // query plans SQLite chose for the report queries, and the database's bytes per check-in.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

@@ -1,5 +1,6 @@
 // Runs every measurement on one generated database, in an order where each step's writes cannot
 // disturb the ones before it: size, report latency and plans, then the writing measurements.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

@@ -1,6 +1,7 @@
 // Renders benchmark results (one per database size) as the Markdown tables of docs/benchmarks.md,
 // with the two numbers a reader looks for computed, not eyeballed: the ingest ratio to raw SQLite,
 // and how much report latency grows from the smallest to the largest database.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

@@ -1,5 +1,6 @@
 // The swipes the ingest measurements feed: the generated venues' active visitors (and a few
 // unknown cards) swiping at Läxhjälp after the end of the history, as key events a reader types.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

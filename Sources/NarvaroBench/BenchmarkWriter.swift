@@ -1,5 +1,6 @@
 // The generator's row writer: sets up the venues through the Store API, then turns each session's
 // attendance into check-in rows and the statistics the real swipe path would have written for them.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

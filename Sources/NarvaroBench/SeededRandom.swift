@@ -1,5 +1,6 @@
 // A small seeded random number generator (SplitMix64) for the benchmark generator: the same seed
 // gives the same database on every machine, so numbers from different runs describe the same data.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands

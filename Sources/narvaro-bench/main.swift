@@ -2,7 +2,7 @@
 // installed; scripts/bench drives it.
 import Foundation
 import NarvaroBench
-import NarvaroCommands
+import NarvaroCLI
 
 let table = CommandTable(
     program: "narvaro-bench",

@@ -3,7 +3,9 @@
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroBench
 import Foundation
 import Glibc
@@ -140,7 +142,8 @@ private func narvaroGuarded(_ ws: CLIWorkspace, _ arguments: [String]) throws ->
         let ws = try CLIWorkspace()
         let out = ws.directory.appendingPathComponent("gen.json").path
         try "previous".write(toFile: out, atomically: false, encoding: .utf8)
-        let result = try narvaroGuarded(ws, ["bench", "generate", "--size", "100", "--out", out])
+        let result = try Executables.run("/usr/bin/timeout", ["-s", "KILL", "60", try Executables.path("narvaro-bench"), "generate", "--size", "100", "--out", out],
+                                         environment: ws.environment)
         #expect(result.status == 1 && result.stderr.contains("exists"), "\(result.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous")
         #expect(!FileManager.default.fileExists(atPath: ws.database), "refused before any work")

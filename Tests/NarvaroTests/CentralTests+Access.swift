@@ -2,7 +2,9 @@
 // role cannot read, change or add another venue's rows; the municipality reads all and writes
 // nothing; row-level security is forced on every central table. Passwords never on a command line.
 @testable import NarvaroCore
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroCentral
 import Foundation
 import Testing

@@ -2,7 +2,9 @@
 // a forgotten visitor, retention), and what the central tables hold names no person: a dump of
 // them holds no card hash, card number, visitor code, nickname or swipe time.
 @testable import NarvaroCore
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroCentral
 import Foundation
 import Testing

@@ -3,7 +3,9 @@
 // next push completes it, and `kill -9` at random points (20 rounds, seed printed) leaves central
 // either unchanged or complete.
 @testable import NarvaroCore
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroCentral
 import Foundation
 import Glibc

@@ -2,7 +2,9 @@
 // recordings attach and push; the central report of each equals its own `narvaro report`; a push
 // repeated changes nothing; a month offline catches up in one push. More in CentralTests+*.swift.
 @testable import NarvaroCore
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroCentral
 import Foundation
 import Testing

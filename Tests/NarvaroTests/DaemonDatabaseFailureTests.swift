@@ -4,7 +4,9 @@
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroBench
 import CSQLite
 import Foundation
@@ -119,6 +121,8 @@ import Testing
         #expect(try ws.narvarod(["--replay", "/dev/null", "--reader", "entre"]).status == 0)
         let dir = ws.directory.path, key = ws.environment["NARVARO_CARD_KEY"] ?? ""
         #expect(chown(dir, 65534, 65534) == 0 && chown(key, 65534, 65534) == 0 && chmod(dir, 0o755) == 0 && chmod(ws.database, 0o644) == 0)
+        // Writers keep the -wal and -shm files (staff read through them): restored by root with the database.
+        for suffix in ["-wal", "-shm"] { _ = chmod(ws.database + suffix, 0o644) }
         func asNobody(_ arguments: [String]) throws -> ProcessResult {
             try Executables.runTool("/usr/bin/timeout", ["20", "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/env",
                                                          "NARVARO_DATABASE=\(ws.database)", "NARVARO_CARD_KEY=\(key)",
@@ -135,6 +139,7 @@ import Testing
         #expect(serve.stderr == "narvarod: database \(ws.database) cannot be written (opened read-only): give the daemon's user write access to it and its directory, or remount the filesystem read-write\n")
         // Write access restored: the next start commits all 37.
         #expect(chown(ws.database, 65534, 65534) == 0)
+        for suffix in ["-wal", "-shm"] { _ = chown(ws.database + suffix, 65534, 65534) }
         let after = try asNobody(["--replay", "/dev/null", "--reader", "entre"])
         #expect(after.status == 0 && after.stdout.contains("37 swipes recorded"), "\(after.stdout) \(after.stderr.suffix(300))")
     }

@@ -6,7 +6,9 @@ import CLinux
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroBench
 import Foundation
 import Glibc

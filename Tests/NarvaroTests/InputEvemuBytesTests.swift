@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func journalQuotesEveryNewlineScalar() {
-        #expect(Journal.quote("a\r\nb \"c\" \\") == "\"a\r\\nb \\\"c\\\" \\\\\"")
+        #expect(Journal.quote("a\r\nb \"c\" \\") == "\"a\\r\\nb \\\"c\\\" \\\\\"")
     }
 
     @Test(arguments: [("a/b", "a"), ("/b", "/"), ("b", ""), ("a/b/", "a"), ("/a/b/c.db", "/a/b"), ("/", "/")])

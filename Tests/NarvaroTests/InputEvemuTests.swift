@@ -3,7 +3,9 @@
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroBench
 import Testing
 

@@ -1,4 +1,5 @@
 // narvaro activity add|list|show|edit|remove, including optional grant rules.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

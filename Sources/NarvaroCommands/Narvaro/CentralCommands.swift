@@ -1,6 +1,7 @@
 // narvaro central: the municipality's PostgreSQL. `init` creates or migrates the central tables,
 // `attach` registers this venue and pushes its history, `add-venue-role` prints the role SQL,
 // `report` and `export` read across venues.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroCentral
 import Foundation
@@ -60,7 +61,7 @@ let centralCommands: [CommandSpec] = [
         let report = try CentralReport.read(request, connection: try centralConnection(args, ctx))
         switch format {
         case "json": ctx.out(centralReportJSON(report))
-        case "csv": ctx.out(centralReportCSV(report))
+        case "csv": ctx.outDocument(centralReportCSV(report))
         default: ctx.out(centralReportTable(report, texts: Texts.of(ctx.lang), lang: ctx.lang))
         }
     },

@@ -1,5 +1,6 @@
 // The central report as JSON (the local report's shape, so one venue's numbers compare key by
 // key), CSV and a table; every form says that unique people across venues are sums.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroCentral
 import Foundation
@@ -29,8 +30,10 @@ func centralReportJSON(_ r: CentralReport) -> JSONValue {
 }
 
 func centralReportCSV(_ r: CentralReport) -> String {
-    func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+    // Text cells through CSVCell.safeText like every CSV Närvaro writes (no live formulas).
+    func field(_ text: String) -> String {
+        let s = text.first?.isNumber == true && text.allSatisfy(\.isNumber) ? text : CSVCell.safeText(text)
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
     let head: [String] = r.request.by == .activity ? ["venue", "activity"] : [r.request.by.rawValue]
     var lines = [(["period"] + head + ["visits", "unique_visitors", "new_visitors"]).joined(separator: ",")]

@@ -1,4 +1,5 @@
 // narvaro checkins: recent swipes with their outcome, for the front desk and for audits.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

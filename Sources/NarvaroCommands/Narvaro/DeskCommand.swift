@@ -1,4 +1,5 @@
 // narvaro desk: the live front-desk view (see Sources/Narvaro/Desk), or one plain frame with --once.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

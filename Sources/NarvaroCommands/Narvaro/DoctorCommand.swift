@@ -1,4 +1,5 @@
 // narvaro doctor: what stands between a swipe and a recorded check-in, and what to do about it.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

@@ -1,4 +1,5 @@
 // narvaro export: aggregated, suppressed statistics for the municipality, as CSV, JSON or HTML.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

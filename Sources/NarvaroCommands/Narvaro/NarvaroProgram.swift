@@ -1,5 +1,6 @@
 // The `narvaro` program: its command table, so the executable's main is a few lines and tests
 // and the cli fuzz target can run every command in-process.
+import NarvaroCLI
 import Foundation
 import NarvaroCore
 

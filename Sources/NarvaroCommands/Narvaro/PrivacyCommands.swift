@@ -1,4 +1,5 @@
 // narvaro forget and narvaro retention: erasure of one visitor, and the retention period.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

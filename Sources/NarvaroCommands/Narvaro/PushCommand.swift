@@ -1,5 +1,6 @@
 // narvaro push: sends what the outbox notes to the municipality's PostgreSQL (run by
 // narvaro-push.timer every 5 minutes). One line out; exit 1 with the outbox kept when it fails.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroCentral
 import Foundation

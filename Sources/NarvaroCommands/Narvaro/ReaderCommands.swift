@@ -1,4 +1,5 @@
 // narvaro reader add|list|show|edit|remove: where readers stand and how their devices are found.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

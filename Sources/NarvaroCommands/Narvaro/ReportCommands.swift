@@ -1,4 +1,5 @@
 // narvaro report: weekly (or any period's) attendance from the rolling statistics.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

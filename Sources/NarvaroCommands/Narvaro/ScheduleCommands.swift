@@ -1,4 +1,5 @@
 // narvaro schedule add|list|remove: weekly slots and one-off sessions in the venue's local time.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

@@ -1,4 +1,5 @@
 // narvaro stats rebuild|verify: recompute the aggregates, or prove the kept ones are right.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

@@ -1,4 +1,5 @@
 // narvaro venue add|list|show|edit|remove
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

@@ -1,4 +1,5 @@
 // narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enroll --last.
+import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
 import NarvaroDaemon

@@ -2,6 +2,7 @@
 // starts and before report/export) and can this process write it (the serving daemon refuses to
 // start otherwise, rather than collect swipes it can never commit).
 import CSQLite
+import Glibc
 
 public enum DatabaseHealthError: Error, CustomStringConvertible, Equatable {
     case damaged(path: String, problem: String)
@@ -19,19 +20,45 @@ public enum DatabaseHealthError: Error, CustomStringConvertible, Equatable {
 
 extension SQLiteConnection {
     /// `PRAGMA quick_check`: the problems it finds (at most `limit`), empty when the file is intact.
-    /// A file too damaged to be checked at all reports the error as its problem.
-    public func quickCheckProblems(limit: Int = 5) -> [String] {
+    /// A file too damaged to be checked at all reports the error as its problem. With a `budget`,
+    /// the check stops after that many milliseconds and what it saw so far is the answer (SQLite's
+    /// progress handler interrupts it): the cost of a check before a report stays bounded.
+    public func quickCheckProblems(limit: Int = 5, budgetMilliseconds: Int? = nil) -> [String] {
+        quickCheck(limit: limit, budgetMilliseconds: budgetMilliseconds).problems
+    }
+
+    /// `quickCheckProblems`, and whether the check ran to its end (false: the budget stopped it).
+    public func quickCheck(limit: Int = 5, budgetMilliseconds: Int? = nil) -> (problems: [String], complete: Bool) {
+        var deadline = budgetMilliseconds.map { Self.monotonicMilliseconds() + Int64($0) } ?? Int64.max
+        if budgetMilliseconds != nil {
+            // Every 10,000 virtual-machine steps: cheap, and at most a few ms late.
+            sqlite3_progress_handler(handle, 10_000, { context in
+                guard let context else { return 0 }
+                return SQLiteConnection.monotonicMilliseconds() > context.load(as: Int64.self) ? 1 : 0
+            }, &deadline)
+        }
+        defer { if budgetMilliseconds != nil { sqlite3_progress_handler(handle, 0, nil, nil) } }
         do {
             let rows = try query("PRAGMA quick_check(\(max(1, limit)))").map { $0.string(0) }
-            return rows == ["ok"] ? [] : rows
+            return (rows == ["ok"] ? [] : rows, true)
+        } catch where error.code & 0xff == SQLITE_INTERRUPT && budgetMilliseconds != nil {
+            return ([], false)  // out of time, nothing found so far
         } catch {
-            return ["\(error.message) (code \(error.code))"]
+            return (["\(error.message) (code \(error.code))"], true)
         }
     }
 
-    /// Throws `DatabaseHealthError.damaged` when quick_check finds a problem.
-    public func requireIntact() throws {
-        if let problem = quickCheckProblems(limit: 1).first { throw DatabaseHealthError.damaged(path: path, problem: problem) }
+    /// Throws `DatabaseHealthError.damaged` when quick_check finds a problem (within the budget, if any).
+    public func requireIntact(budgetMilliseconds: Int? = nil) throws {
+        if let problem = quickCheckProblems(limit: 1, budgetMilliseconds: budgetMilliseconds).first {
+            throw DatabaseHealthError.damaged(path: path, problem: problem)
+        }
+    }
+
+    static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 
     /// Throws `DatabaseHealthError.notWritable` when this connection cannot write: opened read-only

@@ -1,7 +1,9 @@
 // A venue for the central tests: its own SQLite database fed from the demo recordings through the
 // real narvarod, its own PostgreSQL login role, and the narvaro commands run in-process.
 @testable import NarvaroCore
+@testable import NarvaroCLI
 @testable import NarvaroCommands
+@testable import NarvarodCommands
 @testable import NarvaroCentral
 import Foundation
 

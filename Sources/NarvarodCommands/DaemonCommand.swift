@@ -1,6 +1,7 @@
 // The options of narvarod and the choice between replaying a recording and serving readers.
+import NarvaroCLI
 import NarvaroCore
-import NarvaroDesk
+
 import NarvaroDaemon
 import Foundation
 

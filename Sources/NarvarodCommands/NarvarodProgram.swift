@@ -1,5 +1,6 @@
 // The `narvarod` program: one command (serve, or replay a recording), whose options may come
 // without a command word.
+import NarvaroCLI
 import Foundation
 import NarvaroCore
 

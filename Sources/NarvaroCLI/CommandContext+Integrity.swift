@@ -3,9 +3,13 @@
 import NarvaroCore
 
 extension CommandContext {
+    /// How long a report or export may spend on PRAGMA quick_check before it answers: a small
+    /// database is checked whole, a large one as far as this gets (narvarod checks it whole at start).
+    public static let integrityBudgetMilliseconds = 250
+
     public func intactStore() throws -> Store {
         let store = try store()
-        try store.db.requireIntact()
+        try store.db.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
         return store
     }
 }
@@ -14,7 +18,7 @@ extension CommandContext {
     /// `readStore()` (read-only, for staff in the group) checked like `intactStore()`.
     public func intactReadStore() throws -> Store {
         let store = try readStore()
-        try store.db.requireIntact()
+        try store.db.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
         return store
     }
 }

@@ -91,7 +91,7 @@ public final class BenchmarkGenerator {
     public func run(progress: (Int) -> Void = { _ in }) throws -> BenchmarkSummary {
         let started = ContinuousClock.now
         guard try store.hasNoVenues() else {
-            throw StoreError.invalid("database \(store.db.path) is not empty: generate into a new file")
+            throw StoreError.invalid("database \(store.databasePath) is not empty: generate into a new file")
         }
         // Generation is not what is measured (the Store's bulk import drops the journal and fsync);
         // WAL and synchronous=FULL are restored at the end.
@@ -99,7 +99,7 @@ public final class BenchmarkGenerator {
         var writer = try BenchmarkWriter(store: store, plan: plan)
         var day = plan.firstDay.dayNumber
         while writer.written < plan.checkIns {
-            try store.db.transaction {
+            try store.transaction {
                 let stop = min(plan.checkIns, writer.written + transactionSize)
                 while writer.written < stop {
                     try writer.generate(day: day, limit: plan.checkIns)

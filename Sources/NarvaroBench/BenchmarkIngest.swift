@@ -22,7 +22,7 @@ public enum BenchmarkIngest {
     /// Returns the rate and the ids of the check-ins it wrote.
     public static func pipeline(store: Store, swipes: [BenchmarkSwipe]) throws -> (RateResult, [Int64]) {
         let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store),
-                                         spool: SwipeSpool(path: SwipeSpool.path(forDatabase: store.db.path)))
+                                         spool: SwipeSpool(path: SwipeSpool.path(forDatabase: store.databasePath)))
         var ids: [Int64] = []
         ids.reserveCapacity(swipes.count)
         var failure: String?

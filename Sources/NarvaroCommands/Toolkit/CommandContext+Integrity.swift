@@ -5,7 +5,7 @@ import NarvaroCore
 extension CommandContext {
     public func intactStore() throws -> Store {
         let store = try store()
-        try store.db.requireIntact()
+        try store.requireIntact()
         return store
     }
 }
@@ -14,7 +14,7 @@ extension CommandContext {
     /// `readStore()` (read-only, for staff in the group) checked like `intactStore()`.
     public func intactReadStore() throws -> Store {
         let store = try readStore()
-        try store.db.requireIntact()
+        try store.requireIntact()
         return store
     }
 }

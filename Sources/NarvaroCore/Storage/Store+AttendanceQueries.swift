@@ -17,7 +17,7 @@ extension Store {
             FROM day_totals v JOIN activities a ON a.id = v.activity_id JOIN venues ve ON ve.id = v.venue_id
             WHERE \(filter.whereClause(role: "v.role"))
             GROUP BY v.venue_id, v.activity_id
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             let key = AttendanceKey(venue: row.string(0), activity: row.string(1))
             rows[key] = AttendanceRow(venue: key.venue, activity: key.activity, activityName: row.string(2), organizer: row.optionalString(3),
                                       figures: AttendanceFigures(visits: row.int(4), uniqueVisitors: 0, newVisitors: 0))
@@ -28,23 +28,23 @@ extension Store {
         try requirePerPersonRows(request.period, what: "unique and new visitors")
         for row in try db.query("""
             SELECT ve.slug, a.slug, count(DISTINCT v.visitor_id),
-                   count(DISTINCT CASE WHEN f.first_day BETWEEN ?1 AND ?2 THEN v.visitor_id END)
+                   count(DISTINCT CASE WHEN f.first_day BETWEEN :first_day AND :last_day THEN v.visitor_id END)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             JOIN venues ve ON ve.id = v.venue_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
             WHERE \(filter.whereClause(role: "p.role"))
             GROUP BY v.venue_id, v.activity_id
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             let key = AttendanceKey(venue: row.string(0), activity: row.string(1))
             rows[key]?.figures.uniqueVisitors = row.int(2)
             rows[key]?.figures.newVisitors = row.int(3)
         }
         let people = try db.queryOne("""
-            SELECT count(DISTINCT v.visitor_id), count(DISTINCT CASE WHEN f.first_day BETWEEN ?1 AND ?2 THEN v.visitor_id END)
+            SELECT count(DISTINCT v.visitor_id), count(DISTINCT CASE WHEN f.first_day BETWEEN :first_day AND :last_day THEN v.visitor_id END)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
             WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters)
+            """, named: filter.parameters)
         let sorted = rows.values.sorted { ($0.venue, $0.activity) < ($1.venue, $1.activity) }
         return AttendanceReport(period: request.period, rows: sorted,
                                 total: AttendanceFigures(visits: sorted.reduce(0) { $0 + $1.figures.visits },
@@ -58,13 +58,13 @@ extension Store {
     /// (a person seen at two venues counts twice there); per-row and per-venue figures are exact.
     func foldedAttendance(_ request: ReportRequest, filter: ReportFilter, rows: [AttendanceKey: AttendanceRow]) throws -> AttendanceReport {
         var rows = rows
-        let roleClause = "instr(?6, ',' || t.role || ',') > 0 AND (?3 IS NULL OR t.venue_id = ?3)"
+        let roleClause = "instr(:roles, ',' || t.role || ',') > 0 AND (:venue IS NULL OR t.venue_id = :venue)"
         for row in try db.query("""
             SELECT ve.slug, a.slug, sum(t.unique_visitors), sum(t.new_visitors)
             FROM period_totals t JOIN activities a ON a.id = t.activity_id JOIN venues ve ON ve.id = t.venue_id
-            WHERE t.period = ?7 AND \(roleClause) AND (?4 IS NULL OR t.activity_id = ?4) AND (?5 IS NULL OR a.organizer = ?5)
+            WHERE t.period = :period AND \(roleClause) AND (:activity IS NULL OR t.activity_id = :activity) AND (:organizer IS NULL OR a.organizer = :organizer)
             GROUP BY t.venue_id, t.activity_id
-            """, bindings: filter.parameters + [.text(request.period.label)]) {
+            """, named: filter.parameters(adding: [":period": .text(request.period.label)])) {
             rows[AttendanceKey(venue: row.string(0), activity: row.string(1))]?.figures.uniqueVisitors = row.int(2)
             rows[AttendanceKey(venue: row.string(0), activity: row.string(1))]?.figures.newVisitors = row.int(3)
         }
@@ -75,8 +75,8 @@ extension Store {
             total.newVisitors = sorted.reduce(0) { $0 + $1.figures.newVisitors }
         } else if let sums = try db.queryOne("""
             SELECT coalesce(sum(t.unique_visitors), 0), coalesce(sum(t.new_visitors), 0) FROM period_totals t
-            WHERE t.period = ?7 AND t.activity_id = 0 AND \(roleClause) AND (?1 OR 1) AND (?2 OR 1) AND (?4 IS NULL) AND (?5 IS NULL)
-            """, bindings: filter.parameters + [.text(request.period.label)]) {
+            WHERE t.period = :period AND t.activity_id = 0 AND \(roleClause) AND (:activity IS NULL) AND (:organizer IS NULL)
+            """, named: filter.parameters(adding: [":period": .text(request.period.label)])) {
             total.uniqueVisitors = sums.int(0)
             total.newVisitors = sums.int(1)
         }
@@ -84,19 +84,25 @@ extension Store {
     }
 }
 
-/// The report's filters as bound parameters ?1…?6, shared by every report query.
+/// The report's filters as named parameters (:first_day, :last_day, :venue, :activity, :organizer,
+/// :roles), shared by every report query.
 struct ReportFilter {
     /// The condition over `v` (visits or day_totals) and `a` (activities); `role` names the role
     /// column. Only the filters given appear, so SQLite can use the (venue, day) and day indexes;
-    /// the parameter numbers stay fixed (?1 … ?6).
+    /// the values of the others are bound by name and ignored.
     func whereClause(role: String) -> String {
-        var clause = "v.local_day BETWEEN ?1 AND ?2"
-        if venueID != nil { clause += " AND v.venue_id = ?3" }
-        if activityID != nil { clause += " AND v.activity_id = ?4" }
-        if organizer != nil { clause += " AND a.organizer = ?5" }
-        return clause + " AND instr(?6, ',' || \(role) || ',') > 0"
+        var clause = "v.local_day BETWEEN :first_day AND :last_day"
+        if venueID != nil { clause += " AND v.venue_id = :venue" }
+        if activityID != nil { clause += " AND v.activity_id = :activity" }
+        if organizer != nil { clause += " AND a.organizer = :organizer" }
+        return clause + " AND instr(:roles, ',' || \(role) || ',') > 0"
     }
-    var parameters: [SQLValue]
+    var parameters: [String: SQLValue]
+
+    /// The filter's values plus `extra` (e.g. `:period`), or with some replaced (`:roles`).
+    func parameters(adding extra: [String: SQLValue]) -> [String: SQLValue] {
+        parameters.merging(extra) { _, new in new }
+    }
     private(set) var venueID: Int64?
     private(set) var activityID: Int64?
     private(set) var organizer: String?
@@ -111,8 +117,9 @@ struct ReportFilter {
         self.venueID = venueID
         self.activityID = activityID
         self.organizer = request.organizer
-        parameters = [.integer(Int64(request.period.firstDay.dayNumber)), .integer(Int64(request.period.lastDay.dayNumber)),
-                      venueID.map { .integer($0) } ?? .null, activityID.map { .integer($0) } ?? .null,
-                      request.organizer.map { .text($0) } ?? .null, .text(roles)]
+        parameters = [":first_day": .integer(Int64(request.period.firstDay.dayNumber)),
+                      ":last_day": .integer(Int64(request.period.lastDay.dayNumber)),
+                      ":venue": venueID.map { .integer($0) } ?? .null, ":activity": activityID.map { .integer($0) } ?? .null,
+                      ":organizer": request.organizer.map { .text($0) } ?? .null, ":roles": .text(roles)]
     }
 }

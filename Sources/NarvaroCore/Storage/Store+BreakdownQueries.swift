@@ -35,7 +35,7 @@ extension Store {
             FROM day_totals v JOIN activities a ON a.id = v.activity_id
             WHERE \(filter.whereClause(role: "v.role"))
             GROUP BY v.activity_id, v.local_day, v.role, v.gender, v.age_band
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             for kind in kinds {
                 visits[kind, default: [:]][label(kind, activity: row.int64(0), day: row.int(1), role: row.string(2), gender: row.string(3), band: row.string(4)), default: 0] += row.int(5)
             }
@@ -43,11 +43,11 @@ extension Store {
         var unique: [Breakdown: [String: Set<Int64>]] = [:]
         var new: [Breakdown: [String: Set<Int64>]] = [:]
         for row in try db.query("""
-            SELECT v.activity_id, v.local_day, p.role, p.gender, p.birth_year, v.visitor_id, coalesce(f.first_day BETWEEN ?1 AND ?2, 0)
+            SELECT v.activity_id, v.local_day, p.role, p.gender, p.birth_year, v.visitor_id, coalesce(f.first_day BETWEEN :first_day AND :last_day, 0)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
             WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             let day = row.int(1)
             let band = bands.label(birthYear: row.optionalInt(4), in: LocalDate(dayNumber: day).year)
             for kind in kinds {

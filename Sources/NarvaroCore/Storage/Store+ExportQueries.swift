@@ -18,7 +18,7 @@ extension Store {
         for row in try db.query("""
             SELECT v.activity_id, v.local_day, sum(v.visits) FROM day_totals v JOIN activities a ON a.id = v.activity_id
             WHERE \(filter.whereClause(role: "v.role")) GROUP BY v.activity_id, v.local_day
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             guard let i = index[row.int64(0)] else { continue }
             visits[i] += row.int(2)
             weekly[i, default: [:]][ISOWeek(containing: LocalDate(dayNumber: row.int(1))).description, default: 0] += row.int(2)
@@ -49,7 +49,7 @@ extension Store {
         for row in try db.query("""
             SELECT v.activity_id, v.role, sum(v.visits) FROM day_totals v JOIN activities a ON a.id = v.activity_id
             WHERE \(filter.whereClause(role: "v.role")) GROUP BY v.activity_id, v.role
-            """, bindings: try ReportFilter(store: self, request: staffFilter).parameters) {
+            """, named: try ReportFilter(store: self, request: staffFilter).parameters) {
             guard let i = index[row.int64(0)] else { continue }
             staffVisits[i][row.string(1) == Role.volunteer.rawValue ? 0 : 1] += row.int(2)
         }
@@ -90,11 +90,11 @@ extension Store {
         let wanted = Set(activities.map(\.id))
         var result: [Int64: ExportPeople] = [:]
         for row in try db.query("""
-            SELECT v.activity_id, v.visitor_id, p.gender, p.birth_year, coalesce(f.first_day BETWEEN ?1 AND ?2, 0)
+            SELECT v.activity_id, v.visitor_id, p.gender, p.birth_year, coalesce(f.first_day BETWEEN :first_day AND :last_day, 0)
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
             WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             let activity = row.int64(0), visitor = row.int64(1)
             guard wanted.contains(activity) else { continue }
             result[activity, default: ExportPeople()].unique.insert(visitor)
@@ -120,7 +120,7 @@ extension Store {
         try db.query("""
             SELECT DISTINCT a.id FROM day_totals v JOIN activities a ON a.id = v.activity_id
             WHERE \(filter.whereClause(role: "v.role")) ORDER BY a.venue_id, a.slug
-            """, bindings: filter.parameters.dropLast() + [.text(",participant,staff,volunteer,")]).map { row in
+            """, named: filter.parameters(adding: [":roles": .text(",participant,staff,volunteer,")])).map { row in
             let activity = try self.activity(id: row.int64(0))
             let venue = try self.venue(id: activity.venueID)
             return ExportActivity(id: activity.id, venueID: venue.id,

@@ -10,7 +10,7 @@ extension Store {
             SELECT v.activity_id, v.local_day, p.role, p.birth_year
             FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters) {
+            """, named: filter.parameters) {
             guard let activity = byID[row.int64(0)] else { continue }
             let key = Day(activity: activity.id, day: row.int(1))
             if row.string(2) != Role.participant.rawValue {

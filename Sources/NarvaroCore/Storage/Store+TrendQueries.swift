@@ -32,7 +32,7 @@ extension Store {
         return Int(try db.queryOne("""
             SELECT coalesce(sum(v.visits), 0) FROM day_totals v JOIN activities a ON a.id = v.activity_id JOIN venues ve ON ve.id = v.venue_id
             WHERE \(filter.whereClause(role: "v.role"))
-            """, bindings: filter.parameters)?.int(0) ?? 0)
+            """, named: filter.parameters)?.int(0) ?? 0)
     }
 
     /// The visitors seen in `first...last` under the request's filters.
@@ -43,6 +43,6 @@ extension Store {
         return Set(try db.query("""
             SELECT DISTINCT v.visitor_id FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
             WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters).map { $0.int64(0) })
+            """, named: filter.parameters).map { $0.int64(0) })
     }
 }

@@ -2,6 +2,7 @@
 // held, visits, unique and new participants, their gender and age split, volunteers and staff
 // apart, each gathering judged against the activity's grant rules, and visits per week. Reads only
 // the period's statistics rows; names no person. Suppression happens in the writers.
+// The types; the Store methods and their SQL are in Storage/Store+ExportQueries.swift.
 
 public struct ExportRequest: Sendable {
     public var period: Period

@@ -1,6 +1,7 @@
 // Gatherings: an activity held on a local day (at least one check-in). Each is judged against
 // the activity's grant rules: minimum participants (within the age range when one is set), the
 // scheduled length, and a leader (staff or volunteer) present.
+// The types; the Store methods and their SQL are in Storage/Store+GatheringQueries.swift.
 
 struct Gathering {
     var activityID: Int64

@@ -1,4 +1,5 @@
 // Where the card key lives, and when it may be created: only on the first use of a new database.
+// The Store method that checks the database (and its SQL) is in Storage/Store+CardKeyCheck.swift.
 
 extension CardKey {
     /// The key file to use: `--card-key`, else `$NARVARO_CARD_KEY`, else /etc/narvaro/card-key.

@@ -1,6 +1,7 @@
 // Folded history: before retention deletes a period's per-person rows it keeps what every report
 // (each filter, role set and --by) and the export showed for that period; afterwards those read
 // the snapshot. Before `historyStart` only snapshots and the anonymous day totals remain.
+// The types; the Store methods and their SQL are in Storage/Store+FoldedHistory.swift.
 import Foundation
 
 /// One folded period's report under one set of filters, exactly as it was computed from the rows.

@@ -4,6 +4,7 @@
 // Rows are deleted only before D, the Monday of the ISO week holding the start of the half-year
 // that holds the horizon. Every week, month and half-year with a day before D ends before the
 // horizon, so it is folded whole before any of its rows go: no period is ever folded from partial data.
+// The types; the Store methods and their SQL are in Storage/Store+Retention.swift.
 
 public struct RetentionSummary: Equatable, Sendable, Codable {
     public var horizon: String

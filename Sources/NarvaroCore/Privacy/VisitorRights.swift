@@ -1,5 +1,6 @@
 // Data subject rights: everything held about a visitor (right of access), and forgetting a
 // visitor (erasure) while the anonymous day totals keep their counts.
+// The types; the Store methods and their SQL are in Storage/Store+Forget.swift.
 
 /// What `narvaro forget` removed.
 public struct ForgetSummary: Equatable, Sendable, Codable {

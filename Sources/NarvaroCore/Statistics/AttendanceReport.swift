@@ -1,5 +1,6 @@
 // Attendance for a period, read from the rolling statistics (`day_totals`, `visits`, `first_visits`), never
 // from the raw check-in log: its cost follows the visits in the period, not the history.
+// The types; the Store methods and their SQL are in Storage/Store+AttendanceQueries.swift.
 
 /// What to count: a period and optional filters. Participants only unless roles say otherwise.
 public struct ReportRequest: Sendable {

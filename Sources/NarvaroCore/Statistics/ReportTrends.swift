@@ -1,6 +1,7 @@
 // What staff ask beyond the period's own numbers: who came back (seen in the previous period
 // too), who stopped coming (seen in the 4 weeks before, not now), the trailing 4-week average
 // of weekly visits, and the change in visits from the previous period.
+// The types; the Store methods and their SQL are in Storage/Store+TrendQueries.swift.
 
 public struct ReportTrends: Hashable, Sendable, Codable {
     /// nil when the period or the one before it reaches into history retention has folded (the

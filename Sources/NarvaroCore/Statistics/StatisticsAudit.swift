@@ -1,5 +1,6 @@
 // `narvaro stats rebuild` and `stats verify`: recompute every aggregate from the raw check-ins,
 // and prove the incrementally maintained aggregates equal that recomputation.
+// The types; the Store methods and their SQL are in Storage/Store+StatisticsRebuild.swift.
 
 public struct StatisticsDifference: Hashable, Sendable, CustomStringConvertible {
     public var table: String

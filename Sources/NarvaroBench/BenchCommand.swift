@@ -84,7 +84,7 @@ public let benchCommands: [CommandSpec] = [
         let count = try args.int("--cards", in: 1...1_000_000) ?? BenchmarkRecording.knownCards
         let store = try ctx.store()
         // Setup, not what is measured: skip the fsync of each visitor's transaction.
-        try store.db.execute("PRAGMA synchronous=OFF")
+        try store.skipSyncForSetup()
         for id in 1...count {
             _ = try store.addVisitor(VisitorDetails(), card: BenchmarkGenerator.cardText(visitorID: Int64(id), generation: 0),
                                      format: .decimal10, now: ctx.now, currentYear: ctx.currentYear)

@@ -91,19 +91,16 @@ public final class BenchmarkGenerator {
     /// Generates into an empty database. `progress` gets the number of check-ins after each transaction.
     public func run(progress: (Int) -> Void = { _ in }) throws -> BenchmarkSummary {
         let started = ContinuousClock.now
-        let db = store.db
-        guard try db.scalar("SELECT count(*) FROM venues") == 0 else {
-            throw StoreError.invalid("database \(db.path) is not empty: generate into a new file")
+        guard try store.hasNoVenues() else {
+            throw StoreError.invalid("database \(store.databasePath) is not empty: generate into a new file")
         }
-        // Generation is not what is measured: no journal and no fsync (a failed generation is thrown
-        // away), a page cache that holds a 10M database for the random-order index inserts.
+        // Generation is not what is measured (the Store's bulk import drops the journal and fsync);
         // WAL and synchronous=FULL are restored at the end.
-        _ = try db.queryOne("PRAGMA journal_mode = OFF")
-        try db.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -3145728; PRAGMA temp_store = MEMORY")
+        try store.beginBulkImport()
         var writer = try BenchmarkWriter(store: store, plan: plan)
         var day = plan.firstDay.dayNumber
         while writer.written < plan.checkIns {
-            try db.transaction {
+            try store.transaction {
                 let stop = min(plan.checkIns, writer.written + transactionSize)
                 while writer.written < stop {
                     try writer.generate(day: day, limit: plan.checkIns)
@@ -112,10 +109,7 @@ public final class BenchmarkGenerator {
             }
             progress(writer.written)
         }
-        try db.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -2000")
-        guard try db.queryOne("PRAGMA journal_mode = WAL")?.string(0).lowercased() == "wal" else {
-            throw DatabaseOpenError.walRefused(db.path, mode: try db.queryOne("PRAGMA journal_mode")?.string(0) ?? "")
-        }
+        try store.endBulkImport()
         return BenchmarkSummary(checkIns: writer.written, visitors: Int(writer.nextVisitorID - 1), venues: plan.venues,
                                 firstDay: plan.firstDay.description, lastDay: LocalDate(dayNumber: writer.lastDay).description,
                                 seconds: Self.seconds(ContinuousClock.now - started))

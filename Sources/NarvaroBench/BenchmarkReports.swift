@@ -4,7 +4,6 @@ import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands
-import CSQLite
 
 /// Median and 95th percentile of one kind of report over `runs` random periods.
 public struct LatencyResult: Codable, Sendable, Equatable {
@@ -39,8 +38,7 @@ public enum BenchmarkReports {
     /// Runs `attendance` for `runs` random periods of `kind` whose day lies in the history.
     /// One untimed run first, so statement preparation is not counted.
     public static func latency(store: Store, kind: String, venue: String?, runs: Int, rng: inout SeededRandom) throws -> LatencyResult {
-        let first = Int(try store.db.scalar("SELECT coalesce(min(local_day), 0) FROM visits"))
-        let last = Int(try store.db.scalar("SELECT coalesce(max(local_day), 0) FROM visits"))
+        let (first, last) = try store.visitDayRange()
         func randomPeriod() -> Period {
             let date = LocalDate(dayNumber: Int.random(in: first...max(first, last), using: &rng))
             switch kind {
@@ -75,32 +73,15 @@ public enum BenchmarkReports {
     /// The plans of the statements `attendance` prepared on this connection (found with
     /// `sqlite3_next_stmt`, so the SQL is exactly the report's, not a copy).
     public static func plans(store: Store) throws -> [QueryPlan] {
-        var sqls: [String] = []
-        var stmt = sqlite3_next_stmt(store.db.handle, nil)
-        while let current = stmt {
-            if let text = sqlite3_sql(current).map({ String(cString: $0) }), text.contains("GROUP BY v.venue_id") || text.contains("count(DISTINCT v.visitor_id)") {
-                sqls.append(text)
-            }
-            stmt = sqlite3_next_stmt(store.db.handle, current)
-        }
-        return try Set(sqls).sorted().map { sql in
+        try store.preparedQueryPlans { $0.contains("GROUP BY v.venue_id") || $0.contains("count(DISTINCT v.visitor_id)") }.map { sql, steps in
             let table = sql.contains("FROM day_totals") ? "day_totals" : "visits"
-            let steps = try store.db.query("EXPLAIN QUERY PLAN " + sql).map { $0.string(3) }
             return QueryPlan(table: table + (sql.contains("GROUP BY") ? " per activity" : " totals"), steps: steps)
         }
     }
 
     /// The database size after a checkpoint, per table (indexes counted with their table).
     public static func size(store: Store) throws -> SizeResult {
-        let db = store.db
-        _ = try db.queryOne("PRAGMA wal_checkpoint(TRUNCATE)")
-        let bytes = try db.scalar("PRAGMA page_count") * db.scalar("PRAGMA page_size")
-        var tables: [String: Int] = [:]
-        let owners = Dictionary(try db.query("SELECT name, tbl_name FROM sqlite_master").map { ($0.string(0), $0.string(1)) }) { a, _ in a }
-        // dbstat is an optional SQLite feature: without it the total is still exact.
-        if let rows = try? db.query("SELECT name, sum(pgsize) FROM dbstat GROUP BY name") {
-            for row in rows { tables[owners[row.string(0)] ?? row.string(0), default: 0] += row.int(1) }
-        }
-        return SizeResult(checkIns: Int(try db.scalar("SELECT count(*) FROM checkins")), bytes: Int(bytes), tables: tables)
+        let size = try store.databaseSize()
+        return SizeResult(checkIns: size.checkIns, bytes: size.bytes, tables: size.tables)
     }
 }

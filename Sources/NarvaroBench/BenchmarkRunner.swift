@@ -4,7 +4,6 @@ import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands
-import CSQLite
 
 /// How much to measure. `quick` is for a smoke run, not for numbers worth keeping.
 public struct BenchmarkOptions: Sendable {
@@ -64,7 +63,7 @@ public enum BenchmarkRunner {
         log("batch \(options.batch) swipes")
         let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
         let batch = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
-        return BenchmarkResult(label: label, generation: generation, sqliteVersion: String(cString: sqlite3_libversion()),
+        return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
                                size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch)
     }
 }

@@ -16,22 +16,15 @@ public enum BenchmarkWorkload {
     /// each session, every recently active visitor of every venue swipes once at the entrance
     /// (3 s apart); one swipe in twenty is a card nobody has seen (a new visitor).
     public static func swipes(store: Store, count: Int, seed: UInt64) throws -> [BenchmarkSwipe] {
-        let db = store.db
-        let last = Int(try db.scalar("SELECT coalesce(max(local_day), 0) FROM checkins"))
-        var active: [Int64: [(visitor: Int64, generation: Int)]] = [:]
-        for row in try db.query("""
-            SELECT v.venue_id, v.visitor_id, (SELECT count(*) - 1 FROM cards c WHERE c.visitor_id = v.visitor_id)
-            FROM visits v WHERE v.local_day > ?1 GROUP BY v.venue_id, v.visitor_id ORDER BY v.venue_id, v.visitor_id
-            """, last - 56) {
-            active[row.int64(0), default: []].append((row.int64(1), row.int(2)))
-        }
-        let entrances = try db.query("SELECT name, venue_id FROM readers WHERE name LIKE '%-entre' ORDER BY venue_id").map { ($0.string(0), $0.int64(1)) }
+        let last = try store.lastCheckInDay()
+        let active = try store.activeVisitors(after: last - 56)
+        let entrances = try store.entranceReaders()
         guard !entrances.isEmpty, !active.isEmpty else {
-            throw StoreError.invalid("database \(db.path) has no generated venues with recent visits: run `narvaro bench generate` first")
+            throw StoreError.invalid("database \(store.databasePath) has no generated venues with recent visits: run `narvaro bench generate` first")
         }
         let clock = try VenueClock(identifier: "Europe/Stockholm")
         var rng = SeededRandom(seed: seed)
-        var nextUnknown = try db.scalar("SELECT max(id) FROM visitors") + 1_000
+        var nextUnknown = try store.maxVisitorID() + 1_000
         var result: [BenchmarkSwipe] = []
         var day = last + 1
         while result.count < count {

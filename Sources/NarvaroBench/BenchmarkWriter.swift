@@ -1,5 +1,6 @@
 // The generator's row writer: sets up the venues through the Store API, then turns each session's
-// attendance into check-in rows and the statistics the real swipe path would have written for them.
+// attendance into check-in rows and the statistics the real swipe path would have written for them,
+// written through the Store's bulk import (Storage/Store+BulkImport.swift).
 import NarvaroCLI
 import NarvaroCore
 import NarvaroDaemon
@@ -31,20 +32,6 @@ struct BenchmarkWriter {
     private(set) var nextVisitorID: Int64 = 1
     private var nextCardID: Int64 = 1
     private(set) var lastDay = 0
-
-    static let insertVisitor = "INSERT INTO visitors(id, code, nickname, birth_year, gender, role, enrolled, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-    static let insertCard = "INSERT INTO cards(id, card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3, ?4)"
-    static let revokeCard = "UPDATE cards SET revoked_at = ?2 WHERE id = ?1"
-    static let insertCheckIn = """
-        INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-        """
-    static let insertVisit = "INSERT INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)"
-    static let insertFirstVisit = "INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)"
-    static let insertDayTotal = """
-        INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        """
 
     /// Creates the venues, their activities, weekly schedules and two readers each.
     init(store: Store, plan: BenchmarkPlan) throws {
@@ -114,7 +101,6 @@ struct BenchmarkWriter {
         var totals: [DayTotal.Key: (visits: Int, new: Int)] = [:]
         var visited: Set<Int> = []
         let session = venues[v].sessions[index]
-        let db = store.db
         for swipe in swipes {
             var person = venues[v].population.people[swipe.person]
             var outcome = Outcome.counted
@@ -130,23 +116,24 @@ struct BenchmarkWriter {
             case .revokedCard:
                 // The old card was reported lost an hour ago; a new one is issued right after this swipe.
                 outcome = .revoked
-                try db.run(Self.revokeCard, person.cardID, swipe.time - 3_600_000_000)
+                try store.bulkRevokeCard(id: person.cardID, at: swipe.time - 3_600_000_000)
             }
             guard let visitorID = person.visitorID, let cardID = person.cardID else { continue }
             let key = Array(hasher.hash("swipe|\(session.reader.name)|\(swipe.time)|\(person.cardHashHex)").prefix(16))
-            try db.run(Self.insertCheckIn, swipe.time, session.reader.id, venues[v].id, session.activityID, cardID, visitorID,
-                       day, outcome.rawValue, session.source.rawValue, key)
+            try store.bulkInsertCheckIn(time: swipe.time, readerID: session.reader.id, venueID: venues[v].id, activityID: session.activityID,
+                                        cardID: cardID, visitorID: visitorID, day: day, outcome: outcome.rawValue,
+                                        attribution: session.source.rawValue, swipeKey: key)
             written += 1
             if swipe.kind == .revokedCard {
                 person.cardGeneration += 1
                 try issueCard(&person, at: swipe.time + 10_000_000)
             }
             if outcome.counts, visited.insert(swipe.person).inserted {
-                try db.run(Self.insertVisit, venues[v].id, day, session.activityID, visitorID)
+                try store.bulkInsertVisit(venueID: venues[v].id, day: day, activityID: session.activityID, visitorID: visitorID)
                 let isNew = person.firstDay == nil
                 if isNew {
                     person.firstDay = day
-                    try db.run(Self.insertFirstVisit, visitorID, venues[v].id, day)
+                    try store.bulkInsertFirstVisit(visitorID: visitorID, venueID: venues[v].id, day: day)
                 }
                 let details = person.details
                 let totalKey = DayTotal.Key(activityID: session.activityID, role: (details.role ?? .participant).rawValue,
@@ -158,7 +145,7 @@ struct BenchmarkWriter {
             venues[v].population.people[swipe.person] = person
         }
         for (key, value) in totals {
-            try db.run(Self.insertDayTotal, venues[v].id, day, key.activityID, key.role, key.gender, key.ageBand, value.visits, value.new)
+            try store.bulkInsertDayTotal(venueID: venues[v].id, day: day, key: key, visits: value.visits, newVisitors: value.new)
         }
         if !swipes.isEmpty { lastDay = day }
     }
@@ -168,8 +155,9 @@ struct BenchmarkWriter {
         let id = nextVisitorID
         nextVisitorID += 1
         let d = person.details
-        try store.db.run(Self.insertVisitor, id, BenchmarkGenerator.visitorCode(id: id), d.nickname, d.birthYear,
-                         (d.gender ?? .unstated).rawValue, (d.role ?? .participant).rawValue, person.enrolls, time)
+        try store.bulkInsertVisitor(id: id, code: BenchmarkGenerator.visitorCode(id: id), nickname: d.nickname, birthYear: d.birthYear,
+                                    gender: (d.gender ?? .unstated).rawValue, role: (d.role ?? .participant).rawValue,
+                                    enrolled: person.enrolls, createdAt: time)
         person.visitorID = id
         try issueCard(&person, at: time)
     }
@@ -180,7 +168,7 @@ struct BenchmarkWriter {
         let hash = hasher.hash(try CardFormat.decimal10.canonicalCard(text))
         let id = nextCardID
         nextCardID += 1
-        try store.db.run(Self.insertCard, id, hash, visitorID, time)
+        try store.bulkInsertCard(id: id, hash: hash, visitorID: visitorID, createdAt: time)
         person.cardID = id
         person.cardHashHex = Hex.encode(hash)
     }

@@ -9,7 +9,7 @@ extension CommandContext {
 
     public func intactStore() throws -> Store {
         let store = try store()
-        try store.db.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
+        try store.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
         return store
     }
 }
@@ -18,7 +18,7 @@ extension CommandContext {
     /// `readStore()` (read-only, for staff in the group) checked like `intactStore()`.
     public func intactReadStore() throws -> Store {
         let store = try readStore()
-        try store.db.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
+        try store.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
         return store
     }
 }

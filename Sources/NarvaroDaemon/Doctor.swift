@@ -32,14 +32,14 @@ public enum Doctor {
         }
         do {
             let db = try NarvaroDatabase.open(path: path, create: false)
-            let integrity = try db.queryOne("PRAGMA integrity_check")?.string(0) ?? "?"
+            let integrity = try db.integrityCheckResult()
             findings.append(integrity == "ok"
                 ? DoctorFinding(check: "integrity", status: .ok, detail: "PRAGMA integrity_check: ok", action: "")
                 : DoctorFinding(check: "integrity", status: .problem, detail: integrity, action: Self.recovery(path)))
-            let mode = try db.queryOne("PRAGMA journal_mode")?.string(0) ?? "?"
+            let mode = try db.journalMode()
             findings.append(DoctorFinding(check: "journal", status: mode == "wal" ? .ok : .problem, detail: "journal_mode=\(mode)",
                                           action: mode == "wal" ? "" : "put the database on a local disk that supports WAL"))
-            let version = try db.scalar("PRAGMA user_version")
+            let version = try db.schemaVersion()
             findings.append(DoctorFinding(check: "schema", status: .ok, detail: "schema version \(version) of \(Schema.currentVersion)", action: ""))
         } catch {
             let damaged = (error as? DatabaseError)?.isCorrupt == true

@@ -50,7 +50,7 @@ public final class ServeLoop {
             _ = try inotify.watch(directory)
         }
         self.databaseWatch = try InotifyWatcher(mask: [.modified, .created, .movedIn])
-        _ = try databaseWatch.watch(URL(fileURLWithPath: store.db.path).deletingLastPathComponent().path)
+        _ = try databaseWatch.watch(URL(fileURLWithPath: store.databasePath).deletingLastPathComponent().path)
     }
 
     /// Runs until SIGTERM or SIGINT; returns the exit code.

@@ -134,7 +134,7 @@ public final class SwipePipeline {
     private func setBusyTimeout(_ milliseconds: Int?) {
         guard let milliseconds, milliseconds != busyTimeoutSet else { return }
         // If this fails the old timeout stays: slower, never wrong.
-        if (try? recorder.store.db.execute("PRAGMA busy_timeout = \(max(0, milliseconds))")) != nil {
+        if (try? recorder.store.setBusyTimeout(milliseconds: milliseconds)) != nil {
             busyTimeoutSet = milliseconds
         }
     }

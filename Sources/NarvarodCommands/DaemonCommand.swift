@@ -40,7 +40,7 @@ let daemonCommand = CommandSpec(
     defer { withExtendedLifetime(lock) {} }
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     // Swipes the daemon could never commit must not pile up unseen: refuse to start instead.
-    try store.db.requireWritable()
+    try store.requireWritable()
     let spool = SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
     let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts)
     logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal)

@@ -1,5 +1,6 @@
 // Attendance for a period, read from the rolling statistics (`day_totals`, `visits`, `first_visits`), never
 // from the raw check-in log: its cost follows the visits in the period, not the history.
+// The types; the Store methods and their SQL are in Storage/Store+AttendanceQueries.swift.
 
 /// What to count: a period and optional filters. Participants only unless roles say otherwise.
 public struct ReportRequest: Sendable {
@@ -59,123 +60,7 @@ public struct AttendanceReport: Hashable, Sendable {
     public var total: AttendanceFigures
 }
 
-extension Store {
-    /// Visits come from the anonymous `day_totals` (they survive `forget` and retention); unique and
-    /// new visitors from the per-person `visits` and `first_visits`.
-    public func attendance(_ request: ReportRequest) throws -> AttendanceReport {
-        let filter = try ReportFilter(store: self, request: request)
-        if let folded = try foldedReport(request, filter: filter) {
-            return AttendanceReport(period: request.period, rows: folded.rows.map {
-                AttendanceRow(venue: $0.venue, activity: $0.activity, activityName: $0.activityName, organizer: $0.organizer, figures: $0.figures)
-            }, total: folded.total)
-        }
-        var rows: [AttendanceKey: AttendanceRow] = [:]
-        for row in try db.query("""
-            SELECT ve.slug, a.slug, a.name, a.organizer, sum(v.visits)
-            FROM day_totals v JOIN activities a ON a.id = v.activity_id JOIN venues ve ON ve.id = v.venue_id
-            WHERE \(filter.whereClause(role: "v.role"))
-            GROUP BY v.venue_id, v.activity_id
-            """, bindings: filter.parameters) {
-            let key = AttendanceKey(venue: row.string(0), activity: row.string(1))
-            rows[key] = AttendanceRow(venue: key.venue, activity: key.activity, activityName: row.string(2), organizer: row.optionalString(3),
-                                      figures: AttendanceFigures(visits: row.int(4), uniqueVisitors: 0, newVisitors: 0))
-        }
-        if try isFolded(request.period) {
-            return try foldedAttendance(request, filter: filter, rows: rows)
-        }
-        try requirePerPersonRows(request.period, what: "unique and new visitors")
-        for row in try db.query("""
-            SELECT ve.slug, a.slug, count(DISTINCT v.visitor_id),
-                   count(DISTINCT CASE WHEN f.first_day BETWEEN ?1 AND ?2 THEN v.visitor_id END)
-            FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
-            JOIN venues ve ON ve.id = v.venue_id
-            LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(filter.whereClause(role: "p.role"))
-            GROUP BY v.venue_id, v.activity_id
-            """, bindings: filter.parameters) {
-            let key = AttendanceKey(venue: row.string(0), activity: row.string(1))
-            rows[key]?.figures.uniqueVisitors = row.int(2)
-            rows[key]?.figures.newVisitors = row.int(3)
-        }
-        let people = try db.queryOne("""
-            SELECT count(DISTINCT v.visitor_id), count(DISTINCT CASE WHEN f.first_day BETWEEN ?1 AND ?2 THEN v.visitor_id END)
-            FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
-            LEFT JOIN first_visits f ON f.visitor_id = v.visitor_id AND f.venue_id = v.venue_id
-            WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters)
-        let sorted = rows.values.sorted { ($0.venue, $0.activity) < ($1.venue, $1.activity) }
-        return AttendanceReport(period: request.period, rows: sorted,
-                                total: AttendanceFigures(visits: sorted.reduce(0) { $0 + $1.figures.visits },
-                                                         uniqueVisitors: people?.int(0) ?? 0, newVisitors: people?.int(1) ?? 0))
-    }
-}
-
 struct AttendanceKey: Hashable {
     var venue: String
     var activity: String
-}
-
-extension Store {
-    /// A period that retention has folded: unique and new visitors come from `period_totals`.
-    /// Totals across several venues or organiser activities add up per-venue/per-activity figures
-    /// (a person seen at two venues counts twice there); per-row and per-venue figures are exact.
-    func foldedAttendance(_ request: ReportRequest, filter: ReportFilter, rows: [AttendanceKey: AttendanceRow]) throws -> AttendanceReport {
-        var rows = rows
-        let roleClause = "instr(?6, ',' || t.role || ',') > 0 AND (?3 IS NULL OR t.venue_id = ?3)"
-        for row in try db.query("""
-            SELECT ve.slug, a.slug, sum(t.unique_visitors), sum(t.new_visitors)
-            FROM period_totals t JOIN activities a ON a.id = t.activity_id JOIN venues ve ON ve.id = t.venue_id
-            WHERE t.period = ?7 AND \(roleClause) AND (?4 IS NULL OR t.activity_id = ?4) AND (?5 IS NULL OR a.organizer = ?5)
-            GROUP BY t.venue_id, t.activity_id
-            """, bindings: filter.parameters + [.text(request.period.label)]) {
-            rows[AttendanceKey(venue: row.string(0), activity: row.string(1))]?.figures.uniqueVisitors = row.int(2)
-            rows[AttendanceKey(venue: row.string(0), activity: row.string(1))]?.figures.newVisitors = row.int(3)
-        }
-        let sorted = rows.values.sorted { ($0.venue, $0.activity) < ($1.venue, $1.activity) }
-        var total = AttendanceFigures(visits: sorted.reduce(0) { $0 + $1.figures.visits }, uniqueVisitors: 0, newVisitors: 0)
-        if request.activity != nil || request.organizer != nil {
-            total.uniqueVisitors = sorted.reduce(0) { $0 + $1.figures.uniqueVisitors }
-            total.newVisitors = sorted.reduce(0) { $0 + $1.figures.newVisitors }
-        } else if let sums = try db.queryOne("""
-            SELECT coalesce(sum(t.unique_visitors), 0), coalesce(sum(t.new_visitors), 0) FROM period_totals t
-            WHERE t.period = ?7 AND t.activity_id = 0 AND \(roleClause) AND (?1 OR 1) AND (?2 OR 1) AND (?4 IS NULL) AND (?5 IS NULL)
-            """, bindings: filter.parameters + [.text(request.period.label)]) {
-            total.uniqueVisitors = sums.int(0)
-            total.newVisitors = sums.int(1)
-        }
-        return AttendanceReport(period: request.period, rows: sorted, total: total)
-    }
-}
-
-/// The report's filters as bound parameters ?1…?6, shared by every report query.
-struct ReportFilter {
-    /// The condition over `v` (visits or day_totals) and `a` (activities); `role` names the role
-    /// column. Only the filters given appear, so SQLite can use the (venue, day) and day indexes;
-    /// the parameter numbers stay fixed (?1 … ?6).
-    func whereClause(role: String) -> String {
-        var clause = "v.local_day BETWEEN ?1 AND ?2"
-        if venueID != nil { clause += " AND v.venue_id = ?3" }
-        if activityID != nil { clause += " AND v.activity_id = ?4" }
-        if organizer != nil { clause += " AND a.organizer = ?5" }
-        return clause + " AND instr(?6, ',' || \(role) || ',') > 0"
-    }
-    var parameters: [SQLValue]
-    private(set) var venueID: Int64?
-    private(set) var activityID: Int64?
-    private(set) var organizer: String?
-
-    init(store: Store, request: ReportRequest) throws {
-        let venueID = try request.venue.map { try store.venue(slug: $0).id }
-        let activityID = try request.activity.map { try store.activity(named: $0, venue: request.venue).id }
-        if let organizer = request.organizer, try store.db.queryOne("SELECT 1 FROM activities WHERE organizer = ?1", organizer) == nil {
-            throw StoreError.notFound(kind: "organizer", name: organizer, hint: "check `narvaro activity list` for organiser names")
-        }
-        let roles = "," + request.roles.map(\.rawValue).sorted().joined(separator: ",") + ","
-        self.venueID = venueID
-        self.activityID = activityID
-        self.organizer = request.organizer
-        parameters = [.integer(Int64(request.period.firstDay.dayNumber)), .integer(Int64(request.period.lastDay.dayNumber)),
-                      venueID.map { .integer($0) } ?? .null, activityID.map { .integer($0) } ?? .null,
-                      request.organizer.map { .text($0) } ?? .null, .text(roles)]
-    }
 }

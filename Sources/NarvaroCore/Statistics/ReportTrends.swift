@@ -1,6 +1,7 @@
 // What staff ask beyond the period's own numbers: who came back (seen in the previous period
 // too), who stopped coming (seen in the 4 weeks before, not now), the trailing 4-week average
 // of weekly visits, and the change in visits from the previous period.
+// The types; the Store methods and their SQL are in Storage/Store+TrendQueries.swift.
 
 public struct ReportTrends: Hashable, Sendable, Codable {
     /// nil when the period or the one before it reaches into history retention has folded (the
@@ -13,50 +14,4 @@ public struct ReportTrends: Hashable, Sendable, Codable {
     public var previousVisits: Int
     /// Percent change in visits from the previous period; nil when the previous period had none.
     public var changePercent: Int?
-}
-
-extension Store {
-    public func trends(_ request: ReportRequest) throws -> ReportTrends {
-        if let folded = try foldedReport(request, filter: ReportFilter(store: self, request: request)) { return folded.trends }
-        let period = request.period
-        let previousPeriod = period.previous
-        let fourWeeksStart = period.firstDay.adding(days: -28)
-        let current = try visitorIDs(request, first: period.firstDay, last: period.lastDay)
-        let previous = try visitorIDs(request, first: previousPeriod.firstDay, last: previousPeriod.lastDay)
-        let fourWeeksBefore = try visitorIDs(request, first: fourWeeksStart, last: period.firstDay.adding(days: -1))
-        let lastWeek = ISOWeek(containing: period.lastDay)
-        let trailing = try visitTotal(request, .range(lastWeek.monday.adding(days: -21), lastWeek.sunday))
-        let previousVisits = try visitTotal(request, previousPeriod)
-        let visits = try visitTotal(request, period)
-        let change = previousVisits > 0 ? Int(((Double(visits - previousVisits) / Double(previousVisits)) * 100).rounded()) : nil
-        let currentFolded = try reachesFoldedHistory(period.firstDay, period.lastDay)
-        let previousFolded = try reachesFoldedHistory(previousPeriod.firstDay, previousPeriod.lastDay)
-        let fourWeeksFolded = try reachesFoldedHistory(fourWeeksStart, period.firstDay)
-        return ReportTrends(
-            returningVisitors: currentFolded || previousFolded ? nil : current.intersection(previous).count,
-            lapsedVisitors: currentFolded || fourWeeksFolded ? nil : fourWeeksBefore.subtracting(current).count,
-            trailingFourWeekAverage: Double(trailing) / 4, previousVisits: previousVisits, changePercent: change)
-    }
-
-    /// Visits in `period` under the request's filters, from the anonymous day totals (kept for folded history too).
-    func visitTotal(_ request: ReportRequest, _ period: Period) throws -> Int {
-        var shifted = request
-        shifted.period = period
-        let filter = try ReportFilter(store: self, request: shifted)
-        return Int(try db.queryOne("""
-            SELECT coalesce(sum(v.visits), 0) FROM day_totals v JOIN activities a ON a.id = v.activity_id JOIN venues ve ON ve.id = v.venue_id
-            WHERE \(filter.whereClause(role: "v.role"))
-            """, bindings: filter.parameters)?.int(0) ?? 0)
-    }
-
-    /// The visitors seen in `first...last` under the request's filters.
-    func visitorIDs(_ request: ReportRequest, first: LocalDate, last: LocalDate) throws -> Set<Int64> {
-        var shifted = request
-        shifted.period = .range(first, last)
-        let filter = try ReportFilter(store: self, request: shifted)
-        return Set(try db.query("""
-            SELECT DISTINCT v.visitor_id FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN activities a ON a.id = v.activity_id
-            WHERE \(filter.whereClause(role: "p.role"))
-            """, bindings: filter.parameters).map { $0.int64(0) })
-    }
 }

@@ -80,4 +80,22 @@ extension SQLiteConnection {
             return
         }
     }
+
+    /// `narvaro doctor`: the first line `PRAGMA integrity_check` reports ("ok" when intact).
+    public func integrityCheckResult() throws(DatabaseError) -> String {
+        try queryOne(Self.integrityCheck)?.string(0) ?? "?"
+    }
+    static let integrityCheck = "PRAGMA integrity_check"
+
+    /// The journal mode the database runs in ("wal" when healthy).
+    public func journalMode() throws(DatabaseError) -> String {
+        try queryOne(Self.journalModeQuery)?.string(0) ?? "?"
+    }
+    static let journalModeQuery = "PRAGMA journal_mode"
+
+    /// The schema version stored in the file (`PRAGMA user_version`).
+    public func schemaVersion() throws(DatabaseError) -> Int64 {
+        try scalar(Self.schemaVersionQuery)
+    }
+    static let schemaVersionQuery = "PRAGMA user_version"
 }

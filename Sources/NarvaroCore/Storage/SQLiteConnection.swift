@@ -85,6 +85,16 @@ public final class SQLiteConnection {
         try statement(sql).query(bindings, limit: 1).first
     }
 
+    /// All rows of a query with named parameters (`:first_day`); see `Statement.bind(named:)`.
+    func query(_ sql: String, named parameters: [String: SQLValue]) throws(DatabaseError) -> [Row] {
+        try statement(sql).query(named: parameters)
+    }
+
+    /// The first row of a query with named parameters.
+    func queryOne(_ sql: String, named parameters: [String: SQLValue]) throws(DatabaseError) -> Row? {
+        try statement(sql).query(named: parameters, limit: 1).first
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 

@@ -19,18 +19,38 @@ public final class Statement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, parameter) in parameters.enumerated() {
-            let index = Int32(offset + 1)
-            let rc: Int32
-            switch parameter.sqlValue {
-            case .null: rc = sqlite3_bind_null(handle, index)
-            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
-            case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, narvaro_sqlite_transient())
-            case .blob(let v):
-                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), narvaro_sqlite_transient()) }
-            }
-            if rc != SQLITE_OK { throw connection.error(rc, sql: sql) }
+            try bind(parameter.sqlValue, at: Int32(offset + 1))
         }
+    }
+
+    /// Binds named parameters (`:first_day`) by name (`sqlite3_bind_parameter_name`) after a reset.
+    /// Every parameter the statement holds must be named and given; values it does not name are
+    /// ignored, so one set of filter values serves queries that use only some of them.
+    func bind(named parameters: [String: SQLValue]) throws(DatabaseError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let count = sqlite3_bind_parameter_count(handle)
+        guard count > 0 else { return }
+        for index in 1...count {
+            let name = sqlite3_bind_parameter_name(handle, index).map { String(cString: $0) } ?? "?"
+            guard let value = parameters[name] else {
+                throw DatabaseError(code: SQLITE_RANGE, message: "no value for the parameter \(name)", sql: sql, path: connection.path)
+            }
+            try bind(value, at: index)
+        }
+    }
+
+    private func bind(_ value: SQLValue, at index: Int32) throws(DatabaseError) {
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, narvaro_sqlite_transient())
+        case .blob(let v):
+            rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), narvaro_sqlite_transient()) }
+        }
+        if rc != SQLITE_OK { throw connection.error(rc, sql: sql) }
     }
 
     /// Executes to completion; returns `sqlite3_changes`.
@@ -47,6 +67,16 @@ public final class Statement {
     /// Executes and copies out up to `limit` rows.
     func query(_ parameters: [any SQLBindable], limit: Int = .max) throws(DatabaseError) -> [Row] {
         try bind(parameters)
+        return try rows(limit: limit)
+    }
+
+    /// Executes with named parameters and copies out up to `limit` rows.
+    func query(named parameters: [String: SQLValue], limit: Int = .max) throws(DatabaseError) -> [Row] {
+        try bind(named: parameters)
+        return try rows(limit: limit)
+    }
+
+    private func rows(limit: Int) throws(DatabaseError) -> [Row] {
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []
         while rows.count < limit {

@@ -2,7 +2,7 @@
 // split by entity into Store+*.swift files. SQL lives next to the code that uses it.
 
 public final class Store {
-    public let db: SQLiteConnection
+    let db: SQLiteConnection
     private let cardKeyProvider: () throws -> CardHasher
     private var cachedHasher: CardHasher?
     var codes = VisitorCodeGenerator()

@@ -5,24 +5,6 @@
 // that holds the horizon. Every week, month and half-year with a day before D ends before the
 // horizon, so it is folded whole before any of its rows go: no period is ever folded from partial data.
 
-public struct RetentionSummary: Equatable, Sendable, Codable {
-    public var horizon: String
-    public var deletedBefore: String
-    public var foldedPeriods: Int
-    public var checkIns: Int
-    public var visits: Int
-    public var visitors: Int
-
-    enum CodingKeys: String, CodingKey {
-        case horizon
-        case deletedBefore = "deleted_before"
-        case foldedPeriods = "folded_periods"
-        case checkIns = "check_ins"
-        case visits
-        case visitors
-    }
-}
-
 extension Store {
     public static let defaultRetentionDays = 400
 

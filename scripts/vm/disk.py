@@ -18,15 +18,17 @@ def _tool(name):
     return shutil.which(name) or f"/sbin/{name}"
 
 
-def make_image(path, megabytes):
+def make_image(path, megabytes, populate=None):
     """A sparse file with a fresh ext4 (4 KiB blocks, inode tables written now so the guest's
-    kernel does no lazy initialisation in the background)."""
+    kernel does no lazy initialisation in the background), holding the files of the folder
+    `populate` if one is given (mkfs.ext4 -d: no mount, no root)."""
     if os.path.exists(path):
         os.unlink(path)
     with open(path, "wb") as f:
         f.truncate(megabytes * 1024 * 1024)
     out = subprocess.run([_tool("mkfs.ext4"), "-q", "-F", "-b", "4096", "-L", "narvaro",
-                          "-E", "lazy_itable_init=0,lazy_journal_init=0,nodiscard", path],
+                          "-E", "lazy_itable_init=0,lazy_journal_init=0,nodiscard"]
+                         + (["-d", populate] if populate else []) + [path],
                          capture_output=True, text=True)
     if out.returncode != 0:
         raise ScenarioFailed(f"mkfs.ext4 failed: {out.stderr.strip()}")
@@ -63,7 +65,19 @@ class DiskRig:
         self.report = report
         os.makedirs(args.work, exist_ok=True)
         self.image = os.path.join(args.work, f"{name}.img")
-        make_image(self.image, module.DISK_MB)
+        # Tools a scenario needs only on its disk (the benchmark generator: 78 MB static, too big to
+        # put in every guest's initramfs), copied from beside the host's narvarod into /data/tools.
+        populate = None
+        tools = getattr(module, "DISK_TOOLS", ())
+        if tools:
+            populate = os.path.join(args.work, f"{name}-files")
+            shutil.rmtree(populate, ignore_errors=True)
+            os.makedirs(os.path.join(populate, "tools"))
+            for tool in tools:
+                source = os.path.join(os.path.dirname(os.path.abspath(args.narvarod)), tool)
+                if os.path.exists(source):  # the rig's fake has none: the scenario then says SKIP
+                    shutil.copy2(source, os.path.join(populate, "tools", tool))
+        make_image(self.image, module.DISK_MB, populate)
         self.cache = cache_mode(self.image)
         seed = os.environ.get("NARVARO_VM_SEED", "")
         self.seed = int(seed) if seed.isdigit() else random.SystemRandom().randrange(1, 10**9)

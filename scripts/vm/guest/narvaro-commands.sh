@@ -56,7 +56,8 @@ nv_daemon_start_console() {
 nv_stats_verify() { narvaro --database "$DB" stats verify; }
 # nv_bench_generate SIZE: a history of SIZE check-ins from 2009 on (the benchmark's generator and
 # its public card key) in a new database.
-nv_bench_generate() { narvaro --database "$DB" bench generate --size "$1" --seed 1; }
+# narvaro-bench is on the disk (scripts/vm/disk.py, DISK_TOOLS), not in the initramfs.
+nv_bench_generate() { /data/tools/narvaro-bench --database "$DB" generate --size "$1" --seed 1; }
 nv_retention_run() { narvaro --database "$DB" retention run; }
 # nv_report PERIOD: the attendance report for an old period, as JSON.
 nv_report() { narvaro --database "$DB" report --period "$1" --format json; }

@@ -286,7 +286,7 @@ def check_round(rnd, survived, rows, startup, known, totals, report, fsck_status
     expect(integrity.split()[1:] == ["ok"], f"{where}: PRAGMA integrity_check says {integrity[10:]!r}")
     before = parse_rows(survived)
     spool = [line.split("\t") for line in survived if line.startswith("SPOOL ")]
-    spooled = [(f[1], int(f[0][len("SPOOL "):])) for f in spool if len(f) == 3]
+    spooled = [(f[1], int(f[0][len("SPOOL "):])) for f in spool if len(f) >= 3]  # time, reader, hash[, crc]
     by_id = {r["id"]: r for r in before}
     missing = [i for i in known if int(i) not in by_id]
     expect(not missing, f"{where}: check-ins a daemon logged are not in the database: {sorted(missing)[:10]}")

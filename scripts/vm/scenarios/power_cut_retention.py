@@ -17,7 +17,8 @@ from cuts import cut_after_marker
 
 NEEDS_DAEMON = True
 DISK = True
-DISK_MB = 160
+DISK_MB = 320
+DISK_TOOLS = ("narvaro-bench",)  # the generator, on the disk at /data/tools
 READERS = ("reader", "reader2")
 # Check-ins of generated history (from 2009-01-05, one venue, ~6,000 a year): all of it is older
 # than the retention period, most of it is folded.
@@ -130,7 +131,9 @@ def reference(narvaro, report):
             out = subprocess.run([narvaro, "--database", db, *args], capture_output=True, text=True, env=env)
             return out.stdout + out.stderr, out.returncode
 
-        text, code = narvaro_run("bench", "generate", "--size", SIZE, "--seed", "1")
+        bench = os.path.join(os.path.dirname(narvaro), "narvaro-bench")
+        out = subprocess.run([bench, "--database", db, "generate", "--size", SIZE, "--seed", "1"], capture_output=True, text=True, env=env)
+        text, code = out.stdout + out.stderr, out.returncode
         expect(code == 0, f"bench generate on the host failed: {text.strip()}")
         ref = {}
         for when in ("before", "after"):

@@ -85,14 +85,6 @@ let centralCommands: [CommandSpec] = [
         let request = CentralExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
                                            minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
         let document = try CentralExport.document(request, connection: try centralConnection(args, ctx))
-        let text: String
-        switch format {
-        case "json": text = try JSONExport.write(document)
-        case "html": text = try HTMLExport.write(document, lang: language)
-        default: text = try CSVExport.write(document, variant: args.flag("--excel-sv") ? .excelSwedish : .rfc4180, lang: language)
-        }
-        guard let output else { ctx.outDocument(text); return }
-        try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
-        ctx.err("wrote \(output) (\(format), \(request.period.label), counts below \(minCell) hidden)\n")
+        try writeExport(document, format: format, language: language, args: args, output: output, ctx: ctx)
     },
 ]

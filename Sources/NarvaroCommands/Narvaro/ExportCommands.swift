@@ -27,18 +27,24 @@ let exportCommands: [CommandSpec] = [
         let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
                                     minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
         let document = try ctx.intactReadStore().exportDocument(request)
-        let text: String
-        switch format {
-        case "json": text = try JSONExport.write(document)
-        case "html": text = try HTMLExport.write(document, lang: language)
-        default: text = try CSVExport.write(document, variant: args.flag("--excel-sv") ? .excelSwedish : .rfc4180, lang: language)
-        }
-        // The document goes out byte for byte: the writers made its text safe for terminals and spreadsheets.
-        guard let output else { ctx.outDocument(text); return }
-        try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
-        ctx.err("wrote \(output) (\(format), \(request.period.label), counts below \(minCell) hidden)\n")
+        try writeExport(document, format: format, language: language, args: args, output: output, ctx: ctx)
     },
 ]
+
+/// Writes an export document in `format` to `output` (nil: standard output), byte for byte: the
+/// writers made its text safe for terminals and spreadsheets. Shared by `export` and `central export`.
+func writeExport(_ document: ExportDocument, format: String, language: ExportLanguage, args: ParsedArguments, output: String?,
+                 ctx: CommandContext) throws {
+    let text: String
+    switch format {
+    case "json": text = try JSONExport.write(document)
+    case "html": text = try HTMLExport.write(document, lang: language)
+    default: text = try CSVExport.write(document, variant: args.flag("--excel-sv") ? .excelSwedish : .rfc4180, lang: language)
+    }
+    guard let output else { ctx.outDocument(text); return }
+    try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
+    ctx.err("wrote \(output) (\(format), \(document.header.period), counts below \(document.header.minCell) hidden)\n")
+}
 
 /// `user@host` of whoever runs the export.
 func exporter(_ environment: [String: String]) -> String {

@@ -55,10 +55,12 @@ extension SQLiteConnection {
         }
     }
 
+    private static let clockOrigin = ContinuousClock.now
+
+    /// Milliseconds on the monotonic clock (from an arbitrary origin), for deadlines.
     static func monotonicMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+        let elapsed = ContinuousClock.now - clockOrigin
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     }
 
     /// Throws `DatabaseHealthError.notWritable` when this connection cannot write: opened read-only

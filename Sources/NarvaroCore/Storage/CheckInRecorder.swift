@@ -81,31 +81,38 @@ public final class CheckInRecorder {
         let day = clock.localDate(of: swipe.time).dayNumber
         let slots = try store.slots(venueID: venue.id)
         var card = try store.cardRecord(hash: cardHash)
-        var outcome: Outcome
-        var activityID: Int64
-        var source: AttributionSource
+        if card == nil {
+            let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
+            try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", cardHash, placeholder.id, swipe.time.microseconds)
+            card = CardRecord(id: db.lastInsertRowID, visitorID: placeholder.id, activityID: nil, revokedAt: nil)
+        }
+        guard let card else { preconditionFailure("a card record exists or was just inserted") }
         var visitor: Visitor?
-        if let cardActivity = card?.activityID {
-            outcome = .activity
-            (activityID, source) = (cardActivity, .activityCard)
-            let until = Attribution.activityCardExpiry(activityID: cardActivity, time: swipe.time, slots: slots, clock: clock)
-            try store.setCurrentActivity(reader: reader, activityID: cardActivity, until: until)
+        let holder: CardHolder
+        var nearest: EventTime?
+        if let cardActivity = card.activityID {
+            holder = .activityCard(activityID: cardActivity)
+        } else {
+            visitor = try card.visitorID.map { try store.visitor(id: $0) }
+            holder = .visitorCard(enrolled: visitor?.enrolled == true, revoked: card.revokedAt != nil)
+            nearest = try nearestSwipe(reader: reader, cardID: card.id, time: swipe.time)
+        }
+        let decision = OutcomeDecision.decide(holder: holder, time: swipe.time, nearestSwipe: nearest,
+                                              cooldownSeconds: reader.cooldownSeconds)
+        let outcome = decision.outcome
+        let (activityID, source): (Int64, AttributionSource)
+        if let switched = decision.activitySwitch {
+            (activityID, source) = (switched, .activityCard)
+            let until = Attribution.activityCardExpiry(activityID: switched, time: swipe.time, slots: slots, clock: clock)
+            try store.setCurrentActivity(reader: reader, activityID: switched, until: until)
         } else {
             (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock,
                                                       dropInID: try store.dropInActivityID(venueID: venue.id))
-            if card == nil {
-                let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
-                try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", cardHash, placeholder.id, swipe.time.microseconds)
-                card = CardRecord(id: db.lastInsertRowID, visitorID: placeholder.id, activityID: nil, revokedAt: nil)
-            }
-            visitor = try card?.visitorID.map { try store.visitor(id: $0) }
-            outcome = card?.revokedAt != nil ? .revoked : (visitor?.enrolled == true ? .counted : .unknown)
-            if let card, try isDuplicate(reader: reader, cardID: card.id, time: swipe.time) { outcome = .duplicate }
         }
         try db.run("""
             INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            """, swipe.time.microseconds, reader.id, venue.id, activityID, card?.id, visitor?.id, day,
+            """, swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
             outcome.rawValue, source.rawValue, swipeKey)
         let id = db.lastInsertRowID
         if outcome.counts, let visitor {
@@ -117,15 +124,16 @@ public final class CheckInRecorder {
                              visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil, isNew: true)
     }
 
-    /// The same card on the same reader within the reader's cooldown of `time`, before OR after it:
-    /// swipes are not always committed in time order (a spool drained late, two replays), and a
-    /// burst must count once whichever of its swipes is committed first.
-    private func isDuplicate(reader: Reader, cardID: Int64, time: EventTime) throws -> Bool {
-        guard reader.cooldownSeconds > 0 else { return false }
+    /// The time of the same card's nearest other check-in on the same reader, looked for only within
+    /// the reader's cooldown (before or after `time`): `OutcomeDecision` decides what it means.
+    private func nearestSwipe(reader: Reader, cardID: Int64, time: EventTime) throws -> EventTime? {
+        guard reader.cooldownSeconds > 0 else { return nil }
         let window = Int64(reader.cooldownSeconds) * 1_000_000
         return try store.db.queryOne("""
-            SELECT 1 FROM checkins WHERE reader_id = ?1 AND card_id = ?2 AND time_us >= ?3 AND time_us <= ?4 LIMIT 1
-            """, reader.id, cardID, (time + -window).microseconds, (time + window).microseconds) != nil
+            SELECT time_us FROM checkins WHERE reader_id = ?1 AND card_id = ?2 AND time_us >= ?3 AND time_us <= ?4
+            ORDER BY abs(time_us - ?5) LIMIT 1
+            """, reader.id, cardID, (time + -window).microseconds, (time + window).microseconds, time.microseconds)
+            .map { EventTime(microseconds: $0.int64(0)) }
     }
 
     private func clock(for venue: Venue) throws -> VenueClock {

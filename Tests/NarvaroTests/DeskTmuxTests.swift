@@ -35,10 +35,9 @@ enum Tmux {
     /// Output goes through files, not pipes, so a daemonising server cannot hold a pipe open.
     @discardableResult
     static func run(_ socket: String, _ arguments: [String]) throws -> ProcessResult {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-tmux-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outPath = directory.appendingPathComponent("out").path, errPath = directory.appendingPathComponent("err").path
+        let directory = try TemporaryDirectory("tmux")
+        defer { withExtendedLifetime(directory) {} }
+        let outPath = directory.appending("out").path, errPath = directory.appending("err").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

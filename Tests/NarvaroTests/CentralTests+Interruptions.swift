@@ -42,11 +42,10 @@ extension CentralTests {
 
     /// Waits until `count` sessions wait for an advisory lock (a condition, not a duration).
     func waitForLockWaiters(_ count: Int, _ observer: PostgresConnection) throws {
-        for _ in 0..<600 {
-            if Int(try observer.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") ?? "0") == count { return }
-            usleep(50_000)
+        let waiting = try eventually(timeout: 30) {
+            Int(try observer.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") ?? "0") == count
         }
-        throw PostgresTestError("no push ever waited for the lock")
+        if !waiting { throw PostgresTestError("no push ever waited for the lock") }
     }
 
     @Test func twoPushesOfOneVenueSerialiseOnTheAdvisoryLock() throws {

@@ -63,9 +63,10 @@ import Testing
     }
 
     @Test func zoneFilesAreTZifRegularFilesInTheDirectory() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-tz-\(UUID().uuidString)").path
+        let scratch = try TemporaryDirectory("tz")
+        defer { withExtendedLifetime(scratch) {} }
+        let dir = scratch.path
         try FileManager.default.createDirectory(atPath: dir + "/Test", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data("TZif2 rest".utf8).write(to: URL(fileURLWithPath: dir + "/Test/Zone"))
         try Data("not a zone".utf8).write(to: URL(fileURLWithPath: dir + "/Test/Text"))
         #expect(mkfifo(dir + "/Test/Fifo", 0o600) == 0)

@@ -42,11 +42,10 @@ extension CentralTests {
 
     /// Waits until `count` sessions wait for an advisory lock (a condition, not a duration).
     func waitForLockWaiters(_ count: Int, _ observer: PostgresConnection) throws {
-        for _ in 0..<600 {
-            if Int(try observer.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") ?? "0") == count { return }
-            usleep(50_000)
+        let waiting = try eventually(timeout: 30) {
+            Int(try observer.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") ?? "0") == count
         }
-        throw PostgresTestError("no push ever waited for the lock")
+        if !waiting { throw PostgresTestError("no push ever waited for the lock") }
     }
 
     @Test func twoPushesOfOneVenueSerialiseOnTheAdvisoryLock() throws {
@@ -102,9 +101,8 @@ extension CentralTests {
         let venue = scene.venues[0]
         try venue.replayWeek(start: "2026-09-07T00:00:00+02:00")
         _ = try venue.attach()
-        let seed = UInt64(ProcessInfo.processInfo.environment["NARVARO_KILL_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
-        print("central kill -9 test: seed \(seed) (rerun with NARVARO_KILL_SEED=\(seed))")
-        var random = SeededGenerator(seed: seed)
+        let seed = TestSeed()
+        var random = seed.generator()
         // How long a whole-history push takes here, to spread the kills over it.
         try venue.store().noteWholeHistory(venueID: venue.store().venue(slug: venue.slug).id)
         let started = Date()
@@ -131,18 +129,5 @@ extension CentralTests {
         }
         print("central kill -9 test: seed \(seed): \(outcomes.unchanged) rounds killed before COMMIT, \(outcomes.complete) after")
         try expectCentralEqualsLocal([venue], scene.readerInfo, periods: ["2026-W40", "2026-10", "2026-H2", "2027-H1"])
-    }
-}
-
-/// splitmix64: a reproducible sequence from a printed seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

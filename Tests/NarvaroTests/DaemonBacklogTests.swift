@@ -12,6 +12,12 @@ import Glibc
 import Testing
 
 @Suite(.serialized) struct DaemonBacklogTests {
+    /// Swipes waiting in the spool next to the workspace's database.
+    func spooledCount(_ ws: CLIWorkspace) -> Int {
+        let text = (try? String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").count
+    }
+
     @Test func aDatabaseLockedForTenSecondsLosesNoSwipeAndKeepsTheOrder() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()
@@ -24,14 +30,16 @@ import Testing
         let daemon = try StreamingDaemon(ws)
         let process = daemon.process
         daemon.send(chunks.prefix(3).joined())
-        usleep(500_000)
+        #expect(eventually(timeout: 10) { ((try? locker.db.scalar("SELECT count(*) FROM checkins")) ?? 0) == 3 }, "the first swipes are committed before the lock")
         // Another program takes the write lock for 10 s while the rest of the swipes arrive.
         try locker.db.execute("BEGIN IMMEDIATE")
         for chunk in chunks.dropFirst(3) { daemon.send(chunk) }
-        usleep(10_000_000)
+        let locked = Date()
+        #expect(eventually(timeout: 10) { spooledCount(ws) == 34 }, "the swipes that could not be committed are on disk in the spool: \(spooledCount(ws))")
+        // The lock is held for ten seconds in all (the scenario), whenever the spool filled.
+        usleep(UInt32(max(0, 10 - Date().timeIntervalSince(locked)) * 1_000_000))
         #expect(process.isRunning)
-        let spooled = (try? String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)) ?? ""
-        #expect(spooled.split(separator: "\n").count == 34, "the swipes that could not be committed are on disk in the spool")
+        #expect(spooledCount(ws) == 34, "nothing left the spool while the lock was held")
         try locker.db.execute("ROLLBACK")
         try daemon.input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -59,13 +67,14 @@ import Testing
         let daemon = try StreamingDaemon(ws)
         let process = daemon.process
         daemon.send(chunks.prefix(3).joined())
-        usleep(500_000)
+        #expect(eventually(timeout: 10) { ((try? locker.db.scalar("SELECT count(*) FROM checkins")) ?? 0) == 3 }, "the first swipes are committed before the lock")
         try locker.db.execute("BEGIN IMMEDIATE")
         for chunk in chunks.dropFirst(3) { daemon.send(chunk) }
-        usleep(3_000_000)
+        let locked = Date()
+        #expect(eventually(timeout: 10) { spooledCount(ws) == 34 }, "every swipe behind the lock is on disk in the spool: \(spooledCount(ws))")
+        // The lock is held for at least three seconds (the scenario: a few idle-second retries meet it).
+        usleep(UInt32(max(0, 3 - Date().timeIntervalSince(locked)) * 1_000_000))
         #expect(process.isRunning)
-        let spooled = (try? String(contentsOfFile: SwipeSpool.path(forDatabase: ws.database), encoding: .utf8)) ?? ""
-        #expect(spooled.split(separator: "\n").count == 34, "every swipe behind the lock is on disk in the spool")
         try locker.db.execute("ROLLBACK")
         try daemon.input.fileHandleForWriting.close()
         process.waitUntilExit()

@@ -1,5 +1,6 @@
 // kill -9 at random points while swipes stream into `narvarod --replay -`: every swipe logged as
 // recorded is in the database, a restart counts nothing twice, and the database stays intact.
+// The kill points come from a printed seed (NARVARO_TEST_SEED replays them).
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
@@ -30,7 +31,8 @@ import Testing
         let ws = try CLIWorkspace()
         try ws.setUp()
         let chunks = try Self.swipeChunks()
-        var generator = SystemRandomNumberGenerator()
+        let seed = TestSeed()
+        var generator = seed.generator()
         var loggedIDs = Set<Int64>()
         for _ in 0..<50 {
             let daemon = try StreamingDaemon(ws)
@@ -52,13 +54,13 @@ import Testing
         let keyPath = ws.environment["NARVARO_CARD_KEY"] ?? ""
         let store = try Store(path: ws.database, create: false, cardKey: { CardHasher(key: try CardKey.load(path: keyPath)) })
         let stored = Set(try store.db.query("SELECT id FROM checkins").map { $0.int64(0) })
-        #expect(loggedIDs.isSubset(of: stored), "every check-in logged as recorded is in the database")
-        #expect(!loggedIDs.isEmpty)
-        #expect(try store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok")
+        #expect(loggedIDs.isSubset(of: stored), "every check-in logged as recorded is in the database, \(seed)")
+        #expect(!loggedIDs.isEmpty, "\(seed)")
+        #expect(try store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok", "\(seed)")
         // A full replay after all the crashes: exactly one check-in per swipe, statistics intact.
         let full = try ws.narvarod(["--replay", "-", "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"], input: chunks.joined())
-        #expect(full.status == 0)
-        #expect(try store.db.scalar("SELECT count(*) FROM checkins") == 37)
-        #expect(try store.verifyStatistics().isEmpty)
+        #expect(full.status == 0, "\(seed)")
+        #expect(try store.db.scalar("SELECT count(*) FROM checkins") == 37, "\(seed)")
+        #expect(try store.verifyStatistics().isEmpty, "\(seed)")
     }
 }

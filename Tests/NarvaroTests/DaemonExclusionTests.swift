@@ -16,7 +16,7 @@ import Testing
         let ws = try CLIWorkspace()
         try ws.setUp()
         let first = try ServingDaemon(ws, name: "first")
-        #expect(HostileInput.eventually(10) { first.log.contains("ready") }, "\(first.log)")
+        #expect(eventually(timeout: 10) { first.log.contains("ready") }, "\(first.log)")
         let second = try ServingDaemon(ws, name: "second")
         #expect(second.exited(), "it refuses to start")
         second.stop()
@@ -43,7 +43,7 @@ import Testing
         #expect(first.process.terminationStatus == 0)
         // The lock dies with its holder: a new daemon starts.
         let third = try ServingDaemon(ws, name: "third")
-        #expect(HostileInput.eventually(10) { third.log.contains("ready") }, "\(third.log)")
+        #expect(eventually(timeout: 10) { third.log.contains("ready") }, "\(third.log)")
         third.stop()
     }
 
@@ -56,10 +56,10 @@ import Testing
         let daemon = try StreamingDaemon(ws)
         daemon.send(HostileInput.swipe("0001234567", at: 100) + HostileInput.swipe("0001234568", at: 200))
         let spool = SwipeSpool.path(forDatabase: ws.database)
-        #expect(HostileInput.eventually(10) { ((try? SwipeSpool(path: spool).inspect().swipes.count) ?? 0) == 2 })
+        #expect(eventually(timeout: 10) { ((try? SwipeSpool(path: spool).inspect().swipes.count) ?? 0) == 2 })
         try locker.execute("ROLLBACK")
         // No further input: the timer alone commits the backlog.
-        #expect(HostileInput.eventually(10) { ((try? locker.scalar("SELECT count(*) FROM checkins")) ?? 0) == 2 })
+        #expect(eventually(timeout: 10) { ((try? locker.scalar("SELECT count(*) FROM checkins")) ?? 0) == 2 })
         try daemon.input.fileHandleForWriting.close()
         daemon.process.waitUntilExit()
         #expect(daemon.process.terminationStatus == 0)

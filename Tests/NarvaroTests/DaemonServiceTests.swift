@@ -12,16 +12,6 @@ import Glibc
 import Testing
 
 @Suite struct DaemonServiceTests {
-    /// Polls `condition` every 50 ms for up to `seconds`.
-    func eventually(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            usleep(50_000)
-        }
-        return try condition()
-    }
-
     @Test func notifiesSystemdPicksUpNewReadersAndStopsOnSIGTERM() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()
@@ -48,15 +38,15 @@ import Testing
         func drain() throws { while let message = try listener.receive() { messages.append(message) } }
         func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-        #expect(try eventually(5) { try drain(); return messages.contains { $0.hasPrefix("READY=1") } })
+        #expect(try eventually(timeout: 5) { try drain(); return messages.contains { $0.hasPrefix("READY=1") } })
         #expect(messages.first { $0.hasPrefix("READY=1") }?.contains("STATUS=readers up 0/1, swipes today 0, backlog 0") == true)
         // The watchdog is petted at half of WATCHDOG_USEC.
-        #expect(try eventually(4) { try drain(); return messages.contains("WATCHDOG=1") })
+        #expect(try eventually(timeout: 4) { try drain(); return messages.contains("WATCHDOG=1") })
         // A reader added with narvaro is picked up without a restart (PRAGMA data_version).
         let added = try ws.narvaro("reader", "add", "cafe", "--venue", "tingshuset", "--usb", "08ff:0009")
         #expect(added.status == 0)
-        #expect(eventually(5) { log().contains("reader-missing reader=cafe") })
-        #expect(try eventually(5) { try drain(); return messages.contains { $0.contains("readers up 0/2") } })
+        #expect(eventually(timeout: 5) { log().contains("reader-missing reader=cafe") })
+        #expect(try eventually(timeout: 5) { try drain(); return messages.contains { $0.contains("readers up 0/2") } })
 
         let stopAsked = Date()
         kill(process.processIdentifier, SIGTERM)

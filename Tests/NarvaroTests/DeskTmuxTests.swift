@@ -35,10 +35,9 @@ enum Tmux {
     /// Output goes through files, not pipes, so a daemonising server cannot hold a pipe open.
     @discardableResult
     static func run(_ socket: String, _ arguments: [String]) throws -> ProcessResult {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-tmux-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outPath = directory.appendingPathComponent("out").path, errPath = directory.appendingPathComponent("err").path
+        let directory = try TemporaryDirectory("tmux")
+        defer { withExtendedLifetime(directory) {} }
+        let outPath = directory.appending("out").path, errPath = directory.appending("err").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -71,12 +70,12 @@ enum Tmux {
 
     /// Captures the pane until `condition` holds or `seconds` pass; returns the last capture.
     static func waitForScreen(_ socket: String, seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        while true {
-            let screen = try run(socket, ["capture-pane", "-p", "-t", "desk"]).stdout
-            if condition(screen) || Date() > deadline { return screen }
-            usleep(50_000)
+        var screen = ""
+        _ = try eventually(timeout: seconds) {
+            screen = try run(socket, ["capture-pane", "-p", "-t", "desk"]).stdout
+            return condition(screen)
         }
+        return screen
     }
 }
 
@@ -112,8 +111,7 @@ enum Tmux {
         #expect(lines.allSatisfy { TextTable.displayWidth($0) <= 80 })
 
         try Tmux.run(socket, ["send-keys", "-t", "desk", "q"])
-        let deadline = Date().addingTimeInterval(10)
-        while try Tmux.run(socket, ["has-session", "-t", "desk"]).status == 0, Date() < deadline { usleep(50_000) }
+        _ = try eventually(timeout: 10) { try Tmux.run(socket, ["has-session", "-t", "desk"]).status != 0 }
         #expect(try Tmux.run(socket, ["has-session", "-t", "desk"]).status != 0, "q ends the desk")
     }
 }

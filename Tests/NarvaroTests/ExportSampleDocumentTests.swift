@@ -66,10 +66,9 @@ enum ExportSample {
 
 /// Runs `python3 -c script FILE ARGS…` with `input` written to FILE; returns stdout.
 func runPython(_ script: String, input: String, arguments: [String] = []) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-export-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let file = dir.appendingPathComponent("input")
+    let dir = try TemporaryDirectory("export")
+    defer { withExtendedLifetime(dir) {} }   // removed when the script is done
+    let file = dir.appending("input")
     try Data(input.utf8).write(to: file)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -12,12 +12,6 @@ import Foundation
 import Glibc
 import Testing
 
-private func scratchDirectory() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-key-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
-
 private func mode(_ path: String) -> mode_t {
     var info = stat()
     return stat(path, &info) == 0 ? info.st_mode & 0o777 : 0
@@ -25,8 +19,9 @@ private func mode(_ path: String) -> mode_t {
 
 @Suite struct PrivacyCardKeyTests {
     @Test func createsA0600KeyInA0700DirectoryOnlyWhenAsked() throws {
-        let dir = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dirScratch = try TemporaryDirectory("key")
+        defer { withExtendedLifetime(dirScratch) {} }
+        let dir = dirScratch.path
         let path = dir + "/etc/narvaro/card-key"
         #expect(throws: CardKeyError.missing(path: path)) { try CardKey.load(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -51,8 +46,9 @@ private func mode(_ path: String) -> mode_t {
     }
 
     @Test func refusesAKeyOthersCanRead() throws {
-        let dir = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dirScratch = try TemporaryDirectory("key")
+        defer { withExtendedLifetime(dirScratch) {} }
+        let dir = dirScratch.path
         let path = dir + "/card-key"
         _ = try CardKey.loadOrCreate(path: path)
         for bad: mode_t in [0o640, 0o604, 0o660] {
@@ -65,8 +61,9 @@ private func mode(_ path: String) -> mode_t {
     }
 
     @Test func refusesAKeyOfTheWrongSize() throws {
-        let dir = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dirScratch = try TemporaryDirectory("key")
+        defer { withExtendedLifetime(dirScratch) {} }
+        let dir = dirScratch.path
         for size in [0, 31, 33, 64] {
             let path = dir + "/key-\(size)"
             #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: size),

@@ -48,10 +48,9 @@ import Testing
     }
 
     @Test func aFileThatIsNotADatabaseGivesAClearError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-junk-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("junk.db").path
+        let dir = try TemporaryDirectory("junk")
+        defer { withExtendedLifetime(dir) {} }
+        let path = dir.appending("junk.db").path
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
         do {
             _ = try NarvaroDatabase.open(path: path)

@@ -11,13 +11,6 @@ import Foundation
 import Glibc
 import Testing
 
-/// A fresh empty directory under the system temp dir.
-func makeTemporaryDirectory(_ label: String) throws -> String {
-    let path = NSTemporaryDirectory() + "narvaro-\(label)-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 @Suite struct SystemDescriptorTests {
     @Test func pollerReportsAPipeReadableOnlyAfterAWrite() throws {
         let pipe = try FileDescriptor.pipe(nonblocking: true)
@@ -98,8 +91,9 @@ func makeTemporaryDirectory(_ label: String) throws -> String {
     }
 
     @Test func inotifySeesAFileCreatedInAWatchedDirectory() throws {
-        let directory = try makeTemporaryDirectory("inotify")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directoryScratch = try TemporaryDirectory("inotify")
+        defer { withExtendedLifetime(directoryScratch) {} }
+        let directory = directoryScratch.path
         var watcher = try InotifyWatcher()
         defer { try? watcher.close() }
         #expect(try watcher.watch(directory))
@@ -116,8 +110,9 @@ func makeTemporaryDirectory(_ label: String) throws -> String {
     }
 
     @Test func inotifyKeepsAMissingDirectoryPendingUntilItExists() throws {
-        let root = try makeTemporaryDirectory("inotify-pending")
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let rootScratch = try TemporaryDirectory("inotify-pending")
+        defer { withExtendedLifetime(rootScratch) {} }
+        let root = rootScratch.path
         let byID = root + "/by-id"
         var watcher = try InotifyWatcher()
         defer { try? watcher.close() }

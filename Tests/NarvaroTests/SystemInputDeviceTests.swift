@@ -13,7 +13,8 @@ import Testing
 
 /// A temp dir laid out like /dev/input and /sys/class/input, with udev-style relative symlinks.
 private struct FakeInputTree {
-    let root: String
+    private let scratch: TemporaryDirectory
+    var root: String { scratch.path }
     var dev: String { root + "/dev" }
     var sys: String { root + "/sys" }
     var scanner: InputDeviceScanner { InputDeviceScanner(devRoot: dev, sysRoot: sys) }
@@ -23,7 +24,7 @@ private struct FakeInputTree {
     static let digitsNoEnter = "ffc"
 
     init() throws {
-        root = try makeTemporaryDirectory("input-tree")
+        scratch = try TemporaryDirectory("input-tree")
         for directory in ["/dev/input/by-id", "/dev/input/by-path", "/sys/class/input"] {
             try FileManager.default.createDirectory(atPath: root + directory, withIntermediateDirectories: true)
         }

@@ -34,8 +34,9 @@ struct FakeNotifySocket {
 
 @Suite struct SystemNotifierTests {
     @Test func sendsTheExactMessageToAPathSocket() throws {
-        let directory = try makeTemporaryDirectory("notify")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directoryScratch = try TemporaryDirectory("notify")
+        defer { withExtendedLifetime(directoryScratch) {} }
+        let directory = directoryScratch.path
         let path = directory + "/notify.sock"
         let listener = try FakeNotifySocket(name: path)
         defer { try? listener.fd.close() }

@@ -12,15 +12,10 @@ import Glibc
 import Testing
 
 @Suite struct SystemOutputFileTests {
-    private func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-out-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func writesWholeNewFilesAndReplacesOnlyWhenAsked() throws {
-        let dir = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dirScratch = try TemporaryDirectory("out")
+        defer { withExtendedLifetime(dirScratch) {} }
+        let dir = dirScratch.path
         let path = dir + "/out.txt"
         try OutputFile.write(Array("one".utf8), to: path, mode: 0o640, existing: .refuse)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
@@ -35,8 +30,9 @@ import Testing
     }
 
     @Test func nonRegularFilesAreNeverReplacedEvenWhenAsked() throws {
-        let dir = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dirScratch = try TemporaryDirectory("out")
+        defer { withExtendedLifetime(dirScratch) {} }
+        let dir = dirScratch.path
         #expect(mkfifo(dir + "/fifo", 0o600) == 0)
         #expect(symlink(dir + "/elsewhere", dir + "/link") == 0)
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
@@ -53,8 +49,9 @@ import Testing
     }
 
     @Test func theCardKeyIsNeverCreatedThroughALink() throws {
-        let dir = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dirScratch = try TemporaryDirectory("out")
+        defer { withExtendedLifetime(dirScratch) {} }
+        let dir = dirScratch.path
         #expect(symlink(dir + "/planted", dir + "/card-key") == 0)
         #expect(throws: CardKeyError.notARegularFile(path: dir + "/card-key")) { try CardKey.loadOrCreate(path: dir + "/card-key") }
         #expect(!FileManager.default.fileExists(atPath: dir + "/planted"))

@@ -18,8 +18,9 @@ import Testing
     }
 
     @Test func refusesARegularFile() throws {
-        let directory = try makeTemporaryDirectory("reader-source")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directoryScratch = try TemporaryDirectory("reader-source")
+        defer { withExtendedLifetime(directoryScratch) {} }
+        let directory = directoryScratch.path
         let file = directory + "/event3"
         try "E: 0.000000 0001 001c 1\n".write(toFile: file, atomically: false, encoding: .utf8)
         #expect(throws: InputDeviceError.notEvdev(path: file)) { try ReaderSource(path: file) }

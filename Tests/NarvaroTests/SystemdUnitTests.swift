@@ -69,9 +69,9 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")
                    && FileManager.default.isExecutableFile(atPath: "/usr/sbin/fcgiwrap")))
     func theWebUnitsVerifyAndAreHardened() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-unit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try TemporaryDirectory("unit")
+        defer { withExtendedLifetime(scratch) {} }
+        let directory = scratch.url
         for name in ["narvaro-web.socket", "narvaro-web.service"] {
             try FileManager.default.copyItem(at: Self.systemdDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
         }

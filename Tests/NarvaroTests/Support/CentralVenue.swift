@@ -8,7 +8,8 @@
 import Foundation
 
 final class CentralVenue {
-    let directory: URL
+    private let scratch: TemporaryDirectory
+    var directory: URL { scratch.url }
     let slug: String
     let role: String
     let conninfo: String
@@ -16,15 +17,12 @@ final class CentralVenue {
 
     init(slug: String, server: PostgresServer, database: String) throws {
         self.slug = slug
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-central-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        environment = ["NARVARO_DATABASE": directory.appendingPathComponent("n.db").path,
-                       "NARVARO_CARD_KEY": directory.appendingPathComponent("card-key").path, "LANG": "C.UTF-8"]
+        scratch = try TemporaryDirectory("central")
+        environment = ["NARVARO_DATABASE": scratch.appending("n.db").path,
+                       "NARVARO_CARD_KEY": scratch.appending("card-key").path, "LANG": "C.UTF-8"]
         role = try server.venueRole("venue")
         conninfo = server.conninfo(user: role, database: database)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     var databasePath: String { environment["NARVARO_DATABASE"] ?? "" }
 

@@ -94,17 +94,15 @@ enum Executables {
 
 /// A scratch directory with a database path and card key path for CLI tests.
 final class CLIWorkspace {
-    let directory: URL
+    private let scratch: TemporaryDirectory
+    var directory: URL { scratch.url }
     var environment: [String: String]
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        environment = ["NARVARO_DATABASE": directory.appendingPathComponent("n.db").path,
-                       "NARVARO_CARD_KEY": directory.appendingPathComponent("card-key").path]
+        scratch = try TemporaryDirectory("cli")
+        environment = ["NARVARO_DATABASE": scratch.appending("n.db").path,
+                       "NARVARO_CARD_KEY": scratch.appending("card-key").path]
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     var database: String { environment["NARVARO_DATABASE"] ?? "" }
 

@@ -1,5 +1,5 @@
 // Helpers for the hostile-conditions tests: evemu text for one swipe, spool lines written by hand,
-// a serving narvarod with a fake /dev, and polling until a condition holds.
+// and a serving narvarod with a fake /dev.
 @testable import NarvaroCore
 @testable import NarvaroDesk
 @testable import NarvaroDaemon
@@ -36,16 +36,6 @@ enum HostileInput {
     static func oldSpoolLine(_ microseconds: Int64, hash: UInt8) -> String {
         "\(microseconds)\tentre\t\(Hex.encode(Array(repeating: hash, count: 32)))\n"
     }
-
-    /// Polls `condition` every 50 ms for up to `seconds`.
-    static func eventually(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            usleep(50_000)
-        }
-        return try condition()
-    }
 }
 
 /// `narvarod` serving readers (none plugged in: a fake empty /dev), logging to a file.
@@ -72,7 +62,7 @@ final class ServingDaemon {
 
     /// Waits up to `seconds` for it to exit on its own (it should refuse to start); false if it still runs.
     func exited(within seconds: Double = 20) -> Bool {
-        HostileInput.eventually(seconds) { !process.isRunning }
+        eventually(timeout: seconds) { !process.isRunning }
     }
 
     /// Stops it (SIGTERM) and waits.

@@ -9,7 +9,8 @@
 import Foundation
 
 final class TestDatabase {
-    let directory: URL
+    private let scratch: TemporaryDirectory
+    var directory: URL { scratch.url }
     let path: String
     let store: Store
     let recorder: CheckInRecorder
@@ -17,14 +18,11 @@ final class TestDatabase {
     static let key = CardKey(bytes: Array(repeating: 7, count: 32))
 
     init(file: String = "narvaro.db") throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("narvaro-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent(file).path
+        scratch = try TemporaryDirectory("test")
+        path = scratch.url.appendingPathComponent(file).path
         store = try Store(path: path, cardKey: { CardHasher(key: TestDatabase.key) })
         recorder = CheckInRecorder(store: store)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// A second, independent connection to the same file.
     func reopen() throws -> Store {

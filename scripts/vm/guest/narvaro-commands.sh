@@ -58,6 +58,6 @@ nv_stats_verify() { narvaro --database "$DB" stats verify; }
 # its public card key) in a new database.
 # narvaro-bench is on the disk (scripts/vm/disk.py, DISK_TOOLS), not in the initramfs.
 nv_bench_generate() { /data/tools/narvaro-bench --database "$DB" generate --size "$1" --seed 1; }
-nv_retention_run() { narvaro --database "$DB" retention run; }
+nv_retention_run() { narvaro --database "$DB" retention run ${1:+--days "$1"}; }
 # nv_report PERIOD: the attendance report for an old period, as JSON.
 nv_report() { narvaro --database "$DB" report --period "$1" --format json; }

@@ -5,8 +5,8 @@
 # the last run had folded everything, and runs retention again for the next cut.
 wait_host round || return
 set -- $HOST_ARGS
-round=$1 size=$2
-shift 2
+round=$1 size=$2 keep=$3   # keep: retention's --days (the host picks it; see the .py)
+shift 3
 periods=$*
 PRISTINE=/data/pristine.db
 
@@ -50,7 +50,7 @@ if [ "$round" = 0 ]; then
     result pr_verify
     # How long one uncut run takes here, on the same disk: the host spreads the cuts over it.
     mark PROBE-START
-    narvaro --database /data/probe.db retention run
+    narvaro --database /data/probe.db retention run --days "$keep"
     mark PROBE-DONE
     result pr_state /data/probe.db
     rm -f /data/probe.db /data/probe.db-wal /data/probe.db-shm
@@ -67,7 +67,7 @@ fi
 wait_host go || return
 if [ "$HOST_ARGS" = cut ]; then
     mark RETENTION-START
-    nv_retention_run
+    nv_retention_run "$keep"
     mark RETENTION-DONE
 fi
 while read -r word rest; do

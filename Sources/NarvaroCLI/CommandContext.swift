@@ -40,10 +40,7 @@ public final class CommandContext {
     /// The database, opened once. Only commands that set things up may create the file.
     public func store(create: Bool = false) throws -> Store {
         if let openStore { return openStore }
-        // The database, its WAL and SHM, and exports are private to the service and staff group.
-        umask(0o027)
-        let db = try NarvaroDatabase.open(path: databasePath, create: create)
-        let store = Store(db: db, cardKey: Store.cardKeyProvider(path: cardKeyPath, db: db))
+        let store = try Store.open(path: databasePath, create: create, cardKeyPath: cardKeyPath)
         openStore = store
         return store
     }

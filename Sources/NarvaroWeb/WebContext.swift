@@ -45,9 +45,7 @@ public final class WebContext {
     /// The database, opened once per request; never created here (the daemon or `narvaro` does that).
     public func store() throws -> Store {
         if let openStore { return openStore }
-        umask(0o027)
-        let db = try NarvaroDatabase.open(path: databasePath, create: false)
-        let store = Store(db: db, cardKey: Store.cardKeyProvider(path: cardKeyPath, db: db))
+        let store = try Store.open(path: databasePath, create: false, cardKeyPath: cardKeyPath)
         openStore = store
         return store
     }

@@ -1,5 +1,6 @@
 // What the other targets may ask of the Store's connection now that `Store.db` is internal to
 // NarvaroCore: its file, its health checks and a transaction around several Store calls.
+import Glibc
 
 extension Store {
     /// The database file (for messages and the files kept next to it: spool, lock).
@@ -16,4 +17,15 @@ extension Store {
 
     /// Runs `body` in one transaction on the Store's connection (see `SQLiteConnection.transaction`).
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
+}
+
+extension Store {
+    /// The database at `path` for a program that may write (the CLI's commands, the web pages),
+    /// with the card key at `cardKeyPath`. The database, its WAL and SHM are private to the service
+    /// and the staff group (umask 027); only commands that set things up pass `create`.
+    public static func open(path: String, create: Bool, cardKeyPath: String) throws -> Store {
+        umask(0o027)
+        let db = try NarvaroDatabase.open(path: path, create: create)
+        return Store(db: db, cardKey: Store.cardKeyProvider(path: cardKeyPath, db: db))
+    }
 }

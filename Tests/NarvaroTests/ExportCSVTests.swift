@@ -59,8 +59,17 @@ private func row(_ rows: [[String]], after title: String, label: String) -> [Str
         let csv = CSVExport.write(published, variant: .excelSwedish)
         #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(csv.contains("Öppen verksamhet;310;57;21;50\r\n"))
-        #expect(try pythonRows(csv, excel: true) == CSVExport.expectedRows(published))
+        #expect(try pythonRows(csv, excel: true) == CSVExport.expectedRows(published, variant: .excelSwedish))
         #expect(CSVExport.encode(.decimal(12.5), variant: .excelSwedish) == "12,5")
+        // Labels a spreadsheet would turn into numbers keep a word joiner in front (seen in Calc:
+        // the age band 65+ became the number 65); ISO days, times and words stay as written.
+        for text in ["65+", "65-", "1/2", "2026-11", "0.1.0", "12 345"] {
+            #expect(CSVExport.encode(.text(text), variant: .excelSwedish) == "\u{2060}" + text)
+            #expect(CSVExport.encode(.text(text), variant: .rfc4180) == text)
+        }
+        for text in ["2026-11-18", "15:00", "6–12", "2026-W47", "Läxhjälp 2", "<5", "x"] {
+            #expect(CSVExport.encode(.text(text), variant: .excelSwedish) == text)
+        }
         #expect(CSVExport.encode(.decimal(12.5), variant: .rfc4180) == "12.5")
         #expect(CSVExport.encode(.text("a;b"), variant: .excelSwedish) == "\"a;b\"")
         #expect(CSVExport.encode(.text("a,b"), variant: .excelSwedish) == "a,b")

@@ -36,11 +36,11 @@ public enum CSVExport {
         return variant == .excelSwedish ? "\u{FEFF}" + body : body
     }
 
-    /// The records as plain strings, as a CSV reader should get them back (RFC 4180 dialect).
-    static func expectedRows(_ export: PublishedExport, lang: ExportLanguage = .sv) -> [[String]] {
+    /// The records as plain strings, as a CSV reader should get them back.
+    static func expectedRows(_ export: PublishedExport, lang: ExportLanguage = .sv, variant: Variant = .rfc4180) -> [[String]] {
         records(export, lang: lang).map { $0.map { field in
             switch field {
-            case .text(let s): return CSVCell.safeText(s)
+            case .text(let s): return spreadsheetText(CSVCell.safeText(s), variant: variant)
             case .integer(let n): return String(n)
             case .decimal(let d): return String(d)
             }
@@ -122,7 +122,7 @@ public enum CSVExport {
             return variant == .excelSwedish ? String(s.map { $0 == "." ? "," : $0 }) : s
         case .text(let s): scalars = Array(s.unicodeScalars)
         }
-        scalars = Array(CSVCell.safeText(String(String.UnicodeScalarView(scalars))).unicodeScalars)
+        scalars = Array(spreadsheetText(CSVCell.safeText(String(String.UnicodeScalarView(scalars))), variant: variant).unicodeScalars)
         let needsQuotes = scalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         var out = String.UnicodeScalarView()
         if needsQuotes { out.append("\"") }
@@ -132,5 +132,23 @@ public enum CSVExport {
         }
         if needsQuotes { out.append("\"") }
         return String(out)
+    }
+
+    /// In the Swedish dialect, a text a spreadsheet would turn into a number (the age band `65+`
+    /// becomes 65, `65-` becomes −65, `1/2` a date, and in Excel `2026-11` a month) starts with an invisible
+    /// WORD JOINER (U+2060), which Excel and Calc keep as text. ISO days and clock times are let
+    /// through: a date cell is what they are.
+    static func spreadsheetText(_ text: String, variant: Variant) -> String {
+        guard variant == .excelSwedish, readsAsNumber(text) else { return text }
+        return "\u{2060}" + text
+    }
+
+    /// Only digits and the signs, separators and exponent a number or date is written with.
+    static func readsAsNumber(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let numeric = "0123456789+-.,:/% \u{A0}eE".unicodeScalars
+        guard scalars.contains(where: { ("0"..."9").contains($0) }), scalars.allSatisfy(numeric.contains) else { return false }
+        let shape = String(String.UnicodeScalarView(scalars.map { ("0"..."9").contains($0) ? "9" : $0 }))
+        return shape != "9999-99-99" && shape != "99:99" && shape != "9:99"
     }
 }

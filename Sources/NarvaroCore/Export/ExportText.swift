@@ -42,6 +42,16 @@ public struct ExportText: Sendable {
     public var charts: String { pick("Diagram", "Charts") }
     public var legend: String { pick("Teckenförklaring", "Legend") }
 
+    /// What a chart says instead of bars when every value is hidden (`<k`, or also `x`) or zero.
+    public func chartAllHidden(minCell k: Int, onlyBelowMinCell: Bool) -> String {
+        onlyBelowMinCell
+            ? pick("alla värden under \(k) – visas inte", "all values below \(k) – not shown")
+            : pick("alla värden under \(k) eller dolda (x) – visas inte", "all values below \(k) or hidden (x) – not shown")
+    }
+    public var chartNothing: String { pick("alla värden är 0 – inget att visa", "all values are 0 – nothing to show") }
+    /// The legend entry of the dashed stub that stands for a hidden value.
+    public func chartHiddenValue(minCell k: Int) -> String { pick("dolt värde (<\(k) eller x)", "hidden value (<\(k) or x)") }
+
     /// What `<k` means, e.g. "färre än 5 (1–4): dolt för att skydda enskilda personer".
     public func primaryMeaning(minCell k: Int) -> String {
         pick("färre än \(k) (1–\(k - 1)): dolt för att skydda enskilda personer",

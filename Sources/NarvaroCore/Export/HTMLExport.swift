@@ -33,16 +33,20 @@ public enum HTMLExport {
             html += "<section class=\"charts\">\n<h2>\(e(t.charts))</h2>\n" + charts.joined(separator: "\n") + "\n</section>\n"
         }
         if let weekly = export.weeklyVisits {
-            html += "<section class=\"table\">\n<h2>\(e(t.weeklyVisits))</h2>\n" + table(weekly, text: t, minCell: export.minCell) + "</section>\n"
+            // Weeks as rows: a half-year is 26 weeks, which fit down a page but not across it.
+            var byWeek = weekly
+            byWeek.table = weekly.table.transposed
+            html += "<section class=\"table\">\n<h2>\(e(t.weeklyVisits))</h2>\n" + table(byWeek, text: t, minCell: export.minCell, heading: t.week) + "</section>\n"
         }
         if let gatherings = export.gatherings {
             html += "<section class=\"table\">\n<h2>\(e(t.gatherings))</h2>\n<table>\n<thead><tr>"
             html += "<th>\(e(t.venue))</th><th>\(e(t.activity))</th><th>\(e(t.date))</th><th>\(e(t.start))</th>"
             html += "<th class=\"num\">\(e(t.participants))</th><th>\(e(t.qualifies))</th><th>\(e(t.remarks))</th></tr></thead>\n<tbody>\n"
             for g in gatherings {
-                html += "<tr><td>\(e(g.venue))</td><td>\(e(g.activity))</td><td>\(e(g.date))</td><td>\(e(g.start))</td>"
-                html += cell(g.participants, minCell: export.minCell)
-                html += "<td>\(e(g.qualifies ? t.yes : t.no))</td><td>\(e(g.reasons.joined(separator: "; ")))</td></tr>\n"
+                html += "<tr><td data-label=\"\(e(t.venue))\">\(e(g.venue))</td><td data-label=\"\(e(t.activity))\">\(e(g.activity))</td>"
+                html += "<td data-label=\"\(e(t.date))\">\(e(g.date))</td><td data-label=\"\(e(t.start))\">\(e(g.start))</td>"
+                html += cell(g.participants, minCell: export.minCell, label: t.participants)
+                html += "<td data-label=\"\(e(t.qualifies))\">\(e(g.qualifies ? t.yes : t.no))</td><td data-label=\"\(e(t.remarks))\">\(e(g.reasons.joined(separator: "; ")))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n</section>\n"
         }
@@ -53,28 +57,37 @@ public enum HTMLExport {
         return html
     }
 
-    private static func cell(_ c: PublishedCount, minCell: Int, total: Bool = false) -> String {
+    /// A count cell; `label` is its column heading, which narrow screens show beside the number
+    /// when the table is laid out as one block per row.
+    private static func cell(_ c: PublishedCount, minCell: Int, total: Bool = false, label: String) -> String {
         let classes = "num" + (total ? " total" : "") + (c.isSuppressed ? " mark" : "")
-        return "<td class=\"\(classes)\">\(Markup.escape(c.text(minCell: minCell)))</td>"
+        return "<td class=\"\(classes)\" data-label=\"\(Markup.escape(label))\">\(Markup.escape(c.text(minCell: minCell)))</td>"
     }
 
-    private static func table(_ section: PublishedSection, text t: ExportText, minCell: Int) -> String {
+    /// "0-12" or "2026-W47" must not break at the hyphen; longer labels wrap at spaces.
+    private static func isShort(_ label: String) -> Bool { label.count <= 12 && !label.contains(" ") }
+
+    /// A column heading that may break after "/" ("Besök/deltagartillfällen" is one long word otherwise).
+    private static func heading(_ text: String) -> String {
+        Markup.escape(text).split(separator: "/", omittingEmptySubsequences: false).joined(separator: "/<wbr>")
+    }
+
+    private static func table(_ section: PublishedSection, text t: ExportText, minCell: Int, heading rowHeading: String? = nil) -> String {
         let e = Markup.escape
         let table = section.table
-        let heading = section.id == "weeklyVisits" ? t.activity : section.rowHeading
-        var html = "<table>\n<thead><tr><th>\(e(heading))</th>"
-        for label in table.columnLabels { html += "<th class=\"num\">\(e(t.term(label)))</th>" }
-        if table.hasTotals { html += "<th class=\"num\">\(e(t.total))</th>" }
+        let columns = table.columnLabels.map(t.term) + (table.hasTotals ? [t.total] : [])
+        var html = "<table>\n<thead><tr><th>\(e(rowHeading ?? section.rowHeading))</th>"
+        for label in columns { html += "<th class=\"num\(isShort(label) ? " short" : "")\">\(heading(label))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (r, label) in table.rowLabels.enumerated() {
-            html += "<tr><th>\(e(t.term(label)))</th>"
-            html += table.cells[r].map { cell($0, minCell: minCell) }.joined()
-            if let totals = table.rowTotals { html += cell(totals[r], minCell: minCell, total: true) }
+            html += "<tr><th\(isShort(label) ? " class=\"short\"" : "")>\(e(t.term(label)))</th>"
+            html += zip(table.cells[r], columns).map { cell($0, minCell: minCell, label: $1) }.joined()
+            if let totals = table.rowTotals { html += cell(totals[r], minCell: minCell, total: true, label: t.total) }
             html += "</tr>\n"
         }
         if let columnTotals = table.columnTotals, let grand = table.grandTotal {
             html += "<tr class=\"total\"><th>\(e(t.total))</th>"
-            html += columnTotals.map { cell($0, minCell: minCell) }.joined() + cell(grand, minCell: minCell) + "</tr>\n"
+            html += zip(columnTotals + [grand], columns).map { cell($0, minCell: minCell, label: $1) }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -86,7 +99,7 @@ public enum HTMLExport {
             let series = weekly.rowLabels.enumerated().map { r, label in
                 SVGChart.Series(name: label, values: weekly.cells[r])
             }
-            out.append(SVGChart(title: t.weeklyVisits, categories: weekly.columnLabels, series: series, minCell: export.minCell).render())
+            out.append(SVGChart(title: t.weeklyVisits, categories: weekly.columnLabels, series: series, minCell: export.minCell).figure(text: t))
         }
         for id in ["gender", "age"] {
             guard let section = export.sections.first(where: { $0.id == id }) else { continue }
@@ -97,8 +110,18 @@ public enum HTMLExport {
             let title = t.sectionTitle(id: id, fallback: section.title)
             out.append(SVGChart(
                 title: title, categories: table.columnLabels.map(t.term),
-                series: [SVGChart.Series(name: t.total, values: values)], minCell: export.minCell).render())
+                series: [SVGChart.Series(name: t.total, values: values)], minCell: export.minCell).figure(text: t))
         }
         return out
+    }
+}
+
+extension PublishedTable {
+    /// Rows become columns (and row totals column totals): the same figures, turned a quarter.
+    var transposed: PublishedTable {
+        PublishedTable(
+            rowLabels: columnLabels, columnLabels: rowLabels,
+            cells: columnLabels.indices.map { c in rowLabels.indices.map { r in cells[r][c] } },
+            rowTotals: columnTotals, columnTotals: rowTotals, grandTotal: grandTotal, minCell: minCell)
     }
 }

@@ -20,4 +20,6 @@ BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev libpq-dev pkg-config tzda
 TEST_PACKAGES=(sqlite3 python3 tmux util-linux systemd strace postgresql)
 # narvaro-web's end-to-end suite (Tests/Web/browser_test.py): nginx + fcgiwrap + headless Chromium.
 WEB_PACKAGES=(nginx-light fcgiwrap openssl)
-WEB_TEST_PACKAGES=("${WEB_PACKAGES[@]}" chromium chromium-driver python3-selenium)
+# The export checks (Tests/Export): poppler-utils reads the printed PDF, LibreOffice Calc opens the
+# --excel-sv CSV.
+WEB_TEST_PACKAGES=("${WEB_PACKAGES[@]}" chromium chromium-driver python3-selenium poppler-utils libreoffice-calc-nogui)

@@ -16,6 +16,7 @@ enum HTMLStyle {
     th { background: #eee; text-align: left; }
     thead th { font-size: .85em; }
     th.short { white-space: nowrap; }
+    tbody th { min-width: 8em; }  /* long activity names wrap to a few lines, not one word a line */
     td.num, th.num { text-align: right; }
     tr.total td, tr.total th, td.total { font-weight: 600; background: #f6f6f6; }
     .mark { color: #7a4b00; }

@@ -80,7 +80,8 @@ public enum HTMLExport {
         for label in columns { html += "<th class=\"num\(isShort(label) ? " short" : "")\">\(heading(label))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (r, label) in table.rowLabels.enumerated() {
-            html += "<tr><th\(isShort(label) ? " class=\"short\"" : "")>\(e(t.term(label)))</th>"
+            let name = t.term(label)
+            html += "<tr><th\(isShort(name) ? " class=\"short\"" : "")>\(e(name))</th>"
             html += zip(table.cells[r], columns).map { cell($0, minCell: minCell, label: $1) }.joined()
             if let totals = table.rowTotals { html += cell(totals[r], minCell: minCell, total: true, label: t.total) }
             html += "</tr>\n"

@@ -109,7 +109,7 @@ struct BenchmarkWriter {
                 // Swiped before anyone enrolled the card; staff are registered with their card beforehand.
                 if person.kind != .staff { outcome = .unknown }
             }
-            if !person.enrolls { outcome = .unknown }
+            if !person.enrols { outcome = .unknown }
             switch swipe.kind {
             case .visit, .reswipe: break
             case .duplicate: outcome = .duplicate
@@ -157,7 +157,7 @@ struct BenchmarkWriter {
         let d = person.details
         try store.bulkInsertVisitor(id: id, code: BenchmarkGenerator.visitorCode(id: id), nickname: d.nickname, birthYear: d.birthYear,
                                     gender: (d.gender ?? .unstated).rawValue, role: (d.role ?? .participant).rawValue,
-                                    enrolled: person.enrolls, createdAt: time)
+                                    enrolled: person.enrols, createdAt: time)
         person.visitorID = id
         try issueCard(&person, at: time)
     }

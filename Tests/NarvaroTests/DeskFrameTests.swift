@@ -140,7 +140,7 @@ struct DeskScene {
         #expect(model.checkIns.first?.who == "Amir" && model.checkIns.first?.reader == "cafe")
         #expect(model.checkIns.count == 6)
         // An enrolment elsewhere adds no row but changes a name on the screen.
-        _ = try scene.db.store.enrollLast(reader: "cafe", details: VisitorDetails(nickname: "Noor"), existingCode: nil, currentYear: 2026)
+        _ = try scene.db.store.enrolLast(reader: "cafe", details: VisitorDetails(nickname: "Noor"), existingCode: nil, currentYear: 2026)
         #expect(try follower.poll(now: DeskScene.now))
         #expect(follower.model(now: DeskScene.now).checkIns.map { $0.who ?? "?" } == ["Amir", "Noor", "Sara", "Amir", "Amir", "Lina"])
         #expect(follower.model(now: DeskScene.now).newestUnknownCard == nil)

@@ -39,7 +39,7 @@ import Testing
             case 0:
                 let visitors = try db.store.visitors()
                 let target = visitors.isEmpty || Bool.random(using: &rng) ? nil : visitors.randomElement(using: &rng)?.code
-                _ = try? db.store.enrollLast(reader: nil, details: VisitorDetails(nickname: "v\(step)", birthYear: Int.random(in: 1990...2015, using: &rng),
+                _ = try? db.store.enrolLast(reader: nil, details: VisitorDetails(nickname: "v\(step)", birthYear: Int.random(in: 1990...2015, using: &rng),
                                                                                    gender: Gender.allCases.randomElement(using: &rng)),
                                              existingCode: target, currentYear: 2026)
             case 1:

@@ -1,4 +1,4 @@
-// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enroll --last.
+// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enrol --last.
 import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
@@ -110,8 +110,8 @@ let visitorCommands: [CommandSpec] = [
     },
 ]
 
-let enrollCommands: [CommandSpec] = [
-    CommandSpec(["enroll"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",
+let enrolCommands: [CommandSpec] = [
+    CommandSpec(["enrol"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",
                 options: [.flag("--last", "the most recently swiped unknown card (required)"),
                           .value("--reader", "NAME", "the newest unknown card at this reader"),
                           .value("--visitor", "CODE", "add the card to this existing visitor instead")] + visitorDetailOptions) { args, ctx in
@@ -121,7 +121,7 @@ let enrollCommands: [CommandSpec] = [
         if existing != nil, details != VisitorDetails() {
             throw UsageError("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
         }
-        let visitor = try ctx.store().enrollLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
+        let visitor = try ctx.store().enrolLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
         ctx.out("enrolled the card as visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\n")
     },
 ]

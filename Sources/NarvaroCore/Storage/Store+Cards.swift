@@ -55,7 +55,7 @@ extension Store {
                 guard let holderID = existing.visitorID, case let holder = try self.visitor(id: holderID), !holder.enrolled else {
                     throw StoreError.invalid("that card is already in use: revoke it first")
                 }
-                _ = try enrollPlaceholder(holder, details: VisitorDetails(), into: visitor)
+                _ = try enrolPlaceholder(holder, details: VisitorDetails(), into: visitor)
                 return
             }
             try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", hash, visitor.id, now.microseconds)

@@ -78,7 +78,7 @@ extension Store {
                     let holder = try visitor(id: visitorID)
                     if holder.enrolled { throw StoreError.invalid("that card already belongs to visitor \(holder.code): revoke it there first") }
                     // The card was swiped before it was enrolled: its placeholder becomes this visitor.
-                    return try enrollPlaceholder(holder, details: details, into: nil)
+                    return try enrolPlaceholder(holder, details: details, into: nil)
                 }
                 throw StoreError.invalid("that card is an activity card: it cannot also belong to a visitor")
             }
@@ -105,7 +105,7 @@ extension Store {
     /// Turns a placeholder (a card's visitor before enrolment) into an enrolled visitor, or merges it
     /// into `target`: its check-ins, cards and visits move, and the statistics of the affected days are recomputed.
     /// Must run inside a transaction.
-    func enrollPlaceholder(_ placeholder: Visitor, details: VisitorDetails, into target: Visitor?) throws -> Visitor {
+    func enrolPlaceholder(_ placeholder: Visitor, details: VisitorDetails, into target: Visitor?) throws -> Visitor {
         guard let target else {
             try db.run("""
                 UPDATE visitors SET nickname = ?2, birth_year = ?3, gender = ?4, role = ?5, enrolled = 1 WHERE id = ?1
@@ -160,17 +160,17 @@ extension Store {
         return (row.int64(0), try visitor(id: row.int64(1)), EventTime(microseconds: row.int64(2)))
     }
 
-    /// `narvaro enroll --last`: binds the newest unknown card to a new visitor, or to `existingCode`.
+    /// `narvaro enrol --last`: binds the newest unknown card to a new visitor, or to `existingCode`.
     /// With `expecting`, the newest unknown card must still be the one whose placeholder has that code
     /// (checked in the same transaction), else `EnrolmentMoved` is thrown and nothing changes.
-    public func enrollLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int,
+    public func enrolLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int,
                            expecting placeholderCode: String? = nil) throws -> Visitor {
         try details.validate(currentYear: currentYear)
         return try db.transaction {
             let last = try lastUnknownCard(reader: reader)
             if let placeholderCode, last.placeholder.code != placeholderCode { throw EnrolmentMoved() }
             let target = try existingCode.map { try visitor(code: $0) }
-            return try enrollPlaceholder(last.placeholder, details: details, into: target)
+            return try enrolPlaceholder(last.placeholder, details: details, into: target)
         }
     }
 }

@@ -1,4 +1,4 @@
-// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enrol --last.
+// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enrol --last (alias enroll).
 import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
@@ -124,7 +124,7 @@ let enrolCommands: [CommandSpec] = [
         let visitor = try ctx.store().enrolLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
         ctx.out("enrolled the card as visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\n")
     },
-]
+].flatMap { [$0, $0.alias(["enroll"])] }  // `enroll`, the spelling before issue 13, still runs (hidden)
 
 extension Store {
     /// The card format a hand-typed number is read in: given, the reader's, or the one all readers share.

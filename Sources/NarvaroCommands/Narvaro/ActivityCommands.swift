@@ -64,14 +64,14 @@ let activityCommands: [CommandSpec] = [
     },
     CommandSpec(["activity", "edit"], "change an activity", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
                 options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--name", "NAME", "new display name"),
-                          .value("--organizer", "NAME", "new organiser")] + grantOptions) { args, ctx in
+                          .value("--organizer", "NAME", "new organizer")] + grantOptions) { args, ctx in
         let store = try ctx.store()
         var activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         if let name = args.string("--name") { activity.name = name }
         if let organizer = args.string("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
         activity.grant = try grantRules(args, base: activity.grant)
         try store.editActivity(activity)
-        ctx.out("activity \(activity.slug): \(activity.name), organiser \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")
+        ctx.out("activity \(activity.slug): \(activity.name), organizer \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")
     },
     CommandSpec(["activity", "remove"], "remove an activity (archived instead when check-ins refer to it)",
                 positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")], options: [.value("--venue", "SLUG", "the venue")]) { args, ctx in

@@ -10,7 +10,7 @@ let exportCommands: [CommandSpec] = [
     CommandSpec(["export"], "aggregated statistics for the municipality: no personal data, small counts hidden",
                 options: [
                     .value("--period", "P", "2026-H2, 2026-11, 2026-W47 or FROM..TO"),
-                    .value("--venue", "SLUG", "only this venue"), .value("--organizer", "NAME", "only this organiser's activities"),
+                    .value("--venue", "SLUG", "only this venue"), .value("--organizer", "NAME", "only this organizer's activities"),
                     .value("--format", "csv|json|html", "output format"),
                     .flag("--excel-sv", "with csv: ';' separator, decimal comma and a BOM for Swedish spreadsheets"),
                     .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),

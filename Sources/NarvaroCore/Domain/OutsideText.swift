@@ -41,7 +41,7 @@ public enum OutsideText {
         }
     }
 
-    /// Checks a name given by staff (venue, activity, organiser, nickname, …): not empty or blank,
+    /// Checks a name given by staff (venue, activity, organizer, nickname, …): not empty or blank,
     /// no hidden characters. Returns it unchanged; throws a message naming `what` and saying what to do.
     @discardableResult
     public static func checkName(_ text: String, what: String) throws(StoreError) -> String {

@@ -1,4 +1,4 @@
-// Activities belong to a venue and have an organiser; slugs are unique within a venue.
+// Activities belong to a venue and have an organizer; slugs are unique within a venue.
 
 extension Store {
     static let activityColumns = "id, venue_id, slug, name, organizer, min_participants, min_age, max_age, min_minutes, leader_required, archived"
@@ -15,7 +15,7 @@ extension Store {
         guard Slug.isValid(slug) else { throw StoreError.invalid("'\(slug)' is not a valid activity slug: use lowercase letters, digits and '-'") }
         try Self.validate(grant)
         try OutsideText.checkName(name, what: "activity name")
-        if let organizer { try OutsideText.checkName(organizer, what: "organiser") }
+        if let organizer { try OutsideText.checkName(organizer, what: "organizer") }
         let venue = try self.venue(slug: venueSlug)
         if try db.queryOne("SELECT 1 FROM activities WHERE venue_id = ?1 AND slug = ?2", venue.id, slug) != nil {
             throw StoreError.duplicate(kind: "activity", name: "\(venueSlug)/\(slug)")
@@ -77,7 +77,7 @@ extension Store {
         // Only what changes is checked: a name an older version let in must not block other edits.
         let stored = try self.activity(id: activity.id)
         if activity.name != stored.name { try OutsideText.checkName(activity.name, what: "activity name") }
-        if let organizer = activity.organizer, organizer != stored.organizer { try OutsideText.checkName(organizer, what: "organiser") }
+        if let organizer = activity.organizer, organizer != stored.organizer { try OutsideText.checkName(organizer, what: "organizer") }
         try db.run("""
             UPDATE activities SET name = ?2, organizer = ?3, min_participants = ?4, min_age = ?5, max_age = ?6,
             min_minutes = ?7, leader_required = ?8 WHERE id = ?1

@@ -38,7 +38,7 @@ extension Store {
         if let activity = filter.activityID {
             let row = try db.queryOne("SELECT venue_id, organizer FROM activities WHERE id = ?1", activity)
             venue = row?.int64(0) ?? 0
-            // An activity of another organiser: nothing can match, whatever the period.
+            // An activity of another organizer: nothing can match, whatever the period.
             if !organizer.isEmpty, row?.optionalString(1) != organizer { return "nothing" }
             organizer = ""
         }

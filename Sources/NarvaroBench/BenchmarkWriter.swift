@@ -46,9 +46,9 @@ struct BenchmarkWriter {
             let lax = try store.addActivity(slug: "laxhjalp", venue: slug, name: "Läxhjälp", organizer: "Läxhjälpen")
             let cafe = try store.addActivity(slug: "sprakcafe", venue: slug, name: "Språkcafé", organizer: "Biblioteket")
             for day in ["tue", "thu"] {
-                try store.addSlot(activity: lax, timing: ScheduleSlot.parseWeekly(day: day, range: "15:00-18:00", from: nil, until: nil))
+                try store.addSlot(activity: lax, timing: SlotTiming.parseWeekly(day: day, range: "15:00-18:00", from: nil, until: nil))
             }
-            try store.addSlot(activity: cafe, timing: ScheduleSlot.parseWeekly(day: "wed", range: "17:00-19:00", from: nil, until: nil))
+            try store.addSlot(activity: cafe, timing: SlotTiming.parseWeekly(day: "wed", range: "17:00-19:00", from: nil, until: nil))
             var settings = ReaderSettings()
             settings.venue = slug
             settings.cardFormat = .decimal10

@@ -101,7 +101,7 @@ public final class DeskFollower {
         switch source {
         case .activityCard: until = reader.currentUntil
         case .schedule, .scheduleOverlap:
-            until = slots.filter { $0.activityID == activityID }.compactMap { ScheduleSlot(timing: $0.timing).occurrence(containing: now, clock: clock)?.end }.max()
+            until = slots.filter { $0.activityID == activityID }.compactMap { $0.timing.occurrence(containing: now, clock: clock)?.end }.max()
         case .fixed, .dropIn: until = nil
         }
         return DeskReaderNow(reader: reader.name, activity: activityNames[activityID] ?? Activity.dropInSlug, source: source,

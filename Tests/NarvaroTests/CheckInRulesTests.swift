@@ -20,7 +20,7 @@ import Testing
     }
 
     func slot(_ db: TestDatabase, _ activity: String, _ day: String, _ range: String) throws {
-        try db.store.addSlot(activity: db.store.activity(named: activity), timing: ScheduleSlot.parseWeekly(day: day, range: range, from: nil, until: nil).timing)
+        try db.store.addSlot(activity: db.store.activity(named: activity), timing: SlotTiming.parseWeekly(day: day, range: range, from: nil, until: nil))
     }
 
     @Test func attributionOrderActivityCardThenFixedThenScheduleThenDropIn() throws {

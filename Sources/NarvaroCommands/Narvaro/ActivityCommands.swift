@@ -57,7 +57,7 @@ let activityCommands: [CommandSpec] = [
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let venue = try store.venue(id: activity.venueID)
         if try ctx.format(args) == "json" { ctx.out(activityJSON(activity, venue: venue.slug)); return }
-        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \(ScheduleSlot(timing: $0.timing))" }.joined(separator: "; ")
+        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \($0.timing)" }.joined(separator: "; ")
         ctx.out(TextTable.keyValue([("activity", "\(venue.slug)/\(activity.slug)"), ("name", activity.name), ("organizer", activity.organizer ?? "-"),
                                     ("grant rules", grantText(activity.grant)), ("schedule", slots.isEmpty ? "-" : slots),
                                     ("state", activity.archived ? "archived" : "active")]))

@@ -18,7 +18,7 @@ func parseSince(_ text: String, clock: VenueClock) throws -> EventTime {
     if let date = try? LocalDate.parse(text) { return clock.startOfDay(date) }
     if let time = ISO8601.parse(text) { return time }
     let parts = text.split(separator: "T")
-    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? ScheduleSlot.parseTimeRange("\(parts[1])-23:59") {
+    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? SlotTiming.parseTimeRange("\(parts[1])-23:59") {
         return clock.instant(of: date, minute: range.0)
     }
     throw UsageError("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '\(text)'")

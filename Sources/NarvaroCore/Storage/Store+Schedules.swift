@@ -37,11 +37,6 @@ extension Store {
         return ScheduledSlot(id: db.lastInsertRowID, activityID: activity.id, timing: timing)
     }
 
-    @discardableResult
-    public func addSlot(activity: Activity, timing slot: ScheduleSlot) throws -> ScheduledSlot {
-        try addSlot(activity: activity, timing: slot.timing)
-    }
-
     /// Every slot of every (non-archived) activity at a venue.
     public func slots(venueID: Int64) throws -> [ScheduledSlot] {
         try db.query("""

@@ -16,7 +16,7 @@ public final class DeskFollower {
     private var rows: [CheckInResult] = []
     private var report: AttendanceReport?
     private var readers: [Reader] = []
-    private var slots: [ScheduledSlot] = []
+    private var slots: [ScheduleSlot] = []
     private var activityNames: [Int64: String] = [:]
     private var dropInID: Int64 = -1
 

@@ -31,7 +31,7 @@ let scheduleCommands: [CommandSpec] = [
     CommandSpec(["schedule", "list"], "list schedule slots", positionals: [.optional("ACTIVITY", "only this activity")],
                 options: [.value("--venue", "SLUG", "only this venue"), .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
-        var rows: [(String, String, ScheduledSlot)] = []
+        var rows: [(String, String, ScheduleSlot)] = []
         for venue in try store.venues() where args.string("--venue").map({ $0 == venue.slug }) ?? true {
             let activities = Dictionary(uniqueKeysWithValues: try store.activities(venue: venue.slug).map { ($0.id, $0.slug) })
             for slot in try store.slots(venueID: venue.id) {

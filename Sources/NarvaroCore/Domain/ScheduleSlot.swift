@@ -1,6 +1,13 @@
 // When an activity is on: a weekly recurring slot or a one-off session, in the venue's wall-clock
 // time, and the real-time instants each occurrence covers (DST-correct, across midnight).
 
+/// A slot of an activity's schedule, as stored: its number (`schedule remove`), its activity and its timing.
+public struct ScheduleSlot: Hashable, Sendable {
+    public var id: Int64
+    public var activityID: Int64
+    public var timing: SlotTiming
+}
+
 /// When a slot happens. Minutes count from local midnight of the day the slot starts; `end` may
 /// exceed 1440 for a slot that runs past midnight (at most 24 hours after `start`).
 public enum SlotTiming: Hashable, Sendable {

@@ -103,7 +103,7 @@ struct BenchmarkWriter {
         let session = venues[v].sessions[index]
         for swipe in swipes {
             var person = venues[v].population.people[swipe.person]
-            var outcome = Outcome.counted
+            var outcome = CheckInOutcome.counted
             if person.visitorID == nil {
                 try createVisitor(&person, at: swipe.time)
                 // Swiped before anyone enrolled the card; staff are registered with their card beforehand.

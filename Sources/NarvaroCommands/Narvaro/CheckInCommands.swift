@@ -32,7 +32,7 @@ let checkInCommands: [CommandSpec] = [
                           .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
         let limit = try args.int("--limit", in: 1...1_000_000) ?? 50
-        let outcome = try args.choice("--outcome", as: Outcome.self)
+        let outcome = try args.choice("--outcome", as: CheckInOutcome.self)
         let fallback = try VenueClock(identifier: "UTC")
         if let since = args.string("--since") { _ = try parseSince(since, clock: fallback) }  // a usage error even with no venues
         // Each check-in in its own venue's zone: its time, and where --since DATE starts its local day.

@@ -1,7 +1,9 @@
 // A swipe as recorded: its outcome, how its activity was chosen, and what the front desk sees.
 
-/// What happened to a swipe. Only `counted` and `unknown` count as visits.
-public enum Outcome: String, CaseIterable, Sendable, Codable {
+/// What happened to a swipe, as the `checkins.outcome` column, `narvaro checkins` and the journal's
+/// `outcome=` spell it (the raw values are stored: renaming one needs a migration). Only `counted`
+/// and `unknown` count as visits.
+public enum CheckInOutcome: String, CaseIterable, Sendable, Codable {
     /// A known visitor's card: counts.
     case counted
     /// A card nobody has enrolled yet: counts under that card until it is enrolled.
@@ -34,7 +36,7 @@ public struct CheckInResult: Hashable, Sendable {
     public var venue: String
     public var activity: String?
     public var activityName: String?
-    public var outcome: Outcome
+    public var outcome: CheckInOutcome
     public var attribution: AttributionSource
     public var visitorCode: String?
     public var visitorName: String?

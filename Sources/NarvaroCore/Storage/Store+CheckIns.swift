@@ -5,12 +5,12 @@ public struct CheckInFilter: Sendable {
     public var afterID: Int64?
     public var since: EventTime?
     public var reader: String?
-    public var outcome: Outcome?
+    public var outcome: CheckInOutcome?
     public var venue: String?
     public var limit: Int = 1000
 
     public init(id: Int64? = nil, afterID: Int64? = nil, since: EventTime? = nil, reader: String? = nil,
-                outcome: Outcome? = nil, venue: String? = nil, limit: Int = 1000) {
+                outcome: CheckInOutcome? = nil, venue: String? = nil, limit: Int = 1000) {
         self.id = id
         self.afterID = afterID
         self.since = since
@@ -58,7 +58,7 @@ extension Store {
             let nickname = row.optionalString(9).flatMap { $0.isEmpty ? nil : $0 }
             return CheckInResult(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
                                  activity: row.optionalString(4), activityName: row.optionalString(5),
-                                 outcome: Outcome(rawValue: row.string(6)) ?? .counted,
+                                 outcome: CheckInOutcome(rawValue: row.string(6)) ?? .counted,
                                  attribution: AttributionSource(rawValue: row.string(7)) ?? .dropIn,
                                  visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil, isNew: true)
         }

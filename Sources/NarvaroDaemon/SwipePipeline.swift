@@ -7,7 +7,7 @@ import NarvaroCore
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
 public enum PipelineEvent: Sendable {
     /// Committed (or found committed before, `result.isNew == false`).
-    case recorded(CheckInResult)
+    case recorded(RecordedCheckIn)
     /// The decoder or the card format refused the input; nothing was recorded.
     case rejected(reader: String, reason: String, at: EventTime)
     /// The database could not take the swipe now; it waits in the queue (and the spool).

@@ -13,7 +13,7 @@ public final class DeskFollower {
     private var dataVersion: Int64?
     private var day: LocalDate?
     private var lastID: Int64 = 0
-    private var rows: [CheckInResult] = []
+    private var rows: [CheckIn] = []
     private var report: AttendanceReport?
     private var readers: [Reader] = []
     private var slots: [ScheduleSlot] = []
@@ -43,7 +43,7 @@ public final class DeskFollower {
         let today = clock.localDate(of: now)
         let version = try store.dataVersion()
         if !force, version == dataVersion, today == day { return false }
-        var fresh: [CheckInResult] = []
+        var fresh: [CheckIn] = []
         if !force, today == day {
             fresh = try store.checkIns(CheckInFilter(afterID: lastID, since: clock.startOfDay(today), venue: venue.slug, limit: capacity))
                 .filter { new in !rows.contains { $0.id == new.id } }

@@ -5,7 +5,7 @@ import NarvaroDesk
 import NarvaroDaemon
 import Foundation
 
-func checkInJSON(_ c: CheckInResult) -> JSONValue {
+func checkInJSON(_ c: CheckIn) -> JSONValue {
     .object([("id", .int(Int(c.id))), ("time", .string(iso8601(c.time))), ("reader", .string(c.reader)), ("venue", .string(c.venue)),
              ("activity", .optional(c.activity)), ("visitor", .optional(c.visitorCode)), ("nickname", .optional(c.visitorName)), ("outcome", .string(c.outcome.rawValue)),
              ("attribution", .string(c.attribution.rawValue))])
@@ -39,7 +39,7 @@ let checkInCommands: [CommandSpec] = [
         let venues = try args.string("--venue").map { [try store.venue(slug: $0)] } ?? store.venues(includeArchived: true)
         var clocks: [String: VenueClock] = [:]
         for venue in venues { clocks[venue.slug] = try VenueClock(identifier: venue.timeZone) }
-        var rows: [CheckInResult]
+        var rows: [CheckIn]
         if let since = args.string("--since") {
             rows = []
             for venue in venues {

@@ -28,8 +28,8 @@ public enum AttributionSource: String, Sendable, Codable {
     case dropIn = "drop-in"
 }
 
-/// The result of recording one swipe, returned only after it is committed.
-public struct CheckInResult: Hashable, Sendable {
+/// A check-in as the log holds it: what `narvaro checkins`, the desk and a visitor's data show.
+public struct CheckIn: Hashable, Sendable {
     public var id: Int64
     public var time: EventTime
     public var reader: String
@@ -40,6 +40,20 @@ public struct CheckInResult: Hashable, Sendable {
     public var attribution: AttributionSource
     public var visitorCode: String?
     public var visitorName: String?
+}
+
+/// What recording one swipe did, returned only after it is committed: the check-in, and whether
+/// this call wrote it. Its fields read through (`recorded.outcome`).
+@dynamicMemberLookup
+public struct RecordedCheckIn: Hashable, Sendable {
+    public var checkIn: CheckIn
     /// False when the swipe had been committed before (a replay after a crash): nothing new was written.
     public var isNew: Bool
+
+    public init(checkIn: CheckIn, isNew: Bool) {
+        self.checkIn = checkIn
+        self.isNew = isNew
+    }
+
+    public subscript<T>(dynamicMember field: KeyPath<CheckIn, T>) -> T { checkIn[keyPath: field] }
 }

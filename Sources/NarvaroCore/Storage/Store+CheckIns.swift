@@ -24,7 +24,7 @@ public struct CheckInFilter: Sendable {
 extension Store {
     /// Check-ins matching `filter`, newest first. Only the filters given become conditions, so
     /// SQLite can walk the primary key (the desk's "rows after id N") instead of scanning the log.
-    public func checkIns(_ filter: CheckInFilter) throws -> [CheckInResult] {
+    public func checkIns(_ filter: CheckInFilter) throws -> [CheckIn] {
         var conditions: [String] = []
         var bindings: [SQLValue] = []
         func add(_ condition: String, _ value: SQLValue) {
@@ -56,11 +56,11 @@ extension Store {
             """, bindings: bindings).map { row in
             let enrolled = row.bool(10)
             let nickname = row.optionalString(9).flatMap { $0.isEmpty ? nil : $0 }
-            return CheckInResult(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
+            return CheckIn(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
                                  activity: row.optionalString(4), activityName: row.optionalString(5),
                                  outcome: CheckInOutcome(rawValue: row.string(6)) ?? .counted,
                                  attribution: AttributionSource(rawValue: row.string(7)) ?? .dropIn,
-                                 visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil, isNew: true)
+                                 visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil)
         }
     }
 

@@ -15,6 +15,7 @@ import Testing
 
     @Test func theOldSpellingEnrollStillRunsTheCommand() throws {
         let ws = try CLIWorkspace()
+        #expect(narvaro(ws, "venue", "add", "tingshuset", "--name", "Gamla Tingshuset").status == 0)
         let new = narvaro(ws, "enrol", "--last")
         let old = narvaro(ws, "enroll", "--last")
         #expect(new.status == 1 && old.status == 1)

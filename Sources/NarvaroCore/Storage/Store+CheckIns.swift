@@ -53,13 +53,13 @@ extension Store {
             LEFT JOIN activities a ON a.id = c.activity_id LEFT JOIN visitors p ON p.id = c.visitor_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY c.id DESC LIMIT ?\(bindings.count)
-            """, bindings: bindings).map { row in
+            """, bindings: bindings).map { row throws(StoreError) in
             let enrolled = row.bool(10)
             let nickname = row.optionalString(9).flatMap { $0.isEmpty ? nil : $0 }
             return CheckIn(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
                                  activity: row.optionalString(4), activityName: row.optionalString(5),
-                                 outcome: CheckInOutcome(rawValue: row.string(6)) ?? .counted,
-                                 attribution: AttributionSource(rawValue: row.string(7)) ?? .dropIn,
+                                 outcome: try row.stored(6, as: CheckInOutcome.self, column: "checkins.outcome"),
+                                 attribution: try row.stored(7, as: AttributionSource.self, column: "checkins.attribution"),
                                  visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil)
         }
     }

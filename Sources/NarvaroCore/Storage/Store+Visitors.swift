@@ -33,9 +33,9 @@ public struct EnrolmentMoved: Error, CustomStringConvertible {
 extension Store {
     static let visitorColumns = "id, code, nickname, birth_year, gender, role, enrolled, created_at"
 
-    static func visitor(_ row: Row) -> Visitor {
+    static func visitor(_ row: Row) throws(StoreError) -> Visitor {
         Visitor(id: row.int64(0), code: row.string(1), nickname: row.optionalString(2), birthYear: row.optionalInt(3),
-                gender: Gender(rawValue: row.string(4)) ?? .unstated, role: Role(rawValue: row.string(5)) ?? .participant,
+                gender: try row.stored(4, as: Gender.self, column: "visitors.gender"), role: try row.stored(5, as: Role.self, column: "visitors.role"),
                 enrolled: row.bool(6), createdAt: EventTime(microseconds: row.int64(7)))
     }
 
@@ -53,14 +53,14 @@ extension Store {
         guard let row = try db.queryOne("SELECT \(Self.visitorColumns) FROM visitors WHERE id = ?1", id) else {
             throw StoreError.notFound(kind: "visitor", name: "#\(id)", hint: "check `narvaro visitor list`")
         }
-        return Self.visitor(row)
+        return try Self.visitor(row)
     }
 
     public func visitor(code: String) throws -> Visitor {
         guard let row = try db.queryOne("SELECT \(Self.visitorColumns) FROM visitors WHERE code = ?1", code.uppercased()) else {
             throw StoreError.notFound(kind: "visitor", name: code, hint: "check the code with `narvaro visitor list`")
         }
-        return Self.visitor(row)
+        return try Self.visitor(row)
     }
 
     public func visitors(includeUnenrolled: Bool = false) throws -> [Visitor] {

@@ -68,7 +68,7 @@ public struct Journal {
                                    ("outcome", r.outcome.rawValue), ("attribution", r.attribution.rawValue)]
                 + (r.isNew ? [] : [("replayed", "already-recorded")]))
         case .rejected(let reader, let reason, _):
-            log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason)])
+            log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason.description)])
         case .deferred(let reader, let backlog, let error):
             log(.warning, "swipe-deferred", [("reader", reader), ("backlog", String(backlog)), ("error", error)])
         case .failed(let reader, let reason, _):

@@ -41,7 +41,7 @@ public enum BenchmarkIngest {
             }
         }
         let seconds = BenchmarkGenerator.seconds(ContinuousClock.now - started)
-        if let failure { throw StoreError.invalid("benchmark swipe not recorded: \(failure)") }
+        if let failure { throw CommandError.notRecorded("benchmark swipe not recorded: \(failure)") }
         return (RateResult(count: ids.count, seconds: seconds), ids)
     }
 

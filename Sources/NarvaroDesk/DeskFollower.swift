@@ -29,7 +29,7 @@ public final class DeskFollower {
         } else {
             let venues = try store.venues()
             guard venues.count == 1, let only = venues.first else {
-                throw StoreError.invalid(venues.isEmpty ? "there is no venue yet: add one with `narvaro venue add`"
+                throw StoreError.notGiven(venues.isEmpty ? "there is no venue yet: add one with `narvaro venue add`"
                                                         : "there are \(venues.count) venues: choose one with --venue SLUG (see `narvaro venue list`)")
             }
             venue = only

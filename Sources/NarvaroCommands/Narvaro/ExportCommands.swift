@@ -70,7 +70,7 @@ func checkedOutputPath(_ path: String, force: Bool) throws -> String? {
     let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
     var info = stat()
     if stat(directory.isEmpty ? "/" : directory, &info) == 0, info.st_mode & 0o002 != 0, !force {
-        throw StoreError.invalid("\(directory.isEmpty ? "/" : directory) is writable by everyone: write the export somewhere private, or add --force")
+        throw CommandError.unsafeOutput("\(directory.isEmpty ? "/" : directory) is writable by everyone: write the export somewhere private, or add --force")
     }
     return path
 }

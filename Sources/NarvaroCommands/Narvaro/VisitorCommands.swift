@@ -132,7 +132,7 @@ extension Store {
         if let format { return format }
         if let reader { return try self.reader(named: reader).cardFormat }
         let formats = Set(try readers().map(\.cardFormat))
-        if formats.count > 1 { throw StoreError.invalid("readers use different card formats: say which with --reader NAME or --card-format F") }
+        if formats.count > 1 { throw StoreError.cardFormatNotChosen }
         return formats.first ?? .raw
     }
 }

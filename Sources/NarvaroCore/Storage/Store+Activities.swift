@@ -12,7 +12,7 @@ extension Store {
 
     @discardableResult
     public func addActivity(slug: String, venue venueSlug: String, name: String, organizer: String?, grant: GrantRules = GrantRules()) throws -> Activity {
-        guard Slug.isValid(slug) else { throw StoreError.invalid("'\(slug)' is not a valid activity slug: use lowercase letters, digits and '-'") }
+        guard Slug.isValid(slug) else { throw StoreError.badName("'\(slug)' is not a valid activity slug: use lowercase letters, digits and '-'") }
         try Self.validate(grant)
         try OutsideText.checkName(name, what: "activity name")
         if let organizer { try OutsideText.checkName(organizer, what: "organizer") }
@@ -28,9 +28,9 @@ extension Store {
     }
 
     static func validate(_ grant: GrantRules) throws {
-        if let n = grant.minParticipants, n < 1 { throw StoreError.invalid("minimum participants must be at least 1") }
-        if let a = grant.minAge, let b = grant.maxAge, a > b { throw StoreError.invalid("age range \(a)-\(b) is reversed: give the lower age first") }
-        if let m = grant.minMinutes, m < 1 { throw StoreError.invalid("minimum duration must be at least 1 minute") }
+        if let n = grant.minParticipants, n < 1 { throw StoreError.outOfRange("minimum participants must be at least 1") }
+        if let a = grant.minAge, let b = grant.maxAge, a > b { throw StoreError.outOfRange("age range \(a)-\(b) is reversed: give the lower age first") }
+        if let m = grant.minMinutes, m < 1 { throw StoreError.outOfRange("minimum duration must be at least 1 minute") }
     }
 
     public func activity(id: Int64) throws -> Activity {
@@ -88,7 +88,7 @@ extension Store {
     /// Deletes an activity nothing refers to, or archives it. Returns true when archived.
     public func removeActivity(_ activity: Activity) throws -> Bool {
         if activity.slug == Activity.dropInSlug {
-            throw StoreError.invalid("the drop-in activity belongs to its venue and cannot be removed")
+            throw StoreError.conflict("the drop-in activity belongs to its venue and cannot be removed")
         }
         return try db.transaction {
             let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM cards WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE activity_id = ?1 OR current_activity_id = ?1)", activity.id)?.bool(0) ?? true

@@ -27,7 +27,7 @@ extension Store {
     func requirePerPersonRows(_ period: Period, what: String) throws {
         guard try reachesFoldedHistory(period.firstDay, period.lastDay) else { return }
         let start = try historyStart().map(\.description) ?? "?"
-        throw StoreError.invalid("\(what) for \(period.label) not available for folded periods: retention kept per-person rows only from \(start) on "
+        throw StoreError.foldedPeriod("\(what) for \(period.label) not available for folded periods: retention kept per-person rows only from \(start) on "
             + "and folded whole ISO weeks, months and half-years before that; ask for one of those (e.g. --week \(ISOWeek(containing: period.firstDay)))")
     }
 

@@ -28,8 +28,8 @@ extension Store {
 
     @discardableResult
     public func addReader(name: String, settings: ReaderSettings) throws -> Reader {
-        guard Slug.isValid(name) else { throw StoreError.invalid("'\(name)' is not a valid reader name: use lowercase letters, digits and '-'") }
-        guard let venueSlug = settings.venue else { throw StoreError.invalid("a reader needs a venue: add --venue SLUG") }
+        guard Slug.isValid(name) else { throw StoreError.badName("'\(name)' is not a valid reader name: use lowercase letters, digits and '-'") }
+        guard let venueSlug = settings.venue else { throw StoreError.notGiven("a reader needs a venue: add --venue SLUG") }
         let venue = try self.venue(slug: venueSlug)
         if try db.queryOne("SELECT 1 FROM readers WHERE name = ?1", name) != nil {
             throw StoreError.duplicate(kind: "reader", name: name)
@@ -54,7 +54,7 @@ extension Store {
 
     static func validateCooldown(_ seconds: Int?) throws {
         if let seconds, !(0...86_400).contains(seconds) {
-            throw StoreError.invalid("cooldown \(seconds) s is out of range: give 0 to 86400 seconds")
+            throw StoreError.outOfRange("cooldown \(seconds) s is out of range: give 0 to 86400 seconds")
         }
     }
 

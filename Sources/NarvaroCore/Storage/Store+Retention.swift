@@ -17,7 +17,7 @@ extension Store {
     }
 
     public func setRetentionDays(_ days: Int) throws {
-        guard (30...3650).contains(days) else { throw StoreError.invalid("retention of \(days) days is out of range: give 30 to 3650 days") }
+        guard (30...3650).contains(days) else { throw StoreError.outOfRange("retention of \(days) days is out of range: give 30 to 3650 days") }
         try db.run("INSERT INTO meta(key, value) VALUES ('retention_days', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(days))
     }
 

@@ -18,10 +18,10 @@ public struct VisitorDetails: Sendable, Equatable {
     /// Birth years in the future or more than 120 years back are typing mistakes.
     public func validate(currentYear: Int) throws {
         if let year = birthYear, !(currentYear - 120...currentYear).contains(year) {
-            throw StoreError.invalid("birth year \(year) is not plausible: give a year between \(currentYear - 120) and \(currentYear)")
+            throw StoreError.outOfRange("birth year \(year) is not plausible: give a year between \(currentYear - 120) and \(currentYear)")
         }
         if let nickname { try OutsideText.checkName(nickname, what: "nickname") }
-        if let nickname, nickname.count > 60 { throw StoreError.invalid("nickname is too long: keep it under 60 characters") }
+        if let nickname, nickname.count > 60 { throw StoreError.outOfRange("nickname is too long: keep it under 60 characters") }
     }
 }
 
@@ -76,11 +76,11 @@ extension Store {
             if let existing = try cardRecord(hash: hash) {
                 if let visitorID = existing.visitorID {
                     let holder = try visitor(id: visitorID)
-                    if holder.enrolled { throw StoreError.invalid("that card already belongs to visitor \(holder.code): revoke it there first") }
+                    if holder.enrolled { throw StoreError.conflict("that card already belongs to visitor \(holder.code): revoke it there first") }
                     // The card was swiped before it was enrolled: its placeholder becomes this visitor.
                     return try enrolPlaceholder(holder, details: details, into: nil)
                 }
-                throw StoreError.invalid("that card is an activity card: it cannot also belong to a visitor")
+                throw StoreError.conflict("that card is an activity card: it cannot also belong to a visitor")
             }
             let visitor = try insertVisitor(details, enrolled: true, at: now)
             try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", hash, visitor.id, now.microseconds)
@@ -137,7 +137,7 @@ extension Store {
         let visitor = try self.visitor(code: code)
         return try db.transaction {
             if try db.queryOne("SELECT 1 FROM checkins WHERE visitor_id = ?1 LIMIT 1", visitor.id) != nil {
-                throw StoreError.invalid("visitor \(visitor.code) has check-ins: `narvaro forget \(visitor.code)` deletes them with the visitor (the anonymous totals keep their counts)")
+                throw StoreError.conflict("visitor \(visitor.code) has check-ins: `narvaro forget \(visitor.code)` deletes them with the visitor (the anonymous totals keep their counts)")
             }
             try db.run("DELETE FROM cards WHERE visitor_id = ?1", visitor.id)
             try db.run("DELETE FROM first_visits WHERE visitor_id = ?1", visitor.id)

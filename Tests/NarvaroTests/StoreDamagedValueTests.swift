@@ -4,6 +4,7 @@
 @testable import NarvaroCLI
 @testable import NarvaroCommands
 @testable import NarvarodCommands
+@testable import NarvaroWeb
 import Foundation
 import Testing
 
@@ -59,6 +60,17 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("narvaro: the database is damaged: \(expected), which Närvaro never writes"), "\(result.stderr)")
         #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)")
+    }
+
+    @Test func aDamagedValueIsTheServersTroubleOnTheWebPages() throws {
+        let web = try WebHarness()
+        try web.db.standardVenue()
+        let amir = try web.db.store.addVisitor(VisitorDetails(nickname: "Amir"), card: "1001", format: .raw, now: web.now, currentYear: 2026)
+        #expect(try web.get("/visitors/\(amir.code)").status == 200)
+        try Executables.runTool("/usr/bin/sqlite3", [web.db.path, "PRAGMA ignore_check_constraints = ON; UPDATE visitors SET gender = 'kvinna'"])
+        let page = try web.get("/visitors/\(amir.code)")
+        #expect(page.status == 500, "not the request's fault (was 400)")
+        #expect(page.text.contains("visitors.gender holds"))
     }
 
     @Test func aDamagedOutboxKindIsAnErrorNotASkippedNote() throws {

@@ -52,9 +52,7 @@ public struct Journal {
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return }
+                guard let n = try? retryOnInterrupt("write", { Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset) }), n > 0 else { return }
                 offset += n
             }
         }

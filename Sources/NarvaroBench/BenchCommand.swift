@@ -12,9 +12,9 @@ func benchStore(_ ctx: CommandContext, create: Bool) throws -> Store {
 }
 
 func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
-    guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.invalid("cannot read \(path): check the path") }
+    guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.unreadableInput("cannot read \(path): check the path") }
     do { return try JSONDecoder().decode(type, from: data) } catch {
-        throw StoreError.invalid("\(path) is not a benchmark result: run `narvaro bench measure` again")
+        throw CommandError.unreadableInput("\(path) is not a benchmark result: run `narvaro bench measure` again")
     }
 }
 
@@ -36,7 +36,7 @@ public let benchCommands: [CommandSpec] = [
             throw UsageError("--size takes 10k, 1m, 10m or a number of check-ins up to 100m")
         }
         if FileManager.default.fileExists(atPath: ctx.databasePath) {
-            throw StoreError.invalid("\(ctx.databasePath) exists: benchmark databases are generated into a new file")
+            throw CommandError.wrongDatabase("\(ctx.databasePath) exists: benchmark databases are generated into a new file")
         }
         var plan = BenchmarkPlan.forSize(size, seed: UInt64(try args.int("--seed", in: 0...Int.max) ?? 1))
         if let venues = try args.int("--venues", in: 1...10_000) { plan.venues = venues }
@@ -76,7 +76,7 @@ public let benchCommands: [CommandSpec] = [
         let dir = args.positional(0) ?? "."
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         let results = try files.filter { $0.hasSuffix(".result.json") }.sorted().map { try readJSON(BenchmarkResult.self, from: dir + "/" + $0) }
-        guard !results.isEmpty else { throw StoreError.invalid("no *.result.json in \(dir): run `narvaro bench measure --out \(dir)/SIZE.result.json` first") }
+        guard !results.isEmpty else { throw CommandError.unreadableInput("no *.result.json in \(dir): run `narvaro bench measure --out \(dir)/SIZE.result.json` first") }
         ctx.out(BenchmarkTable.markdown(results))
     },
     CommandSpec(["enrol"], "enrol the known cards of `bench recording` as visitors in the database (setup for the replay benchmark)",
@@ -99,18 +99,18 @@ public let benchCommands: [CommandSpec] = [
         var fd: Int32 = 1
         if let out = args.string("--out") {
             fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw StoreError.invalid("cannot write \(out): \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw CommandError.unwritableOutput("cannot write \(out): \(String(cString: strerror(errno)))") }
         }
         defer { if fd != 1 { close(fd) } }
         guard BenchmarkRecording.write(count: count, seed: seed, to: fd) else {
-            throw StoreError.invalid("writing the recording failed: \(String(cString: strerror(errno)))")
+            throw CommandError.unwritableOutput("writing the recording failed: \(String(cString: strerror(errno)))")
         }
     },
     CommandSpec(["parse"], "measure the evemu parser alone on FILE held in memory (lines per second, median of --runs)",
                 positionals: [.required("FILE", "an evemu recording")],
                 options: [.value("--runs", "N", "runs (default 5)")]) { args, ctx in
         let path = args.positional(0) ?? ""
-        guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.invalid("cannot read \(path): check the path") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.unreadableInput("cannot read \(path): check the path") }
         let m = try BenchmarkParse.measure(text: String(decoding: data, as: UTF8.self), runs: try args.int("--runs", in: 1...1_000) ?? 5)
         ctx.out("\(m.lines) lines, \(m.events) events: \(Int(m.stringLinesPerSecond)) lines/s as String lines, \(Int(m.byteLinesPerSecond)) lines/s as byte lines\n")
     },

@@ -92,7 +92,7 @@ public final class BenchmarkGenerator {
     public func run(progress: (Int) -> Void = { _ in }) throws -> BenchmarkSummary {
         let started = ContinuousClock.now
         guard try store.hasNoVenues() else {
-            throw StoreError.invalid("database \(store.databasePath) is not empty: generate into a new file")
+            throw CommandError.wrongDatabase("database \(store.databasePath) is not empty: generate into a new file")
         }
         // Generation is not what is measured (the Store's bulk import drops the journal and fsync);
         // WAL and synchronous=FULL are restored at the end.

@@ -33,14 +33,15 @@ public enum BenchmarkIngest {
                 for output in pipeline.feed(event, reader: item.swipe.reader) {
                     switch output {
                     case .recorded(let result): ids.append(result.id)
-                    case .rejected(_, let reason, _), .failed(_, let reason, _): failure = failure ?? reason
+                    case .rejected(_, let reason, _): failure = failure ?? reason.description
+                    case .failed(_, let reason, _): failure = failure ?? reason
                     case .deferred(_, _, let error): failure = failure ?? error
                     }
                 }
             }
         }
         let seconds = BenchmarkGenerator.seconds(ContinuousClock.now - started)
-        if let failure { throw StoreError.invalid("benchmark swipe not recorded: \(failure)") }
+        if let failure { throw CommandError.notRecorded("benchmark swipe not recorded: \(failure)") }
         return (RateResult(count: ids.count, seconds: seconds), ids)
     }
 

@@ -85,7 +85,7 @@ struct BenchPerson: Sendable {
     var habits: [Bool]
     var leavesDay: Int
     /// One-timers often never get enrolled: their card stays unknown (a placeholder visitor).
-    var enrolls: Bool
+    var enrols: Bool
     var visitorID: Int64?
     var cardID: Int64?
     var cardGeneration = 0
@@ -105,10 +105,10 @@ struct BenchPerson: Sendable {
         var habits = Array(repeating: false, count: sessions)
         let habitCount = kind == .regular ? Int.random(in: 1...3, using: &rng) : kind == .volunteer ? Int.random(in: 1...2, using: &rng) : 0
         for _ in 0..<habitCount { habits[Int.random(in: 0..<sessions, using: &rng)] = true }
-        let enrolls = kind == .oneTimer ? rng.chance(0.6) : true
-        if !enrolls { details = VisitorDetails() }
+        let enrols = kind == .oneTimer ? rng.chance(0.6) : true
+        if !enrols { details = VisitorDetails() }
         return BenchPerson(kind: kind, details: details, habits: habits,
-                           leavesDay: day + rng.exponentialDays(mean: kind.meanTenureDays), enrolls: enrolls)
+                           leavesDay: day + rng.exponentialDays(mean: kind.meanTenureDays), enrols: enrols)
     }
 }
 

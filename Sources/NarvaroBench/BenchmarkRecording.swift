@@ -42,9 +42,7 @@ public enum BenchmarkRecording {
         return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
+                guard let n = try? retryOnInterrupt("write", { Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset) }), n > 0 else { return false }
                 offset += n
             }
             return true

@@ -20,7 +20,7 @@ public enum BenchmarkWorkload {
         let active = try store.activeVisitors(after: last - 56)
         let entrances = try store.entranceReaders()
         guard !entrances.isEmpty, !active.isEmpty else {
-            throw StoreError.invalid("database \(store.databasePath) has no generated venues with recent visits: run `narvaro bench generate` first")
+            throw CommandError.wrongDatabase("database \(store.databasePath) has no generated venues with recent visits: run `narvaro bench generate` first")
         }
         let clock = try VenueClock(identifier: "Europe/Stockholm")
         var rng = SeededRandom(seed: seed)

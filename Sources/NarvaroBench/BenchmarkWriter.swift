@@ -46,9 +46,9 @@ struct BenchmarkWriter {
             let lax = try store.addActivity(slug: "laxhjalp", venue: slug, name: "Läxhjälp", organizer: "Läxhjälpen")
             let cafe = try store.addActivity(slug: "sprakcafe", venue: slug, name: "Språkcafé", organizer: "Biblioteket")
             for day in ["tue", "thu"] {
-                try store.addSlot(activity: lax, timing: ScheduleSlot.parseWeekly(day: day, range: "15:00-18:00", from: nil, until: nil))
+                try store.addSlot(activity: lax, timing: SlotTiming.parseWeekly(day: day, range: "15:00-18:00", from: nil, until: nil))
             }
-            try store.addSlot(activity: cafe, timing: ScheduleSlot.parseWeekly(day: "wed", range: "17:00-19:00", from: nil, until: nil))
+            try store.addSlot(activity: cafe, timing: SlotTiming.parseWeekly(day: "wed", range: "17:00-19:00", from: nil, until: nil))
             var settings = ReaderSettings()
             settings.venue = slug
             settings.cardFormat = .decimal10
@@ -103,13 +103,13 @@ struct BenchmarkWriter {
         let session = venues[v].sessions[index]
         for swipe in swipes {
             var person = venues[v].population.people[swipe.person]
-            var outcome = Outcome.counted
+            var outcome = CheckInOutcome.counted
             if person.visitorID == nil {
                 try createVisitor(&person, at: swipe.time)
                 // Swiped before anyone enrolled the card; staff are registered with their card beforehand.
                 if person.kind != .staff { outcome = .unknown }
             }
-            if !person.enrolls { outcome = .unknown }
+            if !person.enrols { outcome = .unknown }
             switch swipe.kind {
             case .visit, .reswipe: break
             case .duplicate: outcome = .duplicate
@@ -157,7 +157,7 @@ struct BenchmarkWriter {
         let d = person.details
         try store.bulkInsertVisitor(id: id, code: BenchmarkGenerator.visitorCode(id: id), nickname: d.nickname, birthYear: d.birthYear,
                                     gender: (d.gender ?? .unstated).rawValue, role: (d.role ?? .participant).rawValue,
-                                    enrolled: person.enrolls, createdAt: time)
+                                    enrolled: person.enrols, createdAt: time)
         person.visitorID = id
         try issueCard(&person, at: time)
     }

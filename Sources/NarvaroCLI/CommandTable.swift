@@ -10,6 +10,9 @@ public struct CommandSpec: Sendable {
     public var positionals: [PositionalSpec]
     public var options: [OptionSpec]
     public var run: @Sendable (ParsedArguments, CommandContext) throws -> Void
+    /// An old spelling kept so scripts keep working (`enroll` for `enrol`): it runs, takes --help,
+    /// and is left out of the overview and group help, which show one name per command.
+    public var hidden = false
 
     public init(_ path: [String], _ summary: String, positionals: [PositionalSpec] = [], options: [OptionSpec] = [],
                 run: @escaping @Sendable (ParsedArguments, CommandContext) throws -> Void) {
@@ -18,6 +21,14 @@ public struct CommandSpec: Sendable {
         self.positionals = positionals
         self.options = options
         self.run = run
+    }
+
+    /// The same command under an old spelling, hidden from the overview.
+    public func alias(_ path: [String]) -> CommandSpec {
+        var spec = self
+        spec.path = path
+        spec.hidden = true
+        return spec
     }
 }
 
@@ -62,7 +73,7 @@ public struct CommandTable {
         words.removeAll { $0 == "--help" || $0 == "-h" }
         guard let command = commands.filter({ words.starts(with: $0.path) }).max(by: { $0.path.count < $1.path.count }) else {
             let group = words.prefix { !$0.hasPrefix("-") }
-            let members = commands.filter { $0.path.starts(with: group) }
+            let members = commands.filter { $0.path.starts(with: group) && !$0.hidden }
             if !group.isEmpty, !members.isEmpty, wantsHelp || words.count == group.count {
                 output.out(groupHelp(Array(group), members))
                 return wantsHelp ? 0 : 2
@@ -118,8 +129,7 @@ public struct CommandTable {
     }
 
     func overview() -> String {
-        var groups: [String] = []
-        for c in commands where !groups.contains(c.path[0]) { groups.append(c.path[0]) }
+        let commands = commands.filter { !$0.hidden }
         let width = commands.map { $0.path.joined(separator: " ").count }.max() ?? 0
         let lines = commands.map { c in
             let name = c.path.joined(separator: " ")

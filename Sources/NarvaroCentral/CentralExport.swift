@@ -70,7 +70,7 @@ public enum CentralExport {
             let people = Int(row[2] ?? "0") ?? 0
             unique[i] += people
             new[i] += Int(row[3] ?? "0") ?? 0
-            byGender[i][row[0] == Gender.unstated.rawValue ? "not_stated" : row[0] ?? "", default: 0] += people
+            byGender[i][row[0].flatMap(Gender.init(rawValue:))?.exportKey ?? row[0] ?? "", default: 0] += people
             byAge[i][row[1] ?? "", default: 0] += people
             if let band = row[1], !bandLabels.contains(band) { bandLabels.append(band) }
         }
@@ -91,7 +91,7 @@ public enum CentralExport {
         let held = (0..<n).map { i in gatherings.filter { $0.0 == i }.count }
         let qualifying = (0..<n).map { i in gatherings.filter { $0.0 == i && $0.2.qualifies }.count }
         let labels = activities.map(\.label)
-        let genders = ["woman", "man", "other", "not_stated"]
+        let genders = Gender.allCases.map(\.exportKey)
         let sections = [
             ExportSection(id: "activities", title: "Activities", table: CountTable(
                 rowLabels: labels, columnLabels: ["gatherings", "qualifying", "visits", "unique", "new"],

@@ -1,6 +1,6 @@
 // The municipality's report across venues, read from the central tables: visits from the day
 // rows, unique and new people from the figures each venue counted for the period. Across venues
-// (and across an organiser's activities) unique and new people are SUMS: a person who comes to
+// (and across an organizer's activities) unique and new people are SUMS: a person who comes to
 // two venues counts twice, because no person ever leaves a venue.
 import NarvaroCore
 
@@ -60,7 +60,7 @@ extension CentralReport {
         // The week label is computed only when rows are weeks: over every day row of a half-year
         // and a hundred venues, to_char was most of the report's time.
         let week = request.by == .week ? "to_char(d.day, 'IYYY-\"W\"IW')" : "''"
-        // The organiser filter is written only when given (and its parameter passed only then).
+        // The organizer filter is written only when given (and its parameter passed only then).
         let organizer = request.organizer == nil ? "" : " AND a.organizer = $5::text"
         let organizerParameter: [String?] = request.organizer.map { [$0] } ?? []
         let visits = try connection.query("""
@@ -114,7 +114,7 @@ extension CentralReport {
                 figures[key]?.uniqueVisitors += unique
                 figures[key]?.newVisitors += new
             }
-            // The whole venue's figure when all its activities count; an organiser's activities add up.
+            // The whole venue's figure when all its activities count; an organizer's activities add up.
             if label == period.label, activity.isEmpty == (request.organizer == nil) {
                 total.uniqueVisitors += unique
                 total.newVisitors += new

@@ -52,9 +52,7 @@ public struct Journal {
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return }
+                guard let n = try? retryOnInterrupt("write", { Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset) }), n > 0 else { return }
                 offset += n
             }
         }
@@ -68,7 +66,7 @@ public struct Journal {
                                    ("outcome", r.outcome.rawValue), ("attribution", r.attribution.rawValue)]
                 + (r.isNew ? [] : [("replayed", "already-recorded")]))
         case .rejected(let reader, let reason, _):
-            log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason)])
+            log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason.description)])
         case .deferred(let reader, let backlog, let error):
             log(.warning, "swipe-deferred", [("reader", reader), ("backlog", String(backlog)), ("error", error)])
         case .failed(let reader, let reason, _):

@@ -77,10 +77,11 @@ public final class LineSource {
             buffer.removeSubrange(..<start)
             start = 0
             var poll = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
-            let ready = Glibc.poll(&poll, 1, timeoutMilliseconds)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                throw LineSourceError(description: "cannot read \(name): \(String(cString: strerror(errno)))")
+            let ready: Int32
+            do {
+                ready = try retryOnInterrupt("poll") { Glibc.poll(&poll, 1, timeoutMilliseconds) }
+            } catch {
+                throw LineSourceError(description: "cannot read \(name): \(error.errno)")
             }
             if ready == 0 { return .idle }
             do {

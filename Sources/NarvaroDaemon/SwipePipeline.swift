@@ -7,9 +7,9 @@ import NarvaroCore
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
 public enum PipelineEvent: Sendable {
     /// Committed (or found committed before, `result.isNew == false`).
-    case recorded(CheckInResult)
-    /// The decoder or the card format refused the input; nothing was recorded.
-    case rejected(reader: String, reason: String, at: EventTime)
+    case recorded(RecordedCheckIn)
+    /// The decoder or the recorder refused the input; nothing was recorded.
+    case rejected(reader: String, reason: SwipeRejection, at: EventTime)
     /// The database could not take the swipe now; it waits in the queue (and the spool).
     case deferred(reader: String, backlog: Int, error: String)
     /// A decoded swipe that could still not be hashed when the program ended (the database could
@@ -19,6 +19,23 @@ public enum PipelineEvent: Sendable {
 
 /// The database connection's busy timeouts: how long one attempt may wait for another program's
 /// write lock. The loop is blocked meanwhile, and a reader's kernel buffer holds only 64 events.
+/// Why the pipeline refused a swipe, by the step that refused it. Its description is what the
+/// journal logs as `reason=` (the decoder's reason name, or the recorder's message).
+public enum SwipeRejection: Equatable, Sendable, CustomStringConvertible {
+    /// The reader's keys did not make a card; `RejectReason.cause` says who caused it.
+    case keys(RejectReason)
+    /// A whole card was read, but the recorder refused it for good (`SwipePipeline.dropsSwipe`):
+    /// its text does not fit the reader's card format, its time is impossible, its reader is gone.
+    case card(String)
+
+    public var description: String {
+        switch self {
+        case .keys(let reason): return reason.rawValue
+        case .card(let message): return message
+        }
+    }
+}
+
 public struct BusyTimeouts: Equatable, Sendable {
     /// A swipe's first attempt, with no backlog: a lock held briefly by `narvaro` is waited out.
     public var first: Int
@@ -83,7 +100,7 @@ public final class SwipePipeline {
         case .swipe(let swipe)?:
             return enqueue(swipe)
         case .rejected(let reason, let time)?:
-            return [.rejected(reader: reader, reason: reason.rawValue, at: time)]
+            return [.rejected(reader: reader, reason: .keys(reason), at: time)]
         case nil:
             return []
         }
@@ -100,7 +117,7 @@ public final class SwipePipeline {
         var events: [PipelineEvent] = []
         for reader in decoders.keys.sorted() {
             if case .rejected(let reason, let time)? = decoders[reader]?.expire(now: now) {
-                events.append(.rejected(reader: reader, reason: reason.rawValue, at: time))
+                events.append(.rejected(reader: reader, reason: .keys(reason), at: time))
             }
         }
         return events
@@ -148,7 +165,7 @@ public final class SwipePipeline {
                 unhashed.removeFirst()
             } catch where Self.dropsSwipe(error) {
                 unhashed.removeFirst()
-                events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
+                events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
             } catch {
                 lastDeferral = "\(error)"
                 failedAttempts += 1
@@ -183,7 +200,7 @@ public final class SwipePipeline {
                 events.append(.recorded(result))
             } catch where Self.dropsSwipe(error) {
                 queue.removeFirst()
-                events.append(.rejected(reader: swipe.reader, reason: "\(error)", at: swipe.time))
+                events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
             } catch {
                 // The database's problem, not the swipe's: keep it (and what follows, in order).
                 lastDeferral = "\(error)"

@@ -13,10 +13,10 @@ public final class DeskFollower {
     private var dataVersion: Int64?
     private var day: LocalDate?
     private var lastID: Int64 = 0
-    private var rows: [CheckInResult] = []
+    private var rows: [CheckIn] = []
     private var report: AttendanceReport?
     private var readers: [Reader] = []
-    private var slots: [ScheduledSlot] = []
+    private var slots: [ScheduleSlot] = []
     private var activityNames: [Int64: String] = [:]
     private var dropInID: Int64 = -1
 
@@ -29,7 +29,7 @@ public final class DeskFollower {
         } else {
             let venues = try store.venues()
             guard venues.count == 1, let only = venues.first else {
-                throw StoreError.invalid(venues.isEmpty ? "there is no venue yet: add one with `narvaro venue add`"
+                throw StoreError.notGiven(venues.isEmpty ? "there is no venue yet: add one with `narvaro venue add`"
                                                         : "there are \(venues.count) venues: choose one with --venue SLUG (see `narvaro venue list`)")
             }
             venue = only
@@ -43,7 +43,7 @@ public final class DeskFollower {
         let today = clock.localDate(of: now)
         let version = try store.dataVersion()
         if !force, version == dataVersion, today == day { return false }
-        var fresh: [CheckInResult] = []
+        var fresh: [CheckIn] = []
         if !force, today == day {
             fresh = try store.checkIns(CheckInFilter(afterID: lastID, since: clock.startOfDay(today), venue: venue.slug, limit: capacity))
                 .filter { new in !rows.contains { $0.id == new.id } }
@@ -101,7 +101,7 @@ public final class DeskFollower {
         switch source {
         case .activityCard: until = reader.currentUntil
         case .schedule, .scheduleOverlap:
-            until = slots.filter { $0.activityID == activityID }.compactMap { ScheduleSlot(timing: $0.timing).occurrence(containing: now, clock: clock)?.end }.max()
+            until = slots.filter { $0.activityID == activityID }.compactMap { $0.timing.occurrence(containing: now, clock: clock)?.end }.max()
         case .fixed, .dropIn: until = nil
         }
         return DeskReaderNow(reader: reader.name, activity: activityNames[activityID] ?? Activity.dropInSlug, source: source,

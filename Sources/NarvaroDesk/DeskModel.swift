@@ -14,12 +14,12 @@ public struct DeskCheckIn: Hashable, Sendable {
     /// The visitor's code; for an unregistered card, the code of the placeholder that holds it.
     public var visitorCode: String?
     public var activity: String
-    public var outcome: Outcome
+    public var outcome: CheckInOutcome
     /// An `unknown` swipe whose card is still not registered: `e` registers the newest of these.
     public var awaitsEnrolment: Bool { outcome == .unknown && who == nil }
 
     public init(id: Int64, time: String, instant: EventTime, reader: String, who: String?, visitorCode: String?, activity: String,
-                outcome: Outcome) {
+                outcome: CheckInOutcome) {
         self.id = id
         self.time = time
         self.instant = instant

@@ -1,5 +1,5 @@
 // The desk's behaviour without a terminal: keys in, database actions out, a frame to draw.
-// `e` registers the newest unknown card (through `Store.enrollLast`, as `narvaro enroll` does),
+// `e` registers the newest unknown card (through `Store.enrolLast`, as `narvaro enrol` does),
 // `a` switches a reader's current activity, `q` quits. The clock is injected so tests are fixed.
 import NarvaroCore
 
@@ -86,9 +86,9 @@ public final class DeskSession {
     private func enrol(_ details: VisitorDetails) -> DeskNotice {
         guard let card = enrolling else { return DeskNotice(texts.noUnknownCard, isError: true) }
         do {
-            // `enrollLast` takes the newest unknown card at the reader; `expecting` makes sure, in the
+            // `enrolLast` takes the newest unknown card at the reader; `expecting` makes sure, in the
             // same transaction, that it is still the one on the screen.
-            let visitor = try follower.store.enrollLast(reader: card.reader, details: details, existingCode: nil,
+            let visitor = try follower.store.enrolLast(reader: card.reader, details: details, existingCode: nil,
                                                         currentYear: follower.clock.localDate(of: now()).year, expecting: card.visitorCode)
             return DeskNotice(texts.enrolled(visitor.code + (visitor.nickname.map { " (\($0))" } ?? "")))
         } catch is EnrolmentMoved {

@@ -24,14 +24,18 @@ public enum DeskTerminal {
                 return // the terminal is gone (ssh dropped): nothing left to restore on it
             }
             var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, tickMilliseconds)
-            if ready < 0, errno != EINTR { throw TerminalError.failed("poll", errno: errno) }
+            // Retried after EINTR: the signal that interrupted it is in the self-pipe, so poll returns at once.
+            let ready: Int32
+            do { ready = try retryOnInterrupt("poll") { poll(&fds, 2, tickMilliseconds) } } catch { throw TerminalError.failed("poll", errno: error.errno) }
             for signal in signals.received() {
                 if signal == SIGWINCH { screen.invalidate() } else { return }
             }
             if ready > 0, fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-                if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) { return } // end of input: the terminal closed
+                var n = 0
+                do { n = try retryOnInterrupt("read") { buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) } } }
+                catch where error.errno == .wouldBlock { n = -1 } // nothing to read after all
+                catch { return } // the terminal closed
+                if n == 0 { return } // end of input: the terminal closed
                 if n > 0 { for key in decoder.feed(Array(buffer.prefix(n))) { session.handle(key) } }
             }
             session.refresh()

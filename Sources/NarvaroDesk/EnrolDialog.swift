@@ -1,6 +1,6 @@
 // The `e` dialog as a state machine fed keys: nickname, birth year, gender, role, each optional
 // (Enter on an empty answer skips it). A bad answer stays on its question with the error shown;
-// Esc or Ctrl-C cancels. It only collects the answers: the desk writes them with `Store.enrollLast`.
+// Esc or Ctrl-C cancels. It only collects the answers: the desk writes them with `Store.enrolLast`.
 import NarvaroCore
 
 public struct EnrolDialog: Sendable {

@@ -6,14 +6,14 @@ import Glibc
 
 public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case notATerminal
-    case failed(String, errno: Int32)
+    case failed(String, errno: Errno)
 
     public var description: String {
         switch self {
         case .notATerminal:
             return "the desk needs a terminal: run it in a terminal window (or over ssh -t), or use --once"
         case .failed(let call, let code):
-            return "the terminal refused \(call): \(String(cString: strerror(code)))"
+            return "the terminal refused \(call): \(code)"
         }
     }
 }
@@ -32,7 +32,7 @@ public final class TerminalMode {
     public init(input: Int32, output: Int32) throws(TerminalError) {
         guard isatty(input) == 1, isatty(output) == 1 else { throw .notATerminal }
         var original = termios()
-        guard tcgetattr(input, &original) == 0 else { throw .failed("tcgetattr", errno: errno) }
+        guard tcgetattr(input, &original) == 0 else { throw .failed("tcgetattr", errno: .current) }
         self.input = input
         self.output = output
         saved = original
@@ -44,7 +44,7 @@ public final class TerminalMode {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else { throw .failed("tcsetattr", errno: errno) }
+        guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else { throw .failed("tcsetattr", errno: .current) }
         active = true
         Self.writeAll(output, Self.enterSequence)
     }
@@ -67,18 +67,20 @@ public final class TerminalMode {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
-    /// Writes all of `text`, retrying after EINTR/EAGAIN; returns false when the terminal is gone.
+    /// Writes all of `text`, retrying after EINTR (`retryOnInterrupt`) and waiting out EAGAIN;
+    /// returns false when the terminal is gone.
     @discardableResult
     public static func writeAll(_ fd: Int32, _ text: String) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
+            do {
+                let n = try retryOnInterrupt("write") { bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }
+                guard n > 0 else { return false }
                 bytes = bytes.dropFirst(n)
-            } else if n < 0, errno == EINTR || errno == EAGAIN {
+            } catch where error.errno == .wouldBlock {
                 var pfd = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&pfd, 1, 100)
-            } else {
+            } catch {
                 return false
             }
         }

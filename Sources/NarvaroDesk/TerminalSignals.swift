@@ -24,7 +24,7 @@ public final class TerminalSignals {
     /// Installs handlers (`sigaction`) for `signals`; `uninstall` (or deinit) puts the old ones back.
     public init(_ signals: [Int32]) throws(TerminalError) {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw .failed("pipe", errno: errno) }
+        guard pipe(&fds) == 0 else { throw .failed("pipe", errno: .current) }
         for fd in fds {
             // Non-blocking: a full pipe must never block the handler, nor an empty one the loop.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)

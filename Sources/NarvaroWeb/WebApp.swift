@@ -90,8 +90,12 @@ public enum WebApp {
         } catch let error as WebError {
             return finish(PageLayout.errorPage(ctx, status: error.status, message: error.description), ctx)
         } catch let error as StoreError {
-            if case .notFound = error { return finish(PageLayout.errorPage(ctx, status: 404, message: error.description), ctx) }
-            return finish(PageLayout.errorPage(ctx, status: 400, message: error.description), ctx)
+            switch error {
+            case .notFound: return finish(PageLayout.errorPage(ctx, status: 404, message: error.description), ctx)
+            // The server's trouble, not the request's: a damaged database, the wrong key, an old schema.
+            case .corrupt, .wrongCardKey, .noWebSecret: return finish(PageLayout.errorPage(ctx, status: 500, message: error.description), ctx)
+            default: return finish(PageLayout.errorPage(ctx, status: 400, message: error.description), ctx)
+            }
         } catch let error as TimeError {
             return finish(PageLayout.errorPage(ctx, status: 400, message: error.description), ctx)
         } catch {

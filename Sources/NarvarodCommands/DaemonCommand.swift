@@ -48,7 +48,7 @@ let daemonCommand = CommandSpec(
     let readers = ReaderService(store: store, pipeline: pipeline, journal: journal, scanner: scanner, fixedDevice: fixed)
     let loop = try ServeLoop(store: store, pipeline: pipeline, readers: readers, journal: journal, environment: ctx.environment)
     let code = try loop.run()
-    if code != 0 { throw StoreError.invalid("narvarod stopped with code \(code)") }
+    if code != 0 { throw CommandError.daemonFailed("narvarod stopped with code \(code)") }
 }
 
 /// Opens the store for the daemon: a short busy timeout so a locked database defers swipes to the
@@ -115,14 +115,14 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     if summary.alreadyRecorded > 0 { line += ", \(summary.alreadyRecorded) already recorded" }
     ctx.out(line + "\n")
     if summary.failed > 0 {
-        throw StoreError.invalid("\(summary.failed) swipes could not be recorded (see the swipe-lost lines above): fix the database, then replay \(path) again (swipes already recorded are not counted twice)")
+        throw CommandError.notRecorded("\(summary.failed) swipes could not be recorded (see the swipe-lost lines above): fix the database, then replay \(path) again (swipes already recorded are not counted twice)")
     }
     if summary.pending > 0 {
         let why = pipeline.lastDeferral ?? "the database could not take them"
         if let spool {
-            throw StoreError.invalid("\(summary.pending) swipes wait in the spool \(spool.path), not yet committed (\(why)): they are safe; run narvarod again when the database can take them")
+            throw CommandError.notRecorded("\(summary.pending) swipes wait in the spool \(spool.path), not yet committed (\(why)): they are safe; run narvarod again when the database can take them")
         }
-        throw StoreError.invalid("\(summary.pending) swipes were not committed (\(why)) and not spooled (another narvarod owns the spool): replay \(path) again later (swipes already recorded are not counted twice)")
+        throw CommandError.notRecorded("\(summary.pending) swipes were not committed (\(why)) and not spooled (another narvarod owns the spool): replay \(path) again later (swipes already recorded are not counted twice)")
     }
 }
 

@@ -74,7 +74,7 @@ import Testing
     @Test func generatingIntoADatabaseThatHasVenuesIsRefused() throws {
         let db = try TestDatabase()
         try db.standardVenue()
-        #expect(throws: StoreError.self) { try BenchmarkGenerator(store: db.store, plan: BenchmarkPlan(checkIns: 10, venues: 1)).run() }
+        #expect(throws: CommandError.self) { try BenchmarkGenerator(store: db.store, plan: BenchmarkPlan(checkIns: 10, venues: 1)).run() }
     }
 
     @Test func sizesScaleVenuesNotIntensity() {

@@ -69,7 +69,7 @@ import Testing
         (["visitor", "add", "--birth-year", "2090"], 1, "birth year 2090 is not plausible"),
         (["visitor", "add", "--gender", "robot"], 2, "--gender takes one of woman, man, other, unstated"),
         (["venue", "add", "ny", "--nmae", "x"], 2, "did you mean --name?"),
-        (["enroll", "--last"], 1, "unknown card 'any reader' not found"),
+        (["enrol", "--last"], 1, "unknown card 'any reader' not found"),
         (["frobnicate"], 2, "unknown command 'frobnicate'"),
     ] as [([String], Int32, String)])
     func badInputGivesOneClearLineAndChangesNothing(arguments: [String], status: Int32, message: String) throws {
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func everyCommandHasHelp() throws {
-        for command in [["venue", "add"], ["reader", "add"], ["report"], ["schedule", "add"], ["enroll"], ["checkins"], ["stats", "verify"]] {
+        for command in [["venue", "add"], ["reader", "add"], ["report"], ["schedule", "add"], ["enrol"], ["checkins"], ["stats", "verify"]] {
             let result = try Executables.run("narvaro", command + ["--help"])
             #expect(result.status == 0)
             #expect(result.stdout.hasPrefix("usage: narvaro \(command.joined(separator: " "))"))

@@ -61,7 +61,7 @@ private let hostileName = "Gamla\u{1B}[2J\u{1B}]0;pwned\u{07}\u{202E}X"
         #expect(replay.status == 0, "\(replay.stderr)")
         let added = try ws.narvaro("visitor", "add", "--nickname", "Amir")
         let code = try #require(added.stdout.split(separator: " ").dropFirst(2).first.map(String.init))
-        #expect(try ws.narvaro("enroll", "--last", "--nickname", "Sara").status == 0, "so check-ins show a nickname")
+        #expect(try ws.narvaro("enrol", "--last", "--nickname", "Sara").status == 0, "so check-ins show a nickname")
         // What a database written before the check could hold, written with sqlite3 itself.
         let hostileSQL = "'Gamla' || char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || char(8238) || 'X'"
         let sql = """

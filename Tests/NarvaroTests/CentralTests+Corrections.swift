@@ -25,7 +25,7 @@ extension CentralTests {
         // check-ins) into Amir: two people become one in November's numbers.
         let store = try venue.store()
         let amir = try #require(try store.visitors().first { $0.nickname == "Amir" })
-        try venue.narvaro("enroll", "--last", "--visitor", amir.code)
+        try venue.narvaro("enrol", "--last", "--visitor", amir.code)
         #expect(try venue.store().outboxCount() > 0, "the merge noted the days it changed")
         #expect(try venue.push().hasPrefix("pushed "))
         let merged = try centralReport(scene.readerInfo, "2026-11", venue: venue.uuid())
@@ -55,7 +55,7 @@ extension CentralTests {
         let scene = try scene(venues: 2)
         for venue in scene.venues {
             try venue.replayWeek(start: "2026-11-16T00:00:00+01:00")
-            try venue.narvaro("enroll", "--last", "--nickname", "Zlatan-Ärlig", "--birth-year", "2011", "--gender", "man")
+            try venue.narvaro("enrol", "--last", "--nickname", "Zlatan-Ärlig", "--birth-year", "2011", "--gender", "man")
             _ = try venue.attach()
         }
         let dumpFile = server.directory + "/central.sql"

@@ -48,8 +48,8 @@ import Testing
     }
 
     /// Only counted and unknown count as visits; the decision's other outcomes never reach the statistics.
-    @Test(arguments: Outcome.allCases)
-    func countsOnlyVisits(_ outcome: Outcome) {
+    @Test(arguments: CheckInOutcome.allCases)
+    func countsOnlyVisits(_ outcome: CheckInOutcome) {
         #expect(outcome.counts == [.counted, .unknown].contains(outcome))
     }
 }

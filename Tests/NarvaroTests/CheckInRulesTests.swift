@@ -20,7 +20,7 @@ import Testing
     }
 
     func slot(_ db: TestDatabase, _ activity: String, _ day: String, _ range: String) throws {
-        try db.store.addSlot(activity: db.store.activity(named: activity), timing: ScheduleSlot.parseWeekly(day: day, range: range, from: nil, until: nil).timing)
+        try db.store.addSlot(activity: db.store.activity(named: activity), timing: SlotTiming.parseWeekly(day: day, range: range, from: nil, until: nil))
     }
 
     @Test func attributionOrderActivityCardThenFixedThenScheduleThenDropIn() throws {
@@ -107,7 +107,7 @@ import Testing
         try db.swipe("0200", at: "2026-11-17T16:00:00+01:00")
         let before = try db.store.attendance(ReportRequest(period: Period.parse("2026-W47")))
         #expect(before.total == AttendanceFigures(visits: 3, uniqueVisitors: 2, newVisitors: 2))
-        let merged = try db.store.enrollLast(reader: "entre", details: VisitorDetails(), existingCode: amir.code, currentYear: 2026)
+        let merged = try db.store.enrolLast(reader: "entre", details: VisitorDetails(), existingCode: amir.code, currentYear: 2026)
         #expect(merged.id == amir.id)
         let after = try db.store.attendance(ReportRequest(period: Period.parse("2026-W47")))
         #expect(after.total == AttendanceFigures(visits: 2, uniqueVisitors: 1, newVisitors: 1))
@@ -119,7 +119,7 @@ import Testing
         let db = try TestDatabase()
         try db.standardVenue()
         try db.swipe("0300", at: "2026-11-17T15:00:00+01:00")
-        let visitor = try db.store.enrollLast(reader: nil, details: VisitorDetails(nickname: "Sara", birthYear: 2009, gender: .woman), existingCode: nil, currentYear: 2026)
+        let visitor = try db.store.enrolLast(reader: nil, details: VisitorDetails(nickname: "Sara", birthYear: 2009, gender: .woman), existingCode: nil, currentYear: 2026)
         #expect(visitor.enrolled && visitor.nickname == "Sara")
         #expect(try db.swipe("0300", at: "2026-11-18T15:00:00+01:00").outcome == .counted)
         let totals = try db.store.db.query("SELECT gender, age_band, sum(visits) FROM day_totals GROUP BY gender, age_band")

@@ -155,7 +155,7 @@ func keys(_ text: String) -> [DeskKey] {
 
     @Test func eWithoutAnUnknownCardSaysWhatToDo() throws {
         let scene = try DeskScene()
-        _ = try scene.db.store.enrollLast(reader: nil, details: VisitorDetails(), existingCode: nil, currentYear: 2026)
+        _ = try scene.db.store.enrolLast(reader: nil, details: VisitorDetails(), existingCode: nil, currentYear: 2026)
         let s = try session(scene)
         s.handle(.character("e"))
         #expect(s.overlay == nil)

@@ -23,7 +23,7 @@ struct DeskScene {
         cafe.venue = "tingshuset"
         try store.addReader(name: "cafe", settings: cafe)
         let laxhjalp = try store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: "Hej främling!")
-        try store.addSlot(activity: laxhjalp, timing: ScheduleSlot.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil))
+        try store.addSlot(activity: laxhjalp, timing: SlotTiming.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil))
         let before = TestDatabase.time("2026-11-01T10:00:00+01:00")
         _ = try store.addVisitor(VisitorDetails(nickname: "Amir", birthYear: 2009), card: "1001", format: .raw, now: before, currentYear: 2026)
         _ = try store.addVisitor(VisitorDetails(nickname: "Sara"), card: "3003", format: .raw, now: before, currentYear: 2026)
@@ -140,7 +140,7 @@ struct DeskScene {
         #expect(model.checkIns.first?.who == "Amir" && model.checkIns.first?.reader == "cafe")
         #expect(model.checkIns.count == 6)
         // An enrolment elsewhere adds no row but changes a name on the screen.
-        _ = try scene.db.store.enrollLast(reader: "cafe", details: VisitorDetails(nickname: "Noor"), existingCode: nil, currentYear: 2026)
+        _ = try scene.db.store.enrolLast(reader: "cafe", details: VisitorDetails(nickname: "Noor"), existingCode: nil, currentYear: 2026)
         #expect(try follower.poll(now: DeskScene.now))
         #expect(follower.model(now: DeskScene.now).checkIns.map { $0.who ?? "?" } == ["Amir", "Noor", "Sara", "Amir", "Amir", "Lina"])
         #expect(follower.model(now: DeskScene.now).newestUnknownCard == nil)

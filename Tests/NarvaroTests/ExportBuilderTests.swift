@@ -23,8 +23,8 @@ import Testing
         try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: "Hej främling!",
                                  grant: GrantRules(minParticipants: 3, minAge: 7, maxAge: 25, minMinutes: 45, leaderRequired: true))
         let activity = try db.store.activity(named: "laxhjalp")
-        try db.store.addSlot(activity: activity, timing: ScheduleSlot.parseWeekly(day: "tue", range: "15:00-15:40", from: nil, until: nil).timing)
-        try db.store.addSlot(activity: activity, timing: ScheduleSlot.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil).timing)
+        try db.store.addSlot(activity: activity, timing: SlotTiming.parseWeekly(day: "tue", range: "15:00-15:40", from: nil, until: nil))
+        try db.store.addSlot(activity: activity, timing: SlotTiming.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil))
     }
 
     func visitor(_ db: TestDatabase, _ card: String, born: Int?, role: Role = .participant) throws {

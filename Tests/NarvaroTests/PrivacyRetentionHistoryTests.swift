@@ -17,7 +17,7 @@ import Testing
 
     static let today = LocalDate(unchecked: 2025, 12, 20)   // horizon 2024-11-15, cutoff 2024-07-01 (Mon)
 
-    /// Two venues, four activities (two organisers, grant rules), twenty visitors of every role,
+    /// Two venues, four activities (two organizers, grant rules), twenty visitors of every role,
     /// gender and age, and random swipes from April 2024 to February 2025 on four readers.
     static func history(seed: UInt64) throws -> TestDatabase {
         var random = NarvaroBench.SeededRandom(seed: seed)

@@ -16,7 +16,7 @@ import Testing
         try db.standardVenue()
         try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: "Hej främling!")
         try db.store.addSlot(activity: db.store.activity(named: "laxhjalp"),
-                             timing: ScheduleSlot.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil).timing)
+                             timing: SlotTiming.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil))
         // Twelve cards over spring 2025, some returning, some only once; one card also in 2026.
         var day = try LocalDate(year: 2025, month: 1, day: 7)
         for week in 0..<20 {

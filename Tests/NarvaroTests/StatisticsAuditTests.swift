@@ -26,7 +26,7 @@ import Testing
         try db.standardVenue()
         try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: nil)
         try db.store.addSlot(activity: db.store.activity(named: "laxhjalp"),
-                             timing: ScheduleSlot.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil).timing)
+                             timing: SlotTiming.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil))
         let cards = (0..<12).map { String(format: "%06d", $0 * 7919) }
         var time = TestDatabase.time("2026-10-20T14:00:00+02:00").microseconds
         for step in 0..<150 {
@@ -39,7 +39,7 @@ import Testing
             case 0:
                 let visitors = try db.store.visitors()
                 let target = visitors.isEmpty || Bool.random(using: &rng) ? nil : visitors.randomElement(using: &rng)?.code
-                _ = try? db.store.enrollLast(reader: nil, details: VisitorDetails(nickname: "v\(step)", birthYear: Int.random(in: 1990...2015, using: &rng),
+                _ = try? db.store.enrolLast(reader: nil, details: VisitorDetails(nickname: "v\(step)", birthYear: Int.random(in: 1990...2015, using: &rng),
                                                                                    gender: Gender.allCases.randomElement(using: &rng)),
                                              existingCode: target, currentYear: 2026)
             case 1:

@@ -45,9 +45,9 @@ final class CapturedLines: Sendable {
 
     @Test func aCheckInIsLoggedWithoutItsCardNumber() {
         let (journal, lines) = capture()
-        let result = CheckInResult(id: 12, time: EventTime(microseconds: 0), reader: "entre", venue: "tingshuset", activity: "laxhjalp",
-                                   activityName: "Läxhjälp", outcome: .counted, attribution: .schedule, visitorCode: "K7M2QD",
-                                   visitorName: "Amir", isNew: true)
+        let result = RecordedCheckIn(checkIn: CheckIn(id: 12, time: EventTime(microseconds: 0), reader: "entre", venue: "tingshuset", activity: "laxhjalp",
+                                     activityName: "Läxhjälp", outcome: .counted, attribution: .schedule, visitorCode: "K7M2QD",
+                                     visitorName: "Amir"), isNew: true)
         journal.log(.recorded(result))
         #expect(lines.withLock { $0 } == ["<6>checkin id=12 reader=entre venue=tingshuset activity=laxhjalp outcome=counted attribution=schedule\n"])
     }

@@ -68,7 +68,7 @@ import Testing
         }
         #expect(throws: StoreError.self) { try OutsideText.checkName("Nick\u{1B}[2J", what: "nickname") }
         #expect(throws: StoreError.self) { try OutsideText.checkName("\u{2067}x", what: "nickname") }
-        #expect(throws: StoreError.invalid("nickname is empty: give a name with letters or digits")) { try OutsideText.checkName(" \u{3000}", what: "nickname") }
+        #expect(throws: StoreError.badName("nickname is empty: give a name with letters or digits")) { try OutsideText.checkName(" \u{3000}", what: "nickname") }
         #expect(try OutsideText.checkName("Amir", what: "nickname") == "Amir")
         // A table measures what is shown, so columns stay aligned around a made-visible name.
         let table = TextTable(headers: ["A", "B"], rows: [["x\u{1B}[31my", "1"], ["plain", "2"]]).render()

@@ -137,10 +137,10 @@ private func utc(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int) throws -> E
         #expect(clock.instant(of: date, minute: Int.min) < clock.startOfDay(date))
         _ = clock.localDate(of: EventTime(microseconds: Int64.max))
         _ = clock.localDate(of: EventTime(microseconds: Int64.min))
-        let weekly = try ScheduleSlot.parseWeekly(day: "fri", range: "22:00-02:00+1", from: nil, until: nil)
+        let weekly = try SlotTiming.parseWeekly(day: "fri", range: "22:00-02:00+1", from: nil, until: nil)
         #expect(weekly.occurrence(containing: EventTime(microseconds: Int64.min), clock: clock) == nil)
         #expect(weekly.occurrence(containing: EventTime(microseconds: Int64.max), clock: clock) == nil)
-        let slot = ScheduleSlot(timing: .once(date, start: 600, end: 300))  // built by hand, never parsed
+        let slot = SlotTiming.once(date, start: 600, end: 300)  // built by hand, never parsed
         #expect(slot.occurrence(on: date, clock: clock) == nil)
     }
 }

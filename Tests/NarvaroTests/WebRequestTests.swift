@@ -110,7 +110,7 @@ import Testing
         #expect(throws: StoreError.self) {
             try db.store.audited(user: "anna", action: "test", at: EventTime(microseconds: 0)) { () -> ((), String, String) in
                 _ = try db.store.addVisitor(VisitorDetails(nickname: "Temp"), card: nil, format: .raw, now: EventTime(microseconds: 0), currentYear: 2026)
-                throw StoreError.invalid("refused after the inner write")
+                throw StoreError.conflict("refused after the inner write")
             }
         }
         #expect(try db.store.visitors().isEmpty && db.store.auditEntries().isEmpty)

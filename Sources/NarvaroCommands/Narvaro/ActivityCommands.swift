@@ -57,21 +57,21 @@ let activityCommands: [CommandSpec] = [
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let venue = try store.venue(id: activity.venueID)
         if try ctx.format(args) == "json" { ctx.out(activityJSON(activity, venue: venue.slug)); return }
-        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \(ScheduleSlot(timing: $0.timing))" }.joined(separator: "; ")
+        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \($0.timing)" }.joined(separator: "; ")
         ctx.out(TextTable.keyValue([("activity", "\(venue.slug)/\(activity.slug)"), ("name", activity.name), ("organizer", activity.organizer ?? "-"),
                                     ("grant rules", grantText(activity.grant)), ("schedule", slots.isEmpty ? "-" : slots),
                                     ("state", activity.archived ? "archived" : "active")]))
     },
     CommandSpec(["activity", "edit"], "change an activity", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
                 options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--name", "NAME", "new display name"),
-                          .value("--organizer", "NAME", "new organiser")] + grantOptions) { args, ctx in
+                          .value("--organizer", "NAME", "new organizer")] + grantOptions) { args, ctx in
         let store = try ctx.store()
         var activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         if let name = args.string("--name") { activity.name = name }
         if let organizer = args.string("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
         activity.grant = try grantRules(args, base: activity.grant)
         try store.editActivity(activity)
-        ctx.out("activity \(activity.slug): \(activity.name), organiser \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")
+        ctx.out("activity \(activity.slug): \(activity.name), organizer \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")
     },
     CommandSpec(["activity", "remove"], "remove an activity (archived instead when check-ins refer to it)",
                 positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")], options: [.value("--venue", "SLUG", "the venue")]) { args, ctx in

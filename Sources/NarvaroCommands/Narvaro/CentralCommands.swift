@@ -50,7 +50,7 @@ let centralCommands: [CommandSpec] = [
                 options: [postgresOption,
                           .value("--period", "P", "an ISO week, month or half-year: 2026-W47, 2026-11, 2026-H2"),
                           .value("--venue", "NAME|UUID", "only this venue (slug, name or UUID)"),
-                          .value("--organizer", "NAME", "only this organiser's activities"),
+                          .value("--organizer", "NAME", "only this organizer's activities"),
                           .value("--by", "WHAT", "rows per venue, activity (default) or week"),
                           .value("--role", "R", "participant (default), volunteer, staff or all"),
                           .value("--format", "table|csv|json", "output format (default table)")]) { args, ctx in
@@ -69,7 +69,7 @@ let centralCommands: [CommandSpec] = [
                 options: [postgresOption,
                           .value("--period", "P", "an ISO week, month or half-year: 2026-W47, 2026-11, 2026-H2"),
                           .value("--venue", "NAME|UUID", "only this venue (slug, name or UUID)"),
-                          .value("--organizer", "NAME", "only this organiser's activities"),
+                          .value("--organizer", "NAME", "only this organizer's activities"),
                           .value("--format", "csv|json|html", "output format"),
                           .flag("--excel-sv", "with csv: ';' separator, decimal comma and a BOM for Swedish spreadsheets"),
                           .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),

@@ -5,7 +5,7 @@ import NarvaroDesk
 import NarvaroDaemon
 import Foundation
 
-func checkInJSON(_ c: CheckInResult) -> JSONValue {
+func checkInJSON(_ c: CheckIn) -> JSONValue {
     .object([("id", .int(Int(c.id))), ("time", .string(iso8601(c.time))), ("reader", .string(c.reader)), ("venue", .string(c.venue)),
              ("activity", .optional(c.activity)), ("visitor", .optional(c.visitorCode)), ("nickname", .optional(c.visitorName)), ("outcome", .string(c.outcome.rawValue)),
              ("attribution", .string(c.attribution.rawValue))])
@@ -18,7 +18,7 @@ func parseSince(_ text: String, clock: VenueClock) throws -> EventTime {
     if let date = try? LocalDate.parse(text) { return clock.startOfDay(date) }
     if let time = ISO8601.parse(text) { return time }
     let parts = text.split(separator: "T")
-    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? ScheduleSlot.parseTimeRange("\(parts[1])-23:59") {
+    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? SlotTiming.parseTimeRange("\(parts[1])-23:59") {
         return clock.instant(of: date, minute: range.0)
     }
     throw UsageError("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '\(text)'")
@@ -32,14 +32,14 @@ let checkInCommands: [CommandSpec] = [
                           .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
         let limit = try args.int("--limit", in: 1...1_000_000) ?? 50
-        let outcome = try args.choice("--outcome", as: Outcome.self)
+        let outcome = try args.choice("--outcome", as: CheckInOutcome.self)
         let fallback = try VenueClock(identifier: "UTC")
         if let since = args.string("--since") { _ = try parseSince(since, clock: fallback) }  // a usage error even with no venues
         // Each check-in in its own venue's zone: its time, and where --since DATE starts its local day.
         let venues = try args.string("--venue").map { [try store.venue(slug: $0)] } ?? store.venues(includeArchived: true)
         var clocks: [String: VenueClock] = [:]
         for venue in venues { clocks[venue.slug] = try VenueClock(identifier: venue.timeZone) }
-        var rows: [CheckInResult]
+        var rows: [CheckIn]
         if let since = args.string("--since") {
             rows = []
             for venue in venues {

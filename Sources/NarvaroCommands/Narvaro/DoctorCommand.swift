@@ -25,6 +25,6 @@ let doctorCommands: [CommandSpec] = [
             }
         }
         let problems = findings.filter { $0.status == .problem }.count
-        if problems > 0 { throw StoreError.invalid("doctor found \(problems) problem\(problems == 1 ? "" : "s") (see above)") }
+        if problems > 0 { throw CommandError.checkFailed("doctor found \(problems) problem\(problems == 1 ? "" : "s") (see above)") }
     }
 ]

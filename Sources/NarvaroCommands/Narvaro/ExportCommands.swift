@@ -10,7 +10,7 @@ let exportCommands: [CommandSpec] = [
     CommandSpec(["export"], "aggregated statistics for the municipality: no personal data, small counts hidden",
                 options: [
                     .value("--period", "P", "2026-H2, 2026-11, 2026-W47 or FROM..TO"),
-                    .value("--venue", "SLUG", "only this venue"), .value("--organizer", "NAME", "only this organiser's activities"),
+                    .value("--venue", "SLUG", "only this venue"), .value("--organizer", "NAME", "only this organizer's activities"),
                     .value("--format", "csv|json|html", "output format"),
                     .flag("--excel-sv", "with csv: ';' separator, decimal comma and a BOM for Swedish spreadsheets"),
                     .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),
@@ -70,7 +70,7 @@ func checkedOutputPath(_ path: String, force: Bool) throws -> String? {
     let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
     var info = stat()
     if stat(directory.isEmpty ? "/" : directory, &info) == 0, info.st_mode & 0o002 != 0, !force {
-        throw StoreError.invalid("\(directory.isEmpty ? "/" : directory) is writable by everyone: write the export somewhere private, or add --force")
+        throw CommandError.unsafeOutput("\(directory.isEmpty ? "/" : directory) is writable by everyone: write the export somewhere private, or add --force")
     }
     return path
 }

@@ -7,7 +7,7 @@ import NarvaroCore
 public enum NarvaroProgram {
     /// Every staff and administrator command; each group lives in its own file.
     public static let commands: [CommandSpec] = venueCommands + activityCommands + scheduleCommands + readerCommands
-        + visitorCommands + enrollCommands + checkInCommands + reportCommands + exportCommands + statsCommands + privacyCommands
+        + visitorCommands + enrolCommands + checkInCommands + reportCommands + exportCommands + statsCommands + privacyCommands
         + doctorCommands + deskCommands + pushCommands + centralCommands
 
     public static func table(extraCommands: [CommandSpec] = []) -> CommandTable {

@@ -62,7 +62,7 @@ let reportCommands: [CommandSpec] = [
     CommandSpec(["report"], "attendance for a period: visits, unique and new visitors per venue and activity",
                 options: periodOptions + [
                     .value("--venue", "SLUG", "only this venue"), .value("--activity", "SLUG", "only this activity"),
-                    .value("--organizer", "NAME", "only this organiser's activities"),
+                    .value("--organizer", "NAME", "only this organizer's activities"),
                     .value("--role", "R", "participant (default), volunteer, staff or all"),
                     .value("--by", "WHAT", "split by activity, day, week, gender, age or role"),
                     .value("--format", "table|csv|json", "output format (default table)"),

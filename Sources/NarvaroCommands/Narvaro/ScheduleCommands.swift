@@ -15,23 +15,23 @@ let scheduleCommands: [CommandSpec] = [
         switch (args.values("--weekly"), args.values("--once")) {
         case (let weekly?, nil):
             timing = try args.reading("--weekly") {
-                try ScheduleSlot.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until")).timing
+                try SlotTiming.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until"))
             }
         case (nil, let once?):
             if args.string("--from") != nil || args.string("--until") != nil { throw UsageError("--from and --until go with --weekly, not --once") }
-            timing = try args.reading("--once") { try ScheduleSlot.parseOnce(date: once[0], range: once[1]).timing }
+            timing = try args.reading("--once") { try SlotTiming.parseOnce(date: once[0], range: once[1]) }
         default:
             throw UsageError("give exactly one of --weekly DAY HH:MM-HH:MM or --once DATE HH:MM-HH:MM")
         }
         let store = try ctx.store()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let slot = try store.addSlot(activity: activity, timing: timing)
-        ctx.out("added slot #\(slot.id) to \(activity.slug): \(ScheduleSlot(timing: timing))\n")
+        ctx.out("added slot #\(slot.id) to \(activity.slug): \(timing)\n")
     },
     CommandSpec(["schedule", "list"], "list schedule slots", positionals: [.optional("ACTIVITY", "only this activity")],
                 options: [.value("--venue", "SLUG", "only this venue"), .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
-        var rows: [(String, String, ScheduledSlot)] = []
+        var rows: [(String, String, ScheduleSlot)] = []
         for venue in try store.venues() where args.string("--venue").map({ $0 == venue.slug }) ?? true {
             let activities = Dictionary(uniqueKeysWithValues: try store.activities(venue: venue.slug).map { ($0.id, $0.slug) })
             for slot in try store.slots(venueID: venue.id) {
@@ -42,9 +42,9 @@ let scheduleCommands: [CommandSpec] = [
         }
         if try ctx.format(args) == "json" {
             ctx.out(.array(rows.map { .object([("id", .int(Int($0.2.id))), ("venue", .string($0.0)), ("activity", .string($0.1)),
-                                               ("slot", .string(ScheduleSlot(timing: $0.2.timing).description))]) }))
+                                               ("slot", .string($0.2.timing.description))]) }))
         } else {
-            ctx.out(TextTable(headers: ["ID", "VENUE", "ACTIVITY", "WHEN"], rows: rows.map { ["#\($0.2.id)", $0.0, $0.1, ScheduleSlot(timing: $0.2.timing).description] }).render())
+            ctx.out(TextTable(headers: ["ID", "VENUE", "ACTIVITY", "WHEN"], rows: rows.map { ["#\($0.2.id)", $0.0, $0.1, $0.2.timing.description] }).render())
         }
     },
     CommandSpec(["schedule", "remove"], "remove a schedule slot", positionals: [.required("ID", "the slot's number from `schedule list`")]) { args, ctx in

@@ -30,6 +30,6 @@ let statsCommands: [CommandSpec] = [
             return
         }
         for difference in differences.prefix(try args.int("--limit", in: 1...1_000_000) ?? 50) { ctx.out("- \(difference)\n") }
-        throw StoreError.invalid("statistics differ from a recomputation in \(differences.count) rows: run `narvaro stats rebuild`")
+        throw CommandError.checkFailed("statistics differ from a recomputation in \(differences.count) rows: run `narvaro stats rebuild`")
     },
 ]

@@ -1,4 +1,4 @@
-// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enroll --last.
+// narvaro visitor add|list|show|edit, narvaro card add|revoke, narvaro enrol --last (alias enroll).
 import NarvaroCLI
 import NarvaroCore
 import NarvaroDesk
@@ -110,8 +110,8 @@ let visitorCommands: [CommandSpec] = [
     },
 ]
 
-let enrollCommands: [CommandSpec] = [
-    CommandSpec(["enroll"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",
+let enrolCommands: [CommandSpec] = [
+    CommandSpec(["enrol"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",
                 options: [.flag("--last", "the most recently swiped unknown card (required)"),
                           .value("--reader", "NAME", "the newest unknown card at this reader"),
                           .value("--visitor", "CODE", "add the card to this existing visitor instead")] + visitorDetailOptions) { args, ctx in
@@ -121,10 +121,10 @@ let enrollCommands: [CommandSpec] = [
         if existing != nil, details != VisitorDetails() {
             throw UsageError("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
         }
-        let visitor = try ctx.store().enrollLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
+        let visitor = try ctx.store().enrolLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
         ctx.out("enrolled the card as visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\n")
     },
-]
+].flatMap { [$0, $0.alias(["enroll"])] }  // `enroll`, the spelling before issue 13, still runs (hidden)
 
 extension Store {
     /// The card format a hand-typed number is read in: given, the reader's, or the one all readers share.
@@ -132,7 +132,7 @@ extension Store {
         if let format { return format }
         if let reader { return try self.reader(named: reader).cardFormat }
         let formats = Set(try readers().map(\.cardFormat))
-        if formats.count > 1 { throw StoreError.invalid("readers use different card formats: say which with --reader NAME or --card-format F") }
+        if formats.count > 1 { throw StoreError.cardFormatNotChosen }
         return formats.first ?? .raw
     }
 }

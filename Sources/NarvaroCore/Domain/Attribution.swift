@@ -5,7 +5,7 @@
 public enum Attribution {
     /// Decides the activity for a swipe at `time` on `reader`. Pure: the caller supplies the
     /// venue's slots, its clock and its drop-in activity.
-    public static func decide(reader: Reader, time: EventTime, slots: [ScheduledSlot], clock: VenueClock,
+    public static func decide(reader: Reader, time: EventTime, slots: [ScheduleSlot], clock: VenueClock,
                               dropInID: Int64) -> (activityID: Int64, source: AttributionSource) {
         if let current = reader.currentActivityID, let until = reader.currentUntil, time < until {
             return (current, .activityCard)
@@ -14,7 +14,7 @@ public enum Attribution {
             return (fixed, .fixed)
         }
         let running = slots.compactMap { slot in
-            ScheduleSlot(timing: slot.timing).occurrence(containing: time, clock: clock).map { (slot, $0) }
+            slot.timing.occurrence(containing: time, clock: clock).map { (slot, $0) }
         }
         // The slot that started last wins; among equal starts the one added last.
         if let chosen = running.max(by: { ($0.1.start, $0.0.id) < ($1.1.start, $1.0.id) }) {
@@ -24,8 +24,8 @@ public enum Attribution {
     }
 
     /// How long an activity card holds: to the end of that activity's running slot, else 4 hours.
-    public static func activityCardExpiry(activityID: Int64, time: EventTime, slots: [ScheduledSlot], clock: VenueClock) -> EventTime {
-        let ends = slots.filter { $0.activityID == activityID }.compactMap { ScheduleSlot(timing: $0.timing).occurrence(containing: time, clock: clock)?.end }
+    public static func activityCardExpiry(activityID: Int64, time: EventTime, slots: [ScheduleSlot], clock: VenueClock) -> EventTime {
+        let ends = slots.filter { $0.activityID == activityID }.compactMap { $0.timing.occurrence(containing: time, clock: clock)?.end }
         return ends.max() ?? time + 4 * 3600 * 1_000_000
     }
 }

@@ -11,11 +11,11 @@ public enum CardHolder: Hashable, Sendable {
 }
 
 public struct OutcomeDecision: Hashable, Sendable {
-    public var outcome: Outcome
+    public var outcome: CheckInOutcome
     /// For an activity card: the activity the reader switches to.
     public var activitySwitch: Int64?
 
-    public init(outcome: Outcome, activitySwitch: Int64? = nil) {
+    public init(outcome: CheckInOutcome, activitySwitch: Int64? = nil) {
         self.outcome = outcome
         self.activitySwitch = activitySwitch
     }

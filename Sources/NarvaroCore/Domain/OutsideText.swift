@@ -41,12 +41,12 @@ public enum OutsideText {
         }
     }
 
-    /// Checks a name given by staff (venue, activity, organiser, nickname, …): not empty or blank,
+    /// Checks a name given by staff (venue, activity, organizer, nickname, …): not empty or blank,
     /// no hidden characters. Returns it unchanged; throws a message naming `what` and saying what to do.
     @discardableResult
     public static func checkName(_ text: String, what: String) throws(StoreError) -> String {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw .invalid("\(what) is empty: give a name with letters or digits")
+            throw .badName("\(what) is empty: give a name with letters or digits")
         }
         try checkPlain(text, what: what)
         return text
@@ -55,7 +55,7 @@ public enum OutsideText {
     /// Checks other text staff give (device paths, patterns): no hidden characters.
     public static func checkPlain(_ text: String, what: String) throws(StoreError) {
         if let bad = text.unicodeScalars.first(where: isHidden) {
-            throw .invalid("\(what) '\(visible(text))' contains the control character \(written(bad)): type it without control or direction characters")
+            throw .badName("\(what) '\(visible(text))' contains the control character \(written(bad)): type it without control or direction characters")
         }
     }
 }

@@ -1,6 +1,13 @@
 // When an activity is on: a weekly recurring slot or a one-off session, in the venue's wall-clock
 // time, and the real-time instants each occurrence covers (DST-correct, across midnight).
 
+/// A slot of an activity's schedule, as stored: its number (`schedule remove`), its activity and its timing.
+public struct ScheduleSlot: Hashable, Sendable {
+    public var id: Int64
+    public var activityID: Int64
+    public var timing: SlotTiming
+}
+
 /// When a slot happens. Minutes count from local midnight of the day the slot starts; `end` may
 /// exceed 1440 for a slot that runs past midnight (at most 24 hours after `start`).
 public enum SlotTiming: Hashable, Sendable {
@@ -26,14 +33,11 @@ public struct SlotOccurrence: Hashable, Sendable {
     public func contains(_ t: EventTime) -> Bool { start <= t && t < end }
 }
 
-/// A scheduled slot as the CLI writes it: `tue 15:00-18:00`, `2026-12-05 10:00-16:00`, `fri 22:00-02:00+1`.
-public struct ScheduleSlot: Hashable, Sendable, CustomStringConvertible {
-    public let timing: SlotTiming
-
-    public init(timing: SlotTiming) { self.timing = timing }
+/// A slot's timing as the CLI writes it: `tue 15:00-18:00`, `2026-12-05 10:00-16:00`, `fri 22:00-02:00+1`.
+extension SlotTiming: CustomStringConvertible {
 
     /// Reads `--weekly DAY HH:MM-HH:MM [--from DATE] [--until DATE]`.
-    public static func parseWeekly(day: String, range: String, from: String?, until: String?) throws(TimeError) -> ScheduleSlot {
+    public static func parseWeekly(day: String, range: String, from: String?, until: String?) throws(TimeError) -> SlotTiming {
         let weekday = try Weekday.parse(day)
         let (start, end) = try parseTimeRange(range)
         let fromDate = try from.map { (text) throws(TimeError) in try LocalDate.parse(text) }
@@ -41,14 +45,14 @@ public struct ScheduleSlot: Hashable, Sendable, CustomStringConvertible {
         if let fromDate, let untilDate, fromDate > untilDate {
             throw .invalid(input: "from \(fromDate) until \(untilDate)", reason: "the start is after the end; the slot would never happen")
         }
-        return ScheduleSlot(timing: .weekly(weekday, start: start, end: end, from: fromDate, until: untilDate))
+        return .weekly(weekday, start: start, end: end, from: fromDate, until: untilDate)
     }
 
     /// Reads `--once DATE HH:MM-HH:MM`.
-    public static func parseOnce(date: String, range: String) throws(TimeError) -> ScheduleSlot {
+    public static func parseOnce(date: String, range: String) throws(TimeError) -> SlotTiming {
         let day = try LocalDate.parse(date)
         let (start, end) = try parseTimeRange(range)
-        return ScheduleSlot(timing: .once(day, start: start, end: end))
+        return .once(day, start: start, end: end)
     }
 
     /// Reads `HH:MM-HH:MM` into minutes after midnight. The end must be later than the start, or
@@ -89,21 +93,21 @@ public struct ScheduleSlot: Hashable, Sendable, CustomStringConvertible {
 
     /// Minutes after local midnight at which each occurrence starts.
     public var start: Int {
-        switch timing {
+        switch self {
         case let .weekly(_, start, _, _, _), let .once(_, start, _): return start
         }
     }
 
     /// Minutes after local midnight of the start date at which each occurrence ends (may exceed 1440).
     public var end: Int {
-        switch timing {
+        switch self {
         case let .weekly(_, _, end, _, _), let .once(_, _, end): return end
         }
     }
 
     /// Whether an occurrence starts on local date `date`.
     public func starts(on date: LocalDate) -> Bool {
-        switch timing {
+        switch self {
         case let .weekly(weekday, _, _, from, until):
             return date.isoWeekday == weekday.rawValue && from.map { $0 <= date } != false && until.map { date <= $0 } != false
         case let .once(day, _, _):
@@ -134,7 +138,7 @@ public struct ScheduleSlot: Hashable, Sendable, CustomStringConvertible {
 
     /// Every occurrence that starts on a local date from `from` through `through`, in order.
     public func occurrences(from: LocalDate, through: LocalDate, clock: VenueClock) -> [SlotOccurrence] {
-        switch timing {
+        switch self {
         case let .once(day, _, _):
             return from <= day && day <= through ? occurrence(on: day, clock: clock).map { [$0] } ?? [] : []
         case let .weekly(weekday, _, _, validFrom, validUntil):
@@ -150,8 +154,8 @@ public struct ScheduleSlot: Hashable, Sendable, CustomStringConvertible {
 
     /// `tue 15:00-18:00`, `fri 22:00-02:00+1 from 2026-09-01 until 2026-12-20`, `2026-12-05 10:00-16:00`.
     public var description: String {
-        let range = "\(ScheduleSlot.clockText(start))-\(end > 1440 ? ScheduleSlot.clockText(end - 1440) + "+1" : ScheduleSlot.clockText(end))"
-        switch timing {
+        let range = "\(SlotTiming.clockText(start))-\(end > 1440 ? SlotTiming.clockText(end - 1440) + "+1" : SlotTiming.clockText(end))"
+        switch self {
         case let .weekly(weekday, _, _, from, until):
             return "\(weekday.shortName) \(range)" + (from.map { " from \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
         case let .once(date, _, _):

@@ -1,8 +1,14 @@
 // A pseudonymous visitor: a short code, optional nickname, birth year, gender and role.
 // There is deliberately no field for a personal identity number or free-text notes.
 
+/// Stored (`visitors.gender`, `day_totals.gender`) and typed (`--gender`) by its raw value.
 public enum Gender: String, CaseIterable, Sendable, Codable {
     case woman, man, other, unstated
+
+    /// The column key in exports (CSV, JSON, HTML, central): the raw value, except `not_stated`
+    /// for `unstated`, the key exports have carried since their first version. The only place
+    /// that spelling lives; the stored value stays `unstated`.
+    public var exportKey: String { self == .unstated ? "not_stated" : rawValue }
 }
 
 public enum Role: String, CaseIterable, Sendable, Codable {

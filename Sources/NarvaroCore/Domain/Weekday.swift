@@ -31,7 +31,7 @@ public enum Weekday: Int, CaseIterable, Hashable, Comparable, Sendable, CustomSt
         ["sun", "sunday", "sön", "söndag"],
     ]
 
-    /// `mon` … `sun`, for display and for `ScheduleSlot.description`.
+    /// `mon` … `sun`, for display and for `SlotTiming.description`.
     public var shortName: String {
         ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][rawValue - 1]
     }

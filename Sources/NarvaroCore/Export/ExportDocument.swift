@@ -36,7 +36,7 @@ public struct ExportHeader: Sendable, Equatable {
     public var periodLastDay: String
     /// The venue the export is limited to, or `nil` for all venues.
     public var venue: String?
-    /// The organiser the export is limited to (shared venues), or `nil` for all.
+    /// The organizer the export is limited to (shared venues), or `nil` for all.
     public var organizer: String?
     /// The suppression threshold k: counts 1…k−1 are never published.
     public var minCell: Int

@@ -15,6 +15,24 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case badCharacter
     /// The Enter's time lies outside `SwipeTimeRange` (a clock or a recording gone wrong).
     case badTime
+
+    /// Who caused a rejection: what the desk can ask of the visitor, and what it cannot.
+    public enum Cause: String, Sendable {
+        /// The card or the hand: swiping again helps.
+        case swipe
+        /// The kernel lost events (SYN_DROPPED): swiping again helps, but the reader or the system is slow.
+        case kernel
+        /// The clock (or a recording's times): swiping again does not help.
+        case clock
+    }
+
+    public var cause: Cause {
+        switch self {
+        case .tooShort, .tooLong, .timeout, .badCharacter: return .swipe
+        case .dropped: return .kernel
+        case .badTime: return .clock
+        }
+    }
 }
 
 /// What the decoder reports: a complete swipe, or a rejected one.

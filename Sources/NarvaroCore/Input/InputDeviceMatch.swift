@@ -55,7 +55,7 @@ public enum ReaderAssignmentProblem: Hashable, Sendable, CustomStringConvertible
 
 /// The outcome of matching scanned devices to configured readers. Only `matched` devices may be
 /// opened; everything in `unmatched` (desk keyboards, mice, power buttons) must be left alone.
-public struct InputDeviceAssignment: Hashable, Sendable {
+public struct ReaderAssignment: Hashable, Sendable {
     /// Reader name → its device.
     public var matched: [String: InputDeviceInfo] = [:]
     /// Reader name → why it has no device.
@@ -80,7 +80,7 @@ extension InputDeviceScanner {
 
     /// Assigns `devices` (from `scan()`) to `readers` (name → match). A reader gets a device only
     /// when exactly one qualifying device matches it and no other reader matches that device.
-    public func assign(readers: [String: ReaderMatch], devices: [InputDeviceInfo]) -> InputDeviceAssignment {
+    public func assign(readers: [String: ReaderMatch], devices: [InputDeviceInfo]) -> ReaderAssignment {
         var candidates: [String: [InputDeviceInfo]] = [:]
         var claimants: [String: [String]] = [:]  // device path → reader names
         for (reader, match) in readers {
@@ -88,7 +88,7 @@ extension InputDeviceScanner {
             candidates[reader] = found
             for device in found { claimants[device.path, default: []].append(reader) }
         }
-        var result = InputDeviceAssignment()
+        var result = ReaderAssignment()
         for reader in readers.keys.sorted() {
             let found = candidates[reader] ?? []
             guard let device = found.first else { result.problems[reader] = .missing; continue }

@@ -10,7 +10,7 @@ public enum CardKeyError: Error, CustomStringConvertible, Equatable, Sendable {
     case readableByOthers(path: String)
     case wrongSize(path: String, bytes: Int)
     case notARegularFile(path: String)
-    case system(path: String, action: String, errno: Int32)
+    case system(path: String, action: String, errno: Errno)
     case randomUnavailable
 
     public var description: String {
@@ -24,7 +24,7 @@ public enum CardKeyError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notARegularFile(let path):
             return "card key \(path) is not a regular file (a link, FIFO, device or directory): give the path of the key file itself, or restore it from backup"
         case .system(let path, let action, let code):
-            return "cannot \(action) card key \(path): \(String(cString: strerror(code))) (run as root?)"
+            return "cannot \(action) card key \(path): \(code) (run as root?)"
         case .randomUnavailable:
             return "cannot create a card key: the system random generator failed; try again"
         }
@@ -52,23 +52,28 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP { throw .notARegularFile(path: path) }
-            throw code == ENOENT ? .missing(path: path) : .system(path: path, action: "open", errno: code)
+            throw code == ENOENT ? .missing(path: path) : .system(path: path, action: "open", errno: Errno(rawValue: code))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .system(path: path, action: "inspect", errno: errno) }
+        guard fstat(fd, &info) == 0 else { throw .system(path: path, action: "inspect", errno: .current) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
         guard info.st_mode & 0o077 == 0 else { throw .readableByOthers(path: path) }
         // Read one byte more than a key so a too-long file is noticed.
         var buffer = [UInt8](repeating: 0, count: length + 1)
         var filled = 0
         while filled < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return read(fd, base + filled, raw.count - filled)
+            let n: Int
+            do {
+                n = try retryOnInterrupt("read", path: path) {
+                    buffer.withUnsafeMutableBytes { raw -> Int in
+                        guard let base = raw.baseAddress else { return 0 }
+                        return read(fd, base + filled, raw.count - filled)
+                    }
+                }
+            } catch {
+                throw .system(path: path, action: "read", errno: error.errno)
             }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw .system(path: path, action: "read", errno: errno) }
             if n == 0 { break }
             filled += n
         }
@@ -102,8 +107,8 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
             switch error {
             case .notARegularFile: throw .notARegularFile(path: path)
             case .system(_, _, let code): throw .system(path: path, action: "create", errno: code)
-            case .missingDirectory: throw .system(path: path, action: "create", errno: ENOENT)
-            case .exists: throw .system(path: path, action: "create", errno: EEXIST)
+            case .missingDirectory: throw .system(path: path, action: "create", errno: .noSuchFile)
+            case .exists: throw .system(path: path, action: "create", errno: Errno(rawValue: EEXIST))
             }
         }
         guard created else { return try load(path: path) }
@@ -122,7 +127,7 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
         if stat(dir, &info) == 0 { return }
         try makeParentDirectories(of: dir)
         guard mkdir(dir, 0o700) == 0 || errno == EEXIST else {
-            throw .system(path: path, action: "create the directory for the", errno: errno)
+            throw .system(path: path, action: "create the directory for the", errno: .current)
         }
     }
 }

@@ -21,6 +21,6 @@ public struct ForgetSummary: Equatable, Sendable, Codable {
 public struct VisitorRecord: Sendable {
     public var visitor: Visitor
     public var cards: [CardRecord]
-    public var checkIns: [CheckInResult]
+    public var checkIns: [CheckIn]
     public var firstVisits: [(venue: String, day: LocalDate)]
 }

@@ -5,9 +5,9 @@ extension CheckInRecorder {
     /// Commits `swipes` in order in one transaction: all of them, or (on an error) none.
     /// Each swipe is decided as `record` would, seeing the swipes before it in the batch
     /// (duplicates, activity cards, first visits); already-recorded swipes come back with `isNew == false`.
-    public func recordBatch(_ swipes: [PreparedSwipe]) throws -> [CheckInResult] {
+    public func recordBatch(_ swipes: [PreparedSwipe]) throws -> [RecordedCheckIn] {
         try store.db.transaction {
-            var results: [CheckInResult] = []
+            var results: [RecordedCheckIn] = []
             results.reserveCapacity(swipes.count)
             for swipe in swipes {
                 // The reader is read per swipe: an activity card earlier in the batch changes it.

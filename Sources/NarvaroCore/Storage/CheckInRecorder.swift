@@ -48,13 +48,13 @@ public final class CheckInRecorder {
     }
 
     /// Records a swipe (prepare + commit). See `record(_: PreparedSwipe)`.
-    public func record(_ swipe: Swipe) throws -> CheckInResult {
+    public func record(_ swipe: Swipe) throws -> RecordedCheckIn {
         try record(prepare(swipe))
     }
 
     /// Commits a prepared swipe. Idempotent: a swipe with the same reader, time and card as one
     /// already committed (a replay after a crash) returns that check-in with `isNew == false`.
-    public func record(_ swipe: PreparedSwipe) throws -> CheckInResult {
+    public func record(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
         let (reader, swipeKey) = try identify(swipe)
         return try store.db.transaction { try write(swipe, reader: reader, swipeKey: swipeKey) }
     }
@@ -68,13 +68,11 @@ public final class CheckInRecorder {
     }
 
     /// Writes the check-in and its statistics. Must run inside a transaction (`record`, `recordBatch`).
-    func write(_ swipe: PreparedSwipe, reader: Reader, swipeKey: [UInt8]) throws -> CheckInResult {
+    func write(_ swipe: PreparedSwipe, reader: Reader, swipeKey: [UInt8]) throws -> RecordedCheckIn {
         let db = store.db
         let cardHash = swipe.cardHash
         if let existing = try db.queryOne("SELECT id FROM checkins WHERE swipe_key = ?1", swipeKey) {
-            var result = try checkIn(id: existing.int64(0))
-            result.isNew = false
-            return result
+            return RecordedCheckIn(checkIn: try checkIn(id: existing.int64(0)), isNew: false)
         }
         let venue = try store.venue(id: reader.venueID)
         let clock = try clock(for: venue)
@@ -119,9 +117,9 @@ public final class CheckInRecorder {
             try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day)
         }
         let activity = try store.activity(id: activityID)
-        return CheckInResult(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
+        return RecordedCheckIn(checkIn: CheckIn(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
                              activityName: activity.name, outcome: outcome, attribution: source,
-                             visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil, isNew: true)
+                             visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil), isNew: true)
     }
 
     /// The time of the same card's nearest other check-in on the same reader, looked for only within
@@ -143,7 +141,7 @@ public final class CheckInRecorder {
         return clock
     }
 
-    func checkIn(id: Int64) throws -> CheckInResult {
+    func checkIn(id: Int64) throws -> CheckIn {
         guard let list = try store.checkIns(CheckInFilter(id: id)).first else {
             throw StoreError.notFound(kind: "check-in", name: "#\(id)", hint: "it may have been removed by retention")
         }

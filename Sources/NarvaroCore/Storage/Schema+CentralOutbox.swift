@@ -4,7 +4,7 @@
 
 extension Schema {
     /// One row per venue-day (`day`, key = local day number), folded period (`period`, key = label)
-    /// or venue description (`venue`: names, organisers, grant rules, schedules) waiting to be pushed.
+    /// or venue description (`venue`: names, organizers, grant rules, schedules) waiting to be pushed.
     /// A new note gets the next `seq`. A note already waiting is written again (a new `seq`) only
     /// when a push may have read it (its `seq` is at or below the mark `central_push_mark` in `meta`
     /// that each push sets before reading): then the push's marking, which deletes only the `seq` it
@@ -66,7 +66,7 @@ extension Schema {
         sql += trigger("period_totals_insert", "INSERT", on: "period_totals", [note("period", venue: "NEW.venue_id", key: "NEW.period")])
         sql += trigger("period_totals_update", "UPDATE", on: "period_totals", [note("period", venue: "NEW.venue_id", key: "NEW.period")])
         sql += trigger("period_totals_delete", "DELETE", on: "period_totals", [note("period", venue: "OLD.venue_id", key: "OLD.period")])
-        // What describes a venue: its name and time zone, its activities (names, organisers, grant
+        // What describes a venue: its name and time zone, its activities (names, organizers, grant
         // rules) and their schedules (a gathering's start and length).
         sql += trigger("venues_update", "UPDATE", on: "venues", [note("venue", venue: "NEW.id", key: "''")])
         sql += trigger("activities_insert", "INSERT", on: "activities", [note("venue", venue: "NEW.venue_id", key: "''")])

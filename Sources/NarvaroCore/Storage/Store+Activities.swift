@@ -1,4 +1,4 @@
-// Activities belong to a venue and have an organiser; slugs are unique within a venue.
+// Activities belong to a venue and have an organizer; slugs are unique within a venue.
 
 extension Store {
     static let activityColumns = "id, venue_id, slug, name, organizer, min_participants, min_age, max_age, min_minutes, leader_required, archived"
@@ -12,10 +12,10 @@ extension Store {
 
     @discardableResult
     public func addActivity(slug: String, venue venueSlug: String, name: String, organizer: String?, grant: GrantRules = GrantRules()) throws -> Activity {
-        guard Slug.isValid(slug) else { throw StoreError.invalid("'\(slug)' is not a valid activity slug: use lowercase letters, digits and '-'") }
+        guard Slug.isValid(slug) else { throw StoreError.badName("'\(slug)' is not a valid activity slug: use lowercase letters, digits and '-'") }
         try Self.validate(grant)
         try OutsideText.checkName(name, what: "activity name")
-        if let organizer { try OutsideText.checkName(organizer, what: "organiser") }
+        if let organizer { try OutsideText.checkName(organizer, what: "organizer") }
         let venue = try self.venue(slug: venueSlug)
         if try db.queryOne("SELECT 1 FROM activities WHERE venue_id = ?1 AND slug = ?2", venue.id, slug) != nil {
             throw StoreError.duplicate(kind: "activity", name: "\(venueSlug)/\(slug)")
@@ -28,9 +28,9 @@ extension Store {
     }
 
     static func validate(_ grant: GrantRules) throws {
-        if let n = grant.minParticipants, n < 1 { throw StoreError.invalid("minimum participants must be at least 1") }
-        if let a = grant.minAge, let b = grant.maxAge, a > b { throw StoreError.invalid("age range \(a)-\(b) is reversed: give the lower age first") }
-        if let m = grant.minMinutes, m < 1 { throw StoreError.invalid("minimum duration must be at least 1 minute") }
+        if let n = grant.minParticipants, n < 1 { throw StoreError.outOfRange("minimum participants must be at least 1") }
+        if let a = grant.minAge, let b = grant.maxAge, a > b { throw StoreError.outOfRange("age range \(a)-\(b) is reversed: give the lower age first") }
+        if let m = grant.minMinutes, m < 1 { throw StoreError.outOfRange("minimum duration must be at least 1 minute") }
     }
 
     public func activity(id: Int64) throws -> Activity {
@@ -77,7 +77,7 @@ extension Store {
         // Only what changes is checked: a name an older version let in must not block other edits.
         let stored = try self.activity(id: activity.id)
         if activity.name != stored.name { try OutsideText.checkName(activity.name, what: "activity name") }
-        if let organizer = activity.organizer, organizer != stored.organizer { try OutsideText.checkName(organizer, what: "organiser") }
+        if let organizer = activity.organizer, organizer != stored.organizer { try OutsideText.checkName(organizer, what: "organizer") }
         try db.run("""
             UPDATE activities SET name = ?2, organizer = ?3, min_participants = ?4, min_age = ?5, max_age = ?6,
             min_minutes = ?7, leader_required = ?8 WHERE id = ?1
@@ -88,7 +88,7 @@ extension Store {
     /// Deletes an activity nothing refers to, or archives it. Returns true when archived.
     public func removeActivity(_ activity: Activity) throws -> Bool {
         if activity.slug == Activity.dropInSlug {
-            throw StoreError.invalid("the drop-in activity belongs to its venue and cannot be removed")
+            throw StoreError.conflict("the drop-in activity belongs to its venue and cannot be removed")
         }
         return try db.transaction {
             let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM cards WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE activity_id = ?1 OR current_activity_id = ?1)", activity.id)?.bool(0) ?? true

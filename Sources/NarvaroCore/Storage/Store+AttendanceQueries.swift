@@ -54,7 +54,7 @@ extension Store {
 
 extension Store {
     /// A period that retention has folded: unique and new visitors come from `period_totals`.
-    /// Totals across several venues or organiser activities add up per-venue/per-activity figures
+    /// Totals across several venues or organizer activities add up per-venue/per-activity figures
     /// (a person seen at two venues counts twice there); per-row and per-venue figures are exact.
     func foldedAttendance(_ request: ReportRequest, filter: ReportFilter, rows: [AttendanceKey: AttendanceRow]) throws -> AttendanceReport {
         var rows = rows
@@ -111,7 +111,7 @@ struct ReportFilter {
         let venueID = try request.venue.map { try store.venue(slug: $0).id }
         let activityID = try request.activity.map { try store.activity(named: $0, venue: request.venue).id }
         if let organizer = request.organizer, try store.db.queryOne("SELECT 1 FROM activities WHERE organizer = ?1", organizer) == nil {
-            throw StoreError.notFound(kind: "organizer", name: organizer, hint: "check `narvaro activity list` for organiser names")
+            throw StoreError.notFound(kind: "organizer", name: organizer, hint: "check `narvaro activity list` for organizer names")
         }
         let roles = "," + request.roles.map(\.rawValue).sorted().joined(separator: ",") + ","
         self.venueID = venueID

@@ -45,7 +45,7 @@ extension Store {
     /// The per-database secret narvaro-web keys its CSRF tokens with (created by the audit migration).
     public func webSecret() throws -> String {
         guard let secret = try db.queryOne("SELECT value FROM meta WHERE key = 'web_secret'")?.string(0), secret.count >= 32 else {
-            throw StoreError.invalid("the database has no web secret: open it once with a current `narvaro` to migrate it")
+            throw StoreError.noWebSecret
         }
         return secret
     }
@@ -56,7 +56,7 @@ extension Store {
         guard let card = try cards(visitorID: visitor.id).first(where: { $0.id == cardID }) else {
             throw StoreError.notFound(kind: "card", name: "#\(cardID)", hint: "visitor \(visitor.code) holds no such card")
         }
-        if card.revokedAt != nil { throw StoreError.invalid("that card is already revoked") }
+        if card.revokedAt != nil { throw StoreError.conflict("that card is already revoked") }
         try db.run("UPDATE cards SET revoked_at = ?2 WHERE id = ?1", card.id, now.microseconds)
     }
 }

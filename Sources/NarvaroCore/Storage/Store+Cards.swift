@@ -22,7 +22,7 @@ extension Store {
         if let reader { return try self.reader(named: reader).cardFormat.canonicalCard(text) }
         let formats = Set(try readers().map(\.cardFormat))
         if formats.count > 1 {
-            throw StoreError.invalid("readers use different card formats: say which with --reader NAME or --card-format F")
+            throw StoreError.cardFormatNotChosen
         }
         return try (formats.first ?? .raw).canonicalCard(text)
     }
@@ -31,7 +31,7 @@ extension Store {
     public func addActivityCard(_ canonical: String, activity: Activity, now: EventTime) throws {
         let hash = try hasher().hash(canonical)
         if try cardRecord(hash: hash) != nil {
-            throw StoreError.invalid("that card is already in use: revoke it first, or use another card")
+            throw StoreError.conflict("that card is already in use: revoke it first, or use another card")
         }
         try db.run("INSERT INTO cards(card_hash, activity_id, created_at) VALUES (?1, ?2, ?3)", hash, activity.id, now.microseconds)
     }
@@ -42,7 +42,7 @@ extension Store {
         guard let card = try cardRecord(hash: hash) else {
             throw StoreError.notFound(kind: "card", name: "(typed number)", hint: "check the number and the card format")
         }
-        if card.revokedAt != nil { throw StoreError.invalid("that card is already revoked") }
+        if card.revokedAt != nil { throw StoreError.conflict("that card is already revoked") }
         try db.run("UPDATE cards SET revoked_at = ?2 WHERE id = ?1", card.id, now.microseconds)
     }
 
@@ -53,9 +53,9 @@ extension Store {
             let hash = try hasher().hash(canonical)
             if let existing = try cardRecord(hash: hash) {
                 guard let holderID = existing.visitorID, case let holder = try self.visitor(id: holderID), !holder.enrolled else {
-                    throw StoreError.invalid("that card is already in use: revoke it first")
+                    throw StoreError.conflict("that card is already in use: revoke it first")
                 }
-                _ = try enrollPlaceholder(holder, details: VisitorDetails(), into: visitor)
+                _ = try enrolPlaceholder(holder, details: VisitorDetails(), into: visitor)
                 return
             }
             try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", hash, visitor.id, now.microseconds)

@@ -5,12 +5,12 @@ public struct CheckInFilter: Sendable {
     public var afterID: Int64?
     public var since: EventTime?
     public var reader: String?
-    public var outcome: Outcome?
+    public var outcome: CheckInOutcome?
     public var venue: String?
     public var limit: Int = 1000
 
     public init(id: Int64? = nil, afterID: Int64? = nil, since: EventTime? = nil, reader: String? = nil,
-                outcome: Outcome? = nil, venue: String? = nil, limit: Int = 1000) {
+                outcome: CheckInOutcome? = nil, venue: String? = nil, limit: Int = 1000) {
         self.id = id
         self.afterID = afterID
         self.since = since
@@ -24,7 +24,7 @@ public struct CheckInFilter: Sendable {
 extension Store {
     /// Check-ins matching `filter`, newest first. Only the filters given become conditions, so
     /// SQLite can walk the primary key (the desk's "rows after id N") instead of scanning the log.
-    public func checkIns(_ filter: CheckInFilter) throws -> [CheckInResult] {
+    public func checkIns(_ filter: CheckInFilter) throws -> [CheckIn] {
         var conditions: [String] = []
         var bindings: [SQLValue] = []
         func add(_ condition: String, _ value: SQLValue) {
@@ -53,14 +53,14 @@ extension Store {
             LEFT JOIN activities a ON a.id = c.activity_id LEFT JOIN visitors p ON p.id = c.visitor_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY c.id DESC LIMIT ?\(bindings.count)
-            """, bindings: bindings).map { row in
+            """, bindings: bindings).map { row throws(StoreError) in
             let enrolled = row.bool(10)
             let nickname = row.optionalString(9).flatMap { $0.isEmpty ? nil : $0 }
-            return CheckInResult(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
+            return CheckIn(id: row.int64(0), time: EventTime(microseconds: row.int64(1)), reader: row.string(2), venue: row.string(3),
                                  activity: row.optionalString(4), activityName: row.optionalString(5),
-                                 outcome: Outcome(rawValue: row.string(6)) ?? .counted,
-                                 attribution: AttributionSource(rawValue: row.string(7)) ?? .dropIn,
-                                 visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil, isNew: true)
+                                 outcome: try row.stored(6, as: CheckInOutcome.self, column: "checkins.outcome"),
+                                 attribution: try row.stored(7, as: AttributionSource.self, column: "checkins.attribution"),
+                                 visitorCode: row.optionalString(8), visitorName: enrolled ? (nickname ?? row.optionalString(8)) : nil)
         }
     }
 

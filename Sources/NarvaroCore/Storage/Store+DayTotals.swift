@@ -9,10 +9,12 @@ struct VenueDay: Hashable {
 }
 
 extension Store {
-    /// The age bands in force (stored in `meta` as `age_bands`; default when unset).
+    /// The age bands in force (stored in `meta` as `age_bands`; default when unset). Bands that do
+    /// not parse are damage, not a reason to count by the defaults: the figures would be wrong.
     public func ageBands() throws -> AgeBands {
         guard let text = try db.queryOne("SELECT value FROM meta WHERE key = 'age_bands'")?.string(0) else { return AgeBands.default }
-        return (try? AgeBands.parse(text)) ?? AgeBands.default
+        guard let bands = try? AgeBands.parse(text) else { throw StoreError.corrupt(column: "meta age_bands", value: text) }
+        return bands
     }
 
     /// Sets the age bands and rebuilds the aggregates that are split by them, in one transaction.

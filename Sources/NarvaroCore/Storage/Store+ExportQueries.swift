@@ -56,7 +56,7 @@ extension Store {
 
         let held = activities.map { a in gatherings.filter { $0.activityID == a.id }.count }
         let qualifying = activities.map { a in gatherings.filter { $0.activityID == a.id && $0.row.qualifies }.count }
-        let genders = ["woman", "man", "other", "not_stated"]
+        let genders = Gender.allCases.map(\.exportKey)
         let sections = [
             ExportSection(id: "activities", title: "Activities", table: CountTable(
                 rowLabels: rowLabels, columnLabels: ["gatherings", "qualifying", "visits", "unique", "new"],
@@ -99,13 +99,11 @@ extension Store {
             guard wanted.contains(activity) else { continue }
             result[activity, default: ExportPeople()].unique.insert(visitor)
             if row.bool(4) { result[activity, default: ExportPeople()].new.insert(visitor) }
-            result[activity, default: ExportPeople()].gender[Self.genderKey(row.string(2)), default: []].insert(visitor)
+            result[activity, default: ExportPeople()].gender[try row.stored(2, as: Gender.self, column: "visitors.gender").exportKey, default: []].insert(visitor)
             result[activity, default: ExportPeople()].age[bands.label(birthYear: row.optionalInt(3), in: period.lastDay.year), default: []].insert(visitor)
         }
         return result
     }
-
-    static func genderKey(_ gender: String) -> String { gender == Gender.unstated.rawValue ? "not_stated" : gender }
 
     struct ExportActivity {
         var id: Int64

@@ -27,7 +27,7 @@ extension Store {
     func requirePerPersonRows(_ period: Period, what: String) throws {
         guard try reachesFoldedHistory(period.firstDay, period.lastDay) else { return }
         let start = try historyStart().map(\.description) ?? "?"
-        throw StoreError.invalid("\(what) for \(period.label) not available for folded periods: retention kept per-person rows only from \(start) on "
+        throw StoreError.foldedPeriod("\(what) for \(period.label) not available for folded periods: retention kept per-person rows only from \(start) on "
             + "and folded whole ISO weeks, months and half-years before that; ask for one of those (e.g. --week \(ISOWeek(containing: period.firstDay)))")
     }
 
@@ -38,7 +38,7 @@ extension Store {
         if let activity = filter.activityID {
             let row = try db.queryOne("SELECT venue_id, organizer FROM activities WHERE id = ?1", activity)
             venue = row?.int64(0) ?? 0
-            // An activity of another organiser: nothing can match, whatever the period.
+            // An activity of another organizer: nothing can match, whatever the period.
             if !organizer.isEmpty, row?.optionalString(1) != organizer { return "nothing" }
             organizer = ""
         }

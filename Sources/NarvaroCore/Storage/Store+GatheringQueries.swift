@@ -32,7 +32,7 @@ extension Store {
             let clock = try clocks[venue.id] ?? VenueClock(identifier: venue.timeZone)
             clocks[venue.id] = clock
             let date = LocalDate(dayNumber: key.day)
-            let occurrence = try slots(activityID: activity.id).compactMap { ScheduleSlot(timing: $0.timing).occurrence(on: date, clock: clock) }.first
+            let occurrence = try slots(activityID: activity.id).compactMap { $0.timing.occurrence(on: date, clock: clock) }.first
             let start = occurrence.map { clock.minuteOfDay(of: $0.start) }
             var reasons: [String] = []
             let rules = activity.grant

@@ -18,18 +18,18 @@ public struct ReaderSettings: Sendable {
 extension Store {
     static let readerColumns = "id, name, venue_id, device, usb, name_pattern, phys_pattern, card_format, activity_id, cooldown_seconds, current_activity_id, current_until, archived"
 
-    static func reader(_ row: Row) -> Reader {
+    static func reader(_ row: Row) throws(StoreError) -> Reader {
         Reader(id: row.int64(0), name: row.string(1), venueID: row.int64(2), device: row.optionalString(3), usb: row.optionalString(4),
                namePattern: row.optionalString(5), physPattern: row.optionalString(6),
-               cardFormat: CardFormat(rawValue: row.string(7)) ?? .raw, fixedActivityID: row.optionalInt64(8),
+               cardFormat: try row.stored(7, as: CardFormat.self, column: "readers.card_format"), fixedActivityID: row.optionalInt64(8),
                cooldownSeconds: row.int(9), currentActivityID: row.optionalInt64(10),
                currentUntil: row.optionalInt64(11).map { EventTime(microseconds: $0) }, archived: row.bool(12))
     }
 
     @discardableResult
     public func addReader(name: String, settings: ReaderSettings) throws -> Reader {
-        guard Slug.isValid(name) else { throw StoreError.invalid("'\(name)' is not a valid reader name: use lowercase letters, digits and '-'") }
-        guard let venueSlug = settings.venue else { throw StoreError.invalid("a reader needs a venue: add --venue SLUG") }
+        guard Slug.isValid(name) else { throw StoreError.badName("'\(name)' is not a valid reader name: use lowercase letters, digits and '-'") }
+        guard let venueSlug = settings.venue else { throw StoreError.notGiven("a reader needs a venue: add --venue SLUG") }
         let venue = try self.venue(slug: venueSlug)
         if try db.queryOne("SELECT 1 FROM readers WHERE name = ?1", name) != nil {
             throw StoreError.duplicate(kind: "reader", name: name)
@@ -54,7 +54,7 @@ extension Store {
 
     static func validateCooldown(_ seconds: Int?) throws {
         if let seconds, !(0...86_400).contains(seconds) {
-            throw StoreError.invalid("cooldown \(seconds) s is out of range: give 0 to 86400 seconds")
+            throw StoreError.outOfRange("cooldown \(seconds) s is out of range: give 0 to 86400 seconds")
         }
     }
 
@@ -84,14 +84,14 @@ extension Store {
         guard let row = try db.queryOne("SELECT \(Self.readerColumns) FROM readers WHERE name = ?1", name) else {
             throw StoreError.notFound(kind: "reader", name: name, hint: "add it with `narvaro reader add` or check `narvaro reader list`")
         }
-        return Self.reader(row)
+        return try Self.reader(row)
     }
 
     public func reader(id: Int64) throws -> Reader {
         guard let row = try db.queryOne("SELECT \(Self.readerColumns) FROM readers WHERE id = ?1", id) else {
             throw StoreError.notFound(kind: "reader", name: "#\(id)", hint: "check `narvaro reader list`")
         }
-        return Self.reader(row)
+        return try Self.reader(row)
     }
 
     public func readers(includeArchived: Bool = false) throws -> [Reader] {

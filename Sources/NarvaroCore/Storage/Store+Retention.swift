@@ -8,13 +8,16 @@
 extension Store {
     public static let defaultRetentionDays = 400
 
-    /// The retention period in days (meta `retention_days`, else 400).
+    /// The retention period in days (meta `retention_days`, else 400). A value that is not a number
+    /// of days is damage: deleting by a default could delete what must be kept.
     public func retentionDays() throws -> Int {
-        try db.queryOne("SELECT value FROM meta WHERE key = 'retention_days'").flatMap { Int($0.string(0)) } ?? Self.defaultRetentionDays
+        guard let row = try db.queryOne("SELECT value FROM meta WHERE key = 'retention_days'") else { return Self.defaultRetentionDays }
+        guard let days = Int(row.string(0)), days > 0 else { throw StoreError.corrupt(column: "meta retention_days", value: row.string(0)) }
+        return days
     }
 
     public func setRetentionDays(_ days: Int) throws {
-        guard (30...3650).contains(days) else { throw StoreError.invalid("retention of \(days) days is out of range: give 30 to 3650 days") }
+        guard (30...3650).contains(days) else { throw StoreError.outOfRange("retention of \(days) days is out of range: give 30 to 3650 days") }
         try db.run("INSERT INTO meta(key, value) VALUES ('retention_days', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(days))
     }
 

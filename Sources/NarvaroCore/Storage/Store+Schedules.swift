@@ -1,31 +1,24 @@
 // Schedule slots: weekly recurring and one-off, stored in local wall-clock minutes.
 
-/// A stored slot with the activity it belongs to.
-public struct ScheduledSlot: Hashable, Sendable {
-    public var id: Int64
-    public var activityID: Int64
-    public var timing: SlotTiming
-}
-
 extension Store {
     static let slotColumns = "id, activity_id, weekday, on_day, start_minute, end_minute, valid_from, valid_until"
 
-    static func slot(_ row: Row) -> ScheduledSlot? {
+    static func slot(_ row: Row) -> ScheduleSlot? {
         let start = row.int(4), end = row.int(5)
         if let weekdayNumber = row.optionalInt(2), let weekday = Weekday(rawValue: weekdayNumber) {
-            return ScheduledSlot(id: row.int64(0), activityID: row.int64(1),
+            return ScheduleSlot(id: row.int64(0), activityID: row.int64(1),
                                  timing: .weekly(weekday, start: start, end: end,
                                                  from: row.optionalInt(6).map { LocalDate(dayNumber: $0) },
                                                  until: row.optionalInt(7).map { LocalDate(dayNumber: $0) }))
         }
         if let day = row.optionalInt(3) {
-            return ScheduledSlot(id: row.int64(0), activityID: row.int64(1), timing: .once(LocalDate(dayNumber: day), start: start, end: end))
+            return ScheduleSlot(id: row.int64(0), activityID: row.int64(1), timing: .once(LocalDate(dayNumber: day), start: start, end: end))
         }
         return nil
     }
 
     @discardableResult
-    public func addSlot(activity: Activity, timing: SlotTiming) throws -> ScheduledSlot {
+    public func addSlot(activity: Activity, timing: SlotTiming) throws -> ScheduleSlot {
         switch timing {
         case .weekly(let weekday, let start, let end, let from, let until):
             try db.run("INSERT INTO schedule_slots(activity_id, weekday, start_minute, end_minute, valid_from, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -34,16 +27,11 @@ extension Store {
             try db.run("INSERT INTO schedule_slots(activity_id, on_day, start_minute, end_minute) VALUES (?1, ?2, ?3, ?4)",
                        activity.id, date.dayNumber, start, end)
         }
-        return ScheduledSlot(id: db.lastInsertRowID, activityID: activity.id, timing: timing)
-    }
-
-    @discardableResult
-    public func addSlot(activity: Activity, timing slot: ScheduleSlot) throws -> ScheduledSlot {
-        try addSlot(activity: activity, timing: slot.timing)
+        return ScheduleSlot(id: db.lastInsertRowID, activityID: activity.id, timing: timing)
     }
 
     /// Every slot of every (non-archived) activity at a venue.
-    public func slots(venueID: Int64) throws -> [ScheduledSlot] {
+    public func slots(venueID: Int64) throws -> [ScheduleSlot] {
         try db.query("""
             SELECT s.id, s.activity_id, s.weekday, s.on_day, s.start_minute, s.end_minute, s.valid_from, s.valid_until
             FROM schedule_slots s JOIN activities a ON a.id = s.activity_id
@@ -51,7 +39,7 @@ extension Store {
             """, venueID).compactMap(Self.slot)
     }
 
-    public func slots(activityID: Int64) throws -> [ScheduledSlot] {
+    public func slots(activityID: Int64) throws -> [ScheduleSlot] {
         try db.query("SELECT \(Self.slotColumns) FROM schedule_slots WHERE activity_id = ?1 ORDER BY id", activityID).compactMap(Self.slot)
     }
 

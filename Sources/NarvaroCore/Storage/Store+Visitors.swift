@@ -18,10 +18,10 @@ public struct VisitorDetails: Sendable, Equatable {
     /// Birth years in the future or more than 120 years back are typing mistakes.
     public func validate(currentYear: Int) throws {
         if let year = birthYear, !(currentYear - 120...currentYear).contains(year) {
-            throw StoreError.invalid("birth year \(year) is not plausible: give a year between \(currentYear - 120) and \(currentYear)")
+            throw StoreError.outOfRange("birth year \(year) is not plausible: give a year between \(currentYear - 120) and \(currentYear)")
         }
         if let nickname { try OutsideText.checkName(nickname, what: "nickname") }
-        if let nickname, nickname.count > 60 { throw StoreError.invalid("nickname is too long: keep it under 60 characters") }
+        if let nickname, nickname.count > 60 { throw StoreError.outOfRange("nickname is too long: keep it under 60 characters") }
     }
 }
 
@@ -33,9 +33,9 @@ public struct EnrolmentMoved: Error, CustomStringConvertible {
 extension Store {
     static let visitorColumns = "id, code, nickname, birth_year, gender, role, enrolled, created_at"
 
-    static func visitor(_ row: Row) -> Visitor {
+    static func visitor(_ row: Row) throws(StoreError) -> Visitor {
         Visitor(id: row.int64(0), code: row.string(1), nickname: row.optionalString(2), birthYear: row.optionalInt(3),
-                gender: Gender(rawValue: row.string(4)) ?? .unstated, role: Role(rawValue: row.string(5)) ?? .participant,
+                gender: try row.stored(4, as: Gender.self, column: "visitors.gender"), role: try row.stored(5, as: Role.self, column: "visitors.role"),
                 enrolled: row.bool(6), createdAt: EventTime(microseconds: row.int64(7)))
     }
 
@@ -53,14 +53,14 @@ extension Store {
         guard let row = try db.queryOne("SELECT \(Self.visitorColumns) FROM visitors WHERE id = ?1", id) else {
             throw StoreError.notFound(kind: "visitor", name: "#\(id)", hint: "check `narvaro visitor list`")
         }
-        return Self.visitor(row)
+        return try Self.visitor(row)
     }
 
     public func visitor(code: String) throws -> Visitor {
         guard let row = try db.queryOne("SELECT \(Self.visitorColumns) FROM visitors WHERE code = ?1", code.uppercased()) else {
             throw StoreError.notFound(kind: "visitor", name: code, hint: "check the code with `narvaro visitor list`")
         }
-        return Self.visitor(row)
+        return try Self.visitor(row)
     }
 
     public func visitors(includeUnenrolled: Bool = false) throws -> [Visitor] {
@@ -76,11 +76,11 @@ extension Store {
             if let existing = try cardRecord(hash: hash) {
                 if let visitorID = existing.visitorID {
                     let holder = try visitor(id: visitorID)
-                    if holder.enrolled { throw StoreError.invalid("that card already belongs to visitor \(holder.code): revoke it there first") }
+                    if holder.enrolled { throw StoreError.conflict("that card already belongs to visitor \(holder.code): revoke it there first") }
                     // The card was swiped before it was enrolled: its placeholder becomes this visitor.
-                    return try enrollPlaceholder(holder, details: details, into: nil)
+                    return try enrolPlaceholder(holder, details: details, into: nil)
                 }
-                throw StoreError.invalid("that card is an activity card: it cannot also belong to a visitor")
+                throw StoreError.conflict("that card is an activity card: it cannot also belong to a visitor")
             }
             let visitor = try insertVisitor(details, enrolled: true, at: now)
             try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", hash, visitor.id, now.microseconds)
@@ -105,7 +105,7 @@ extension Store {
     /// Turns a placeholder (a card's visitor before enrolment) into an enrolled visitor, or merges it
     /// into `target`: its check-ins, cards and visits move, and the statistics of the affected days are recomputed.
     /// Must run inside a transaction.
-    func enrollPlaceholder(_ placeholder: Visitor, details: VisitorDetails, into target: Visitor?) throws -> Visitor {
+    func enrolPlaceholder(_ placeholder: Visitor, details: VisitorDetails, into target: Visitor?) throws -> Visitor {
         guard let target else {
             try db.run("""
                 UPDATE visitors SET nickname = ?2, birth_year = ?3, gender = ?4, role = ?5, enrolled = 1 WHERE id = ?1
@@ -137,7 +137,7 @@ extension Store {
         let visitor = try self.visitor(code: code)
         return try db.transaction {
             if try db.queryOne("SELECT 1 FROM checkins WHERE visitor_id = ?1 LIMIT 1", visitor.id) != nil {
-                throw StoreError.invalid("visitor \(visitor.code) has check-ins: `narvaro forget \(visitor.code)` deletes them with the visitor (the anonymous totals keep their counts)")
+                throw StoreError.conflict("visitor \(visitor.code) has check-ins: `narvaro forget \(visitor.code)` deletes them with the visitor (the anonymous totals keep their counts)")
             }
             try db.run("DELETE FROM cards WHERE visitor_id = ?1", visitor.id)
             try db.run("DELETE FROM first_visits WHERE visitor_id = ?1", visitor.id)
@@ -160,17 +160,17 @@ extension Store {
         return (row.int64(0), try visitor(id: row.int64(1)), EventTime(microseconds: row.int64(2)))
     }
 
-    /// `narvaro enroll --last`: binds the newest unknown card to a new visitor, or to `existingCode`.
+    /// `narvaro enrol --last`: binds the newest unknown card to a new visitor, or to `existingCode`.
     /// With `expecting`, the newest unknown card must still be the one whose placeholder has that code
     /// (checked in the same transaction), else `EnrolmentMoved` is thrown and nothing changes.
-    public func enrollLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int,
+    public func enrolLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int,
                            expecting placeholderCode: String? = nil) throws -> Visitor {
         try details.validate(currentYear: currentYear)
         return try db.transaction {
             let last = try lastUnknownCard(reader: reader)
             if let placeholderCode, last.placeholder.code != placeholderCode { throw EnrolmentMoved() }
             let target = try existingCode.map { try visitor(code: $0) }
-            return try enrollPlaceholder(last.placeholder, details: details, into: target)
+            return try enrolPlaceholder(last.placeholder, details: details, into: target)
         }
     }
 }

@@ -29,7 +29,7 @@ public final class Store {
         let check = Hex.encode(hasher.hash("narvaro-card-key-check"))
         if let stored = try db.queryOne("SELECT value FROM meta WHERE key = 'card_key_check'")?.string(0) {
             guard stored == check else {
-                throw StoreError.invalid("the card key does not match this database: restore the key the database was created with")
+                throw StoreError.wrongCardKey
             }
         } else {
             try db.run("INSERT INTO meta(key, value) VALUES ('card_key_check', ?1)", check)

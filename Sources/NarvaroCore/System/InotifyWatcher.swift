@@ -72,7 +72,9 @@ public struct InotifyWatcher {
             directoriesByWatch[wd] = directory
             pending.removeAll { $0 == directory }
             return true
-        } catch let error as SystemError where error.errno == .noSuchFile || error.errno == Errno(rawValue: ENOTDIR) {
+        } catch {
+            // Exhaustive (a `catch where` that rethrows the typed SystemError crashes the Swift 6.3 compiler's SIL verifier).
+            guard error.errno == .noSuchFile || error.errno == Errno(rawValue: ENOTDIR) else { throw error }
             if !pending.contains(directory) { pending.append(directory) }
             return false
         }

@@ -8,7 +8,7 @@ public enum OutputFileError: Error, CustomStringConvertible, Equatable, Sendable
     case exists(path: String)
     case notARegularFile(path: String, kind: String)
     case missingDirectory(path: String, directory: String)
-    case system(path: String, action: String, errno: Int32)
+    case system(path: String, action: String, errno: Errno)
 
     public var description: String {
         switch self {
@@ -19,7 +19,7 @@ public enum OutputFileError: Error, CustomStringConvertible, Equatable, Sendable
         case .missingDirectory(let path, let directory):
             return "cannot write \(path): directory \(directory) does not exist; create it or choose another path"
         case .system(let path, let action, let code):
-            return "cannot \(action) \(path): \(String(cString: strerror(code)))"
+            return "cannot \(action) \(path): \(code)"
         }
     }
 }
@@ -36,8 +36,8 @@ public enum OutputFile {
         }
         var info = stat()
         if lstat(path, &info) != 0 {
-            let code = errno
-            guard code == ENOENT else { throw .system(path: path, action: "inspect", errno: code) }
+            let code = Errno.current
+            guard code == .noSuchFile else { throw .system(path: path, action: "inspect", errno: code) }
             var dirInfo = stat()
             let directory = parent(of: path)
             guard stat(directory, &dirInfo) == 0, dirInfo.st_mode & S_IFMT == S_IFDIR else {
@@ -58,12 +58,12 @@ public enum OutputFile {
         let temporary = try writeTemporary(bytes, beside: path, mode: mode)
         defer { unlink(temporary) }
         if link(temporary, path) != 0 {
-            let code = errno
-            guard code == EEXIST else { throw .system(path: path, action: "create", errno: code) }
+            let code = Errno.current
+            guard code == Errno(rawValue: EEXIST) else { throw .system(path: path, action: "create", errno: code) }
             // Something appeared meanwhile, or was there and may be replaced: check it again.
             try check(path, existing: existing)
             // rename(2) replaces the name itself: it never writes through a link or into a device.
-            guard rename(temporary, path) == 0 else { throw .system(path: path, action: "replace", errno: errno) }
+            guard rename(temporary, path) == 0 else { throw .system(path: path, action: "replace", errno: .current) }
         }
         syncDirectory(of: path)
     }
@@ -87,19 +87,23 @@ public enum OutputFile {
             return mkstemp(base)
         }
         if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        guard fd >= 0 else { throw .system(path: path, action: "create a file beside", errno: errno) }
+        guard fd >= 0 else { throw .system(path: path, action: "create a file beside", errno: .current) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = 0
-        var failure: Int32 = 0
+        var failure: Errno?
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress.map { $0 + done }, raw.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { failure = n < 0 ? errno : EIO; break }
-            done += n
+            do {
+                let n = try retryOnInterrupt("write") { bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress.map { $0 + done }, raw.count - done) } }
+                guard n > 0 else { failure = Errno(rawValue: EIO); break }
+                done += n
+            } catch {
+                failure = error.errno
+                break
+            }
         }
-        if failure == 0, fchmod(fd, mode) != 0 || fsync(fd) != 0 { failure = errno }
+        if failure == nil, fchmod(fd, mode) != 0 || fsync(fd) != 0 { failure = .current }
         close(fd)
-        guard failure == 0 else {
+        if let failure {
             unlink(temporary)
             throw .system(path: path, action: "write", errno: failure)
         }

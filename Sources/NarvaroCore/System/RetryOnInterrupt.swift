@@ -9,7 +9,7 @@ import Glibc
 @discardableResult
 public func retryOnInterrupt<Result: FixedWidthInteger>(
     _ operation: String, path: String? = nil, _ call: () -> Result
-) throws -> Result {
+) throws(SystemError) -> Result {
     while true {
         let result = call()
         if result != -1 { return result }

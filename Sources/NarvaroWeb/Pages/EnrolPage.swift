@@ -1,5 +1,5 @@
-// /enrol: registers the newest unknown card, by the rules of `narvaro enroll --last` and through
-// the same Store call (Store.enrollLast): nickname, birth year, gender, role — or attach the card
+// /enrol: registers the newest unknown card, by the rules of `narvaro enrol --last` and through
+// the same Store call (Store.enrolLast): nickname, birth year, gender, role — or attach the card
 // to an existing visitor. A refused form comes back with the message and the typed values (400).
 import NarvaroCore
 import NarvaroDesk
@@ -82,7 +82,7 @@ enum EnrolPage {
         let store = try ctx.store()
         do {
             let visitor = try store.audited(user: ctx.user, action: "enrol", at: ctx.now) {
-                let v = try store.enrollLast(reader: nil, details: details, existingCode: existing, currentYear: ctx.currentYear,
+                let v = try store.enrolLast(reader: nil, details: details, existingCode: existing, currentYear: ctx.currentYear,
                                              expecting: typed.card.isEmpty ? nil : typed.card)
                 let detail = existing != nil ? "card \(typed.card) added to existing visitor" : describe(details)
                 return (v, v.code, detail)
@@ -97,7 +97,7 @@ enum EnrolPage {
         }
     }
 
-    /// The visitor options as `narvaro enroll` reads them: the same ranges, choices and messages.
+    /// The visitor options as `narvaro enrol` reads them: the same ranges, choices and messages.
     static func parseDetails(nickname: String, birthYear: String, gender: String, role: String) throws(WebError) -> VisitorDetails {
         var details = VisitorDetails()
         let nick = nickname.trimmedSpaces

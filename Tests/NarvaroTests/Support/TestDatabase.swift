@@ -40,7 +40,7 @@ final class TestDatabase {
     }
 
     @discardableResult
-    func swipe(_ card: String, at iso: String, reader: String = "entre") throws -> CheckInResult {
+    func swipe(_ card: String, at iso: String, reader: String = "entre") throws -> RecordedCheckIn {
         try recorder.record(Swipe(reader: reader, card: card, time: Self.time(iso)))
     }
 

@@ -18,11 +18,11 @@ nv_setup() {
     narvaro --database "$DB" venue add tingshuset --name "Gamla Tingshuset" &&
     narvaro --database "$DB" reader add entre --venue tingshuset --usb 0627:0001 --phys-pattern '*-1/input0' &&
     narvaro --database "$DB" reader add cafe --venue tingshuset --usb 0627:0001 --phys-pattern '*-2/input0' --card-format hex &&
-    nv_enroll_cards
+    nv_enrol_cards
 }
 
-# nv_enroll_cards: cards.txt lines are "CARD NICKNAME FORMAT"; the card is given as the reader types it.
-nv_enroll_cards() {
+# nv_enrol_cards: cards.txt lines are "CARD NICKNAME FORMAT"; the card is given as the reader types it.
+nv_enrol_cards() {
     local card nick format
     grep -v '^#' /scenarios/cards.txt | while read -r card nick format; do
         [ -n "$card" ] || continue

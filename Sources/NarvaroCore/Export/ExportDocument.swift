@@ -94,12 +94,17 @@ public struct CountTable: Sendable, Equatable {
     /// `cells[row][column]`; every row has `columnLabels.count` entries.
     public var cells: [[Int]]
     public var margins: TableMargins
+    /// Columns that count gatherings (meetings held), not people: published as they are, never
+    /// hidden. Only for tables without totals; docs/suppression.md classifies every column.
+    public var gatheringColumns: Set<Int>
 
-    public init(rowLabels: [String], columnLabels: [String], cells: [[Int]], margins: TableMargins = .totals) {
+    public init(rowLabels: [String], columnLabels: [String], cells: [[Int]], margins: TableMargins = .totals,
+                gatheringColumns: Set<Int> = []) {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.cells = cells
         self.margins = margins
+        self.gatheringColumns = margins == .none ? gatheringColumns : []
     }
 }
 

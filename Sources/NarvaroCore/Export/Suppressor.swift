@@ -57,9 +57,10 @@ public struct Suppressor: Sendable {
 
     private func publishWithoutTotals(_ table: CountTable, hiding forced: Set<SuppressionGrid.Entry>) -> PublishedTable {
         // Nothing links the cells, so hiding 1…k−1 suffices, except for k = 2 where "<2" would
-        // say "exactly 1": those are shown as `x` instead.
+        // say "exactly 1": those are shown as `x` instead. Gathering counts are not about people.
         let cells = table.cells.enumerated().map { r, row in
             row.enumerated().map { c, n -> PublishedCount in
+                if table.gatheringColumns.contains(c) { return .value(n) }
                 if (1..<minCell).contains(n) { return .suppressed(primary: minCell > 2) }
                 if n > 0 && forced.contains(.init(row: r, column: c)) { return .suppressed(primary: false) }
                 return .value(n)

@@ -60,7 +60,8 @@ extension Store {
         let sections = [
             ExportSection(id: "activities", title: "Activities", table: CountTable(
                 rowLabels: rowLabels, columnLabels: ["gatherings", "qualifying", "visits", "unique", "new"],
-                cells: activities.indices.map { [held[$0], qualifying[$0], visits[$0], people[$0], newPeople[$0]] }, margins: .none)),
+                cells: activities.indices.map { [held[$0], qualifying[$0], visits[$0], people[$0], newPeople[$0]] }, margins: .none,
+                gatheringColumns: [0, 1])),
             ExportSection(id: "gender", title: "Gender", table: CountTable(
                 rowLabels: rowLabels, columnLabels: genders, cells: activities.indices.map { i in genders.map { byGender[i][$0] ?? 0 } })),
             ExportSection(id: "age", title: "Age group", table: CountTable(

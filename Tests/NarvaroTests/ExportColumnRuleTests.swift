@@ -1,0 +1,64 @@
+// The rule of docs/suppression.md: counts of people are protected, counts of gatherings are shown.
+// A small venue's export keeps its gatherings (what the grant is paid for) and hides its people.
+@testable import NarvaroCore
+import Foundation
+import Testing
+
+@Suite struct ExportColumnRuleTests {
+    let now = TestDatabase.time("2026-11-01T10:00:00+01:00")
+
+    /// Läxhjälp with grant rules ≥3 participants aged 7–25, ≥45 min, a leader; three participants
+    /// and a leader: one qualifying gathering, one without leader, one with a single participant.
+    func smallVenue() throws -> TestDatabase {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: nil,
+                                 grant: GrantRules(minParticipants: 3, minAge: 7, maxAge: 25, minMinutes: 45, leaderRequired: true))
+        let activity = try db.store.activity(named: "laxhjalp")
+        try db.store.addSlot(activity: activity, timing: ScheduleSlot.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil).timing)
+        try db.store.addSlot(activity: activity, timing: ScheduleSlot.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil).timing)
+        _ = try db.store.addVisitor(VisitorDetails(nickname: "Ledare", birthYear: 1980, role: .staff), card: "L001", format: .raw, now: now, currentYear: 2026)
+        for card in ["0001", "0002", "0003"] {
+            _ = try db.store.addVisitor(VisitorDetails(nickname: "N\(card)", birthYear: 2010), card: card, format: .raw, now: now, currentYear: 2026)
+        }
+        for card in ["L001", "0001", "0002", "0003"] { try db.swipe(card, at: "2026-12-10T15:10:00+01:00") }
+        for card in ["0001", "0002", "0003"] { try db.swipe(card, at: "2026-12-03T15:10:00+01:00") }
+        try db.swipe("0001", at: "2026-11-24T15:10:00+01:00")
+        return db
+    }
+
+    @Test func aSmallVenueShowsItsGatheringsAndHidesItsPeople() throws {
+        let db = try smallVenue()
+        let document = try db.store.exportDocument(ExportRequest(
+            period: try Period.parse("2026-11-16..2026-12-13"), exportedBy: "t@h", exportedAt: "2026-12-14T10:00:00+01:00", language: .sv))
+        let raw = try #require(document.sections.first { $0.id == "activities" })
+        #expect(raw.table.cells == [[3, 1, 7, 3, 3]])
+        let published = try PublishedExport(document)
+        let activities = try #require(published.sections.first { $0.id == "activities" })
+        // Gatherings and qualifying gatherings are shown though below 5; visits (7) is shown,
+        // unique and new participants (3) are hidden.
+        #expect(activities.table.cells == [[.value(3), .value(1), .value(7), .suppressed(primary: true), .suppressed(primary: true)]])
+        for section in published.sections where section.id != "activities" {
+            for count in section.table.allCounts { if let n = count.number { #expect(n == 0 || n >= 5, "\(section.id) shows \(n)") } }
+        }
+        for gathering in published.gatherings ?? [] { #expect(gathering.participants.isSuppressed) }
+        let csv = try CSVExport.write(document, variant: .rfc4180, lang: .sv)
+        #expect(csv.contains("Sammankomster"))
+        #expect(!csv.contains("Sammankomster,<5") && !csv.contains(",<5,<5,7,"), "gathering counts must not be hidden:\n\(csv)")
+    }
+
+    @Test func everyExportColumnIsClassified() throws {
+        // A new column must be classified (and documented in docs/suppression.md) before it ships.
+        let db = try smallVenue()
+        let document = try db.store.exportDocument(ExportRequest(
+            period: try Period.parse("2026-11-16..2026-12-13"), exportedBy: "t@h", exportedAt: "2026-12-14T10:00:00+01:00"))
+        let doc = try String(contentsOfFile: fixturesDirectory.deletingLastPathComponent().deletingLastPathComponent().path + "/docs/suppression.md", encoding: .utf8)
+        // Age bands are configurable; docs/suppression.md classifies them as one group.
+        for section in document.sections where section.id != "age" {
+            for (c, label) in section.table.columnLabels.enumerated() {
+                #expect(doc.contains("`\(label)`"), "column \(label) of \(section.id) is not classified in docs/suppression.md")
+                #expect(section.table.gatheringColumns.contains(c) == ["gatherings", "qualifying"].contains(label))
+            }
+        }
+    }
+}

@@ -61,4 +61,31 @@ import Testing
             }
         }
     }
+
+    @Test func theHeaderSaysWhichProtectionWasUsed() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        for (flag, sv, en, json) in [([], "små antal personer dolda (undertryckning)", "small counts of people hidden (suppression)", "suppression"),
+                                     (["--protect", "cell-key"], "cellnyckelmetoden", "cell-key method", "cell-key")] {
+            let csv = try Executables.run("narvaro", ["export", "--period", "2026-W47", "--format", "csv", "--lang", "sv"] + flag, environment: ws.environment)
+            #expect(csv.status == 0 && csv.stdout.contains("Skydd för enskilda,") && csv.stdout.contains(sv), "\(csv.stdout)")
+            let html = try Executables.run("narvaro", ["export", "--period", "2026-W47", "--format", "html", "--lang", "en"] + flag, environment: ws.environment)
+            #expect(html.status == 0 && html.stdout.contains("Protection of individuals") && html.stdout.contains(en))
+            let text = try Executables.run("narvaro", ["export", "--period", "2026-W47", "--format", "json"] + flag, environment: ws.environment)
+            #expect(text.stdout.contains("\"protection\" : \"\(json)\"") || text.stdout.contains("\"protection\": \"\(json)\""), "\(text.stdout)")
+        }
+        let bad = try Executables.run("narvaro", ["export", "--period", "2026-W47", "--format", "csv", "--protect", "noise"], environment: ws.environment)
+        #expect(bad.status == 2 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("cell-key"), "\(bad.stderr)")
+    }
+
+    @Test func theGatheringColumnsAreTheCountsOfTheListedGatherings() throws {
+        // Why showing them gives nothing away (docs/suppression.md): the list was always published.
+        let db = try smallVenue()
+        let document = try db.store.exportDocument(ExportRequest(
+            period: try Period.parse("2026-11-16..2026-12-13"), exportedBy: "t@h", exportedAt: "2026-12-14T10:00:00+01:00"))
+        let table = try #require(document.sections.first { $0.id == "activities" }?.table)
+        let list = try #require(document.gatherings)
+        #expect(table.cells.map { $0[0] } == [list.count])
+        #expect(table.cells.map { $0[1] } == [list.filter(\.qualifies).count])
+    }
 }

@@ -6,6 +6,9 @@ extension Store {
         let report = ReportRequest(period: request.period, venue: request.venue, organizer: request.organizer, roles: [.participant])
         let filter = try ReportFilter(store: self, request: report)
         let bands = try ageBands()
+        if request.protection == .cellKey {
+            try requirePerPersonRows(request.period, what: "the persons' keys for --protect cell-key")
+        }
         let activities = try exportActivities(filter: filter)
         let rowLabels = activities.map(\.label)
         let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.id, $0.offset) })
@@ -26,6 +29,7 @@ extension Store {
         // Unique, new, gender and age: from the visit rows, or for a folded period from retention's snapshot.
         var people = Array(repeating: 0, count: activities.count), newPeople = people
         var byGender = Array(repeating: [String: Int](), count: activities.count), byAge = byGender
+        var live: [Int64: ExportPeople] = [:]
         if let folded = try foldedExport(request.period) {
             for (i, activity) in activities.enumerated() {
                 guard let figures = folded[activity.id] else { continue }
@@ -36,7 +40,7 @@ extension Store {
             }.sorted { ($0.activityID, $0.row.date) < ($1.activityID, $1.row.date) }
         } else {
             try requirePerPersonRows(request.period, what: "the export's unique and new visitors, gender, age and gatherings")
-            let live = try exportPeople(filter: filter, activities: activities, bands: bands, period: request.period)
+            live = try exportPeople(filter: filter, activities: activities, bands: bands, period: request.period)
             for (i, activity) in activities.enumerated() {
                 guard let figures = live[activity.id] else { continue }
                 (people[i], newPeople[i]) = (figures.unique.count, figures.new.count)
@@ -77,8 +81,11 @@ extension Store {
         }
         let header = ExportHeader(exportedBy: request.exportedBy, exportedAt: request.exportedAt, period: request.period.label,
                                   periodFirstDay: request.period.firstDay.description, periodLastDay: request.period.lastDay.description,
-                                  venue: request.venue, organizer: request.organizer, minCell: request.minCell)
-        return ExportDocument(header: header, sections: sections, gatherings: gatherings.map(\.row), weeklyVisits: series)
+                                  venue: request.venue, organizer: request.organizer, minCell: request.minCell, protection: request.protection)
+        let document = ExportDocument(header: header, sections: sections, gatherings: gatherings.map(\.row), weeklyVisits: series)
+        guard request.protection == .cellKey else { return document }
+        return withCellKeys(document, keys: try exportCellKeys(filter: filter), activities: activities, people: live,
+                            gatherings: gatherings, genders: genders, bands: bands.labels)
     }
 
     /// Participants' unique and new visitors per activity, split by gender and age band (of the period's last year).

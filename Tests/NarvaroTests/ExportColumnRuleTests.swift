@@ -88,4 +88,46 @@ import Testing
         #expect(table.cells.map { $0[0] } == [list.count])
         #expect(table.cells.map { $0[1] } == [list.filter(\.qualifies).count])
     }
+
+    /// A regular who comes alone to four gatherings: the list shows four gatherings with at least one
+    /// participant each, so visits `<5` would pin them to exactly 4. A homework club with a rule of
+    /// four participants: a qualifying gathering shown `<5` would have exactly 4.
+    @Test func hiddenPeopleCountsStayAmbiguousGivenTheListOfGatherings() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        try db.store.addActivity(slug: "schack", venue: "tingshuset", name: "Schack", organizer: nil, grant: GrantRules())
+        try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: nil,
+                                 grant: GrantRules(minParticipants: 4, minAge: nil, maxAge: nil, minMinutes: nil, leaderRequired: false))
+        try db.store.addSlot(activity: try db.store.activity(named: "schack"),
+                             timing: ScheduleSlot.parseWeekly(day: "mon", range: "17:00-19:00", from: nil, until: nil).timing)
+        try db.store.addSlot(activity: try db.store.activity(named: "laxhjalp"),
+                             timing: ScheduleSlot.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil).timing)
+        for card in ["0001", "0002", "0003", "0004"] {
+            _ = try db.store.addVisitor(VisitorDetails(nickname: nil, birthYear: 2010), card: card, format: .raw, now: now, currentYear: 2026)
+        }
+        for day in ["02", "09", "16", "23"] { try db.swipe("0001", at: "2026-11-\(day)T17:10:00+01:00") }
+        for card in ["0001", "0002", "0003", "0004"] { try db.swipe(card, at: "2026-11-19T15:10:00+01:00") }
+        let document = try db.store.exportDocument(ExportRequest(
+            period: try Period.parse("2026-11"), exportedBy: "t@h", exportedAt: "2026-12-01T10:00:00+01:00"))
+        let raw = try #require(document.sections.first { $0.id == "activities" })
+        #expect(raw.table.rowLabels == ["Gamla Tingshuset – Läxhjälp", "Gamla Tingshuset – Schack"])
+        #expect(raw.table.cells == [[1, 1, 4, 4, 4], [4, 4, 4, 1, 1]], "an activity without grant rules counts every gathering")
+        let published = try PublishedExport(document)
+        let activities = try #require(published.sections.first { $0.id == "activities" }).table
+        // Läxhjälp: one qualifying gathering under a rule of 4 → at least 4 participants: not `<5`.
+        #expect(activities.cells[0][2] == .suppressed(primary: false) && activities.cells[0][3] == .suppressed(primary: false))
+        // Schack: four listed gatherings → at least 4 visits: not `<5`; one participant is still `<5`.
+        #expect(activities.cells[1][2] == .suppressed(primary: false))
+        #expect(activities.cells[1][3] == .suppressed(primary: true))
+        let list = try #require(published.gatherings)
+        let homework = try #require(list.first { $0.activity == "Läxhjälp" })
+        #expect(homework.qualifies && homework.participants == .suppressed(primary: false))
+        // Wherever the same figures appear as totals, they are no `<5` either.
+        for id in ["gender", "age"] {
+            let table = try #require(published.sections.first { $0.id == id }).table
+            #expect(table.rowTotals?[0] != .suppressed(primary: true), "\(id): participants of Läxhjälp")
+        }
+        let weekly = try #require(published.weeklyVisits).table
+        #expect(weekly.rowTotals?[1] != .suppressed(primary: true), "weekly: visits of Schack")
+    }
 }

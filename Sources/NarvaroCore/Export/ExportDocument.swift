@@ -102,6 +102,10 @@ public struct CountTable: Sendable, Equatable {
     public var gatheringColumns: [Int]
     /// Per cell the key of the persons (or visits) it counts, for `ExportProtection.cellKey`.
     public var cellKeys: [[CellKey]]?
+    /// What a reader knows each cell (and each row total) is at least, from other parts of the
+    /// export (the list of gatherings); suppression keeps every hidden count ambiguous above it.
+    public var floors: [[Int]]?
+    public var rowTotalFloors: [Int]?
 
     public init(rowLabels: [String], columnLabels: [String], cells: [[Int]], margins: TableMargins = .totals,
                 gatheringColumns: [Int] = [], cellKeys: [[CellKey]]? = nil) {
@@ -128,6 +132,11 @@ public struct GatheringRow: Sendable, Equatable {
     public var reasons: [String]
     /// The key of the participants, for `ExportProtection.cellKey`.
     public var participantsKey: CellKey?
+    /// The activity's row in the export's tables, and the least number of participants a reader
+    /// can infer (1 for any gathering held by participants, the grant rule's minimum when it
+    /// qualifies): the suppression takes both into account. `nil`/0 when not known.
+    public var tableRow: Int?
+    public var participantsFloor: Int = 0
 
     public init(
         venue: String, activity: String, date: String, start: String,

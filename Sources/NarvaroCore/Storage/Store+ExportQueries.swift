@@ -58,6 +58,13 @@ extension Store {
             staffVisits[i][row.string(1) == Role.volunteer.rawValue ? 0 : 1] += row.int(2)
         }
 
+        // What the published list lets a reader infer (GatheringFloors): its row, and its least participants.
+        for (g, gathering) in gatherings.enumerated() {
+            guard let i = index[gathering.activityID] else { continue }
+            let row = gathering.row
+            gatherings[g].row.tableRow = i
+            gatherings[g].row.participantsFloor = row.participants == 0 ? 0 : row.qualifies ? max(1, activities[i].grant.minParticipants ?? 1) : 1
+        }
         let held = activities.map { a in gatherings.filter { $0.activityID == a.id }.count }
         let qualifying = activities.map { a in gatherings.filter { $0.activityID == a.id && $0.row.qualifies }.count }
         let genders = ["woman", "man", "other", "not_stated"]

@@ -33,9 +33,10 @@ extension Store {
         shifted.period = .range(lastWeek.monday, lastWeek.sunday)
         shifted.roles = Set(Role.allCases)
         let filter = try ReportFilter(store: self, request: shifted)
+        // The earliest day in day order (index day_totals_day, or the venue's primary key): one row read.
         guard let first = try db.queryOne("""
-            SELECT min(v.local_day) FROM day_totals v JOIN activities a ON a.id = v.activity_id
-            WHERE \(filter.whereClause(role: "v.role"))
+            SELECT v.local_day FROM day_totals v JOIN activities a ON a.id = v.activity_id
+            WHERE \(filter.whereClause(role: "v.role")) ORDER BY v.local_day LIMIT 1
             """, named: filter.parameters(adding: [":first_day": .integer(Int64(Int32.min))]))?.optionalInt(0) else { return 4 }
         let opened = ISOWeek(containing: LocalDate(dayNumber: first)).monday
         return min(4, max(1, (lastWeek.monday.dayNumber - opened.dayNumber) / 7 + 1))

@@ -58,3 +58,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ExportMisshapenInputTests {
+    @Test func misshapenFloorsAndKeysAreErrorsNotCrashes() throws {
+        var table = CountTable(rowLabels: ["a", "b"], columnLabels: ["woman", "man"], cells: [[3, 4], [5, 6]])
+        table.floors = [[1, 1]]
+        #expect(throws: ExportError.self) { try Suppressor().publish(table) }
+        table.floors = [[1], [1, 1]]
+        #expect(throws: ExportError.self) { try Suppressor().publish(table) }
+        table.floors = nil
+        table.rowTotalFloors = [1, 2, 3]
+        #expect(throws: ExportError.self) { try Suppressor().publish(table) }
+        let ragged = CountTable(rowLabels: ["a"], columnLabels: ["woman"], cells: [[3, 4, 5]], cellKeys: [[.zero, .zero, .zero]])
+        #expect(throws: ExportError.self) { try CellKeyPublisher(minCell: 5).publish(ragged, section: "s") }
+    }
+}

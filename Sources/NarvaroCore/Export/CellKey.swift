@@ -61,8 +61,8 @@ struct CellKeyPublisher {
         guard let keys = t.cellKeys, keys.count == t.cells.count, zip(keys, t.cells).allSatisfy({ $0.count == $1.count }) else {
             throw .cellKeysMissing(section: section)
         }
+        try Suppressor(minCell: minCell).validate(t, section: section)
         let extended = try Suppressor.withTotals(t.cells, columns: t.columnLabels.count, section: section)
-        for (r, row) in t.cells.enumerated() { for (c, n) in row.enumerated() where n < 0 { throw .negativeCount(section: section, row: r, column: c, value: n) } }
         let cells = t.cells.indices.map { r in
             t.cells[r].indices.map { c in t.gatheringColumns.contains(c) ? .value(t.cells[r][c]) : count(t.cells[r][c], key: keys[r][c]) }
         }

@@ -43,7 +43,7 @@ public struct Suppressor: Sendable {
         return try publish(table, section: section).cells.map { $0.first ?? .value(0) }
     }
 
-    private func validate(_ table: CountTable, section: String) throws(ExportError) {
+    func validate(_ table: CountTable, section: String) throws(ExportError) {
         guard table.rowLabels.count == table.cells.count else {
             throw .labelCountMismatch(section: section, labels: table.rowLabels.count, rows: table.cells.count)
         }
@@ -54,6 +54,18 @@ public struct Suppressor: Sendable {
             for (c, n) in row.enumerated() where n < 0 {
                 throw .negativeCount(section: section, row: r, column: c, value: n)
             }
+        }
+        // Floors come from the same export; a misshapen one is a bug, reported rather than trapped on.
+        if let floors = table.floors {
+            for (r, row) in floors.enumerated() where r >= table.cells.count || row.count != table.columnLabels.count {
+                throw .raggedTable(section: section + " floors", row: r, expected: table.columnLabels.count, found: row.count)
+            }
+            if floors.count != table.cells.count {
+                throw .labelCountMismatch(section: section + " floors", labels: table.cells.count, rows: floors.count)
+            }
+        }
+        if let floors = table.rowTotalFloors, floors.count != table.cells.count {
+            throw .labelCountMismatch(section: section + " row total floors", labels: table.cells.count, rows: floors.count)
         }
     }
 

@@ -95,7 +95,8 @@ public enum CentralExport {
         let sections = [
             ExportSection(id: "activities", title: "Activities", table: CountTable(
                 rowLabels: labels, columnLabels: ["gatherings", "qualifying", "visits", "unique", "new"],
-                cells: (0..<n).map { [held[$0], qualifying[$0], visits[$0], unique[$0], new[$0]] }, margins: .none)),
+                cells: (0..<n).map { [held[$0], qualifying[$0], visits[$0], unique[$0], new[$0]] }, margins: .none,
+                gatheringColumns: [0, 1])),
             ExportSection(id: "gender", title: "Gender", table: CountTable(
                 rowLabels: labels, columnLabels: genders, cells: (0..<n).map { i in genders.map { byGender[i][$0] ?? 0 } })),
             ExportSection(id: "age", title: "Age group", table: CountTable(

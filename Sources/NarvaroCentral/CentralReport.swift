@@ -40,6 +40,8 @@ public struct CentralReport: Sendable {
     public var rows: [CentralReportRow]
     public var total: AttendanceFigures
     public var trailingFourWeekAverage: Double
+    /// How many weeks the average is over: 4, or fewer since the first check-in.
+    public var trailingWeeks: Int
     public var previousVisits: Int
     public var changePercent: Int? {
         previousVisits > 0 ? Int(((Double(total.visits - previousVisits) / Double(previousVisits)) * 100).rounded()) : nil
@@ -124,11 +126,19 @@ extension CentralReport {
             let label = labels[key] ?? ("", "", "", "")
             return CentralReportRow(venue: label.0, venueName: label.1, activity: label.2, activityName: label.3, figures: value)
         }.sorted { ($0.venue, $0.activity) < ($1.venue, $1.activity) }
+        // As the local report: the last 4 weeks, or fewer when the first check-in (any role) came later.
         let lastWeek = ISOWeek(containing: period.lastDay)
-        let trailing = try visitSum(lastWeek.monday.adding(days: -21), lastWeek.sunday)
+        let join = request.organizer == nil ? "" : " JOIN narvaro.activities a ON a.venue_uuid = d.venue_uuid AND a.slug = d.activity"
+        let opened = try connection.scalar("""
+            SELECT min(d.day)::text FROM narvaro.day_visits d\(join)
+            WHERE d.day BETWEEN $1::date AND $2::date AND ($3::uuid[] IS NULL OR d.venue_uuid = ANY($3::uuid[])) AND d.role = ANY($4::text[])\(organizer)
+            """, ["0001-01-01", lastWeek.sunday.description, uuids, PostgresArray.literal(Role.allCases.map(\.rawValue).sorted())] + organizerParameter)
+        let firstWeek = try opened.map { ISOWeek(containing: try LocalDate.parse($0)).monday }
+        let weeks = firstWeek.map { min(4, max(1, (lastWeek.monday.dayNumber - $0.dayNumber) / 7 + 1)) } ?? 4
+        let trailing = try visitSum(lastWeek.monday.adding(days: -7 * (weeks - 1)), lastWeek.sunday)
         let previous = try visitSum(period.previous.firstDay, period.previous.lastDay)
         return CentralReport(request: request, venueCount: venues.count, rows: rows, total: total,
-                             trailingFourWeekAverage: Double(trailing) / 4, previousVisits: previous)
+                             trailingFourWeekAverage: Double(trailing) / Double(weeks), trailingWeeks: weeks, previousVisits: previous)
     }
 
     static func checkPeriod(_ period: Period) throws {

@@ -28,6 +28,8 @@ struct SuppressionAttacker {
 
     let table: PublishedTable
     var complementaryFloor = 0
+    /// Lower bounds the attacker knows from elsewhere (e.g. the list of gatherings), by position.
+    var floors: [Position: Int] = [:]
     var stopWhenAllAmbiguous = true
     var budget = 3_000_000
 
@@ -39,11 +41,12 @@ struct SuppressionAttacker {
         return (published.max() ?? 0) + 2 * table.minCell
     }
 
-    private func range(of count: PublishedCount) -> ClosedRange<Int> {
+    private func range(of count: PublishedCount, at p: Position) -> ClosedRange<Int> {
+        let floor = floors[p] ?? 0
         switch count {
         case .value(let n): return n...n
-        case .suppressed(primary: true): return 1...(table.minCell - 1)
-        case .suppressed(primary: false): return complementaryFloor...Int.max
+        case .suppressed(primary: true): return max(1, floor)...max(max(1, floor), table.minCell - 1)
+        case .suppressed(primary: false): return max(complementaryFloor, floor)...Int.max
         }
     }
 
@@ -62,7 +65,7 @@ struct SuppressionAttacker {
         var filling = table.cells.map { $0.map { $0.number ?? 0 } }
         var steps = 0
         var stop = false
-        let grandRange = range(of: grand)
+        let grandRange = range(of: grand, at: Position(row: rowCount, column: columnCount))
 
         func ambiguousEverywhere() -> Bool {
             hiddenAll.allSatisfy { (seen[$0]?.count ?? 0) >= 2 }
@@ -87,11 +90,11 @@ struct SuppressionAttacker {
         // Partial sums must stay below every upper bound; completed rows/columns must be in range.
         func consistent(afterRow r: Int, column c: Int) -> Bool {
             let rowSum = filling[r][0...c].reduce(0, +)
-            let rowRange = range(of: rowTotals[r])
+            let rowRange = range(of: rowTotals[r], at: Position(row: r, column: columnCount))
             if rowSum > rowRange.upperBound { return false }
             if c == columnCount - 1 && !rowRange.contains(rowSum) { return false }
             let columnSum = (0...r).reduce(0) { $0 + filling[$1][c] }
-            let columnRange = range(of: columnTotals[c])
+            let columnRange = range(of: columnTotals[c], at: Position(row: rowCount, column: c))
             if columnSum > columnRange.upperBound { return false }
             if r == rowCount - 1 && !columnRange.contains(columnSum) { return false }
             let sofar = (0..<r).reduce(0) { $0 + filling[$1].reduce(0, +) } + rowSum
@@ -110,10 +113,11 @@ struct SuppressionAttacker {
             }
             let r = index / columnCount, c = index % columnCount
             let domain: ClosedRange<Int>
+            let floor = floors[Position(row: r, column: c)] ?? 0
             switch table.cells[r][c] {
             case .value(let n): domain = n...n
-            case .suppressed(primary: true): domain = 1...(table.minCell - 1)
-            case .suppressed(primary: false): domain = complementaryFloor...max(complementaryFloor, cap)
+            case .suppressed(primary: true): domain = max(1, floor)...max(max(1, floor), table.minCell - 1)
+            case .suppressed(primary: false): domain = max(complementaryFloor, floor)...max(complementaryFloor, floor, cap)
             }
             for v in domain {
                 filling[r][c] = v
@@ -171,5 +175,44 @@ func naivelyPublished(_ cells: [[Int]], minCell k: Int = 5) throws -> PublishedT
         guard case .feasible(let values) = attacker.run() else { Issue.record("budget"); return }
         #expect(values[.init(row: 0, column: 0)] == [1, 2, 3, 4])
         #expect(attacker.leaks() == [])
+    }
+}
+
+/// Floors (lower bounds the reader knows from the list of gatherings, docs/suppression.md step 5):
+/// an attacker who uses them recovers nothing from tables suppressed with them, and does recover
+/// counts from the same tables suppressed as if nobody knew them.
+@Suite struct ExportAttackerFloorTests {
+    @Test func randomTablesWithKnownFloorsResistTheAttacker() throws {
+        var rng = SeededRandom(seed: 15)
+        var leaksWithoutFloors = 0
+        for _ in 0..<150 {
+            let rows = Int.random(in: 2...3, using: &rng), columns = Int.random(in: 2...3, using: &rng)
+            let cells = (0..<rows).map { _ in (0..<columns).map { _ in Int.random(in: 0...6, using: &rng) } }
+            // Some cells and row totals with a known lower bound, up to their value.
+            let floors = cells.map { $0.map { n in Bool.random(using: &rng) ? Int.random(in: 0...n, using: &rng) : 0 } }
+            let rowTotalFloors = cells.map { row in Bool.random(using: &rng) ? Int.random(in: 0...row.reduce(0, +), using: &rng) : 0 }
+            var known: [SuppressionAttacker.Position: Int] = [:]
+            for r in 0..<rows {
+                for c in 0..<columns where floors[r][c] > 0 { known[.init(row: r, column: c)] = floors[r][c] }
+                if rowTotalFloors[r] > 0 { known[.init(row: r, column: columns)] = rowTotalFloors[r] }
+            }
+            var table = CountTable(rowLabels: cells.map { _ in "r" }, columnLabels: (0..<columns).map { _ in "c" }, cells: cells)
+            table.floors = floors
+            table.rowTotalFloors = rowTotalFloors
+            let published = try Suppressor().publish(table)
+            var attacker = SuppressionAttacker(table: published)
+            attacker.complementaryFloor = 1
+            attacker.floors = known
+            let leaks = try #require(attacker.leaks(), "attacker budget exceeded for \(cells)")
+            #expect(leaks.isEmpty, "\(cells) floors \(floors) row floors \(rowTotalFloors): \(leaks)")
+
+            table.floors = nil
+            table.rowTotalFloors = nil
+            var blind = SuppressionAttacker(table: try Suppressor().publish(table))
+            blind.complementaryFloor = 1
+            blind.floors = known
+            if let found = blind.leaks(), !found.isEmpty { leaksWithoutFloors += 1 }
+        }
+        #expect(leaksWithoutFloors > 0, "the floors never mattered: the test would not notice their loss")
     }
 }

@@ -24,6 +24,7 @@ func centralReportJSON(_ r: CentralReport) -> JSONValue {
                     ("last_day", .string(period.lastDay.description)), ("by", .string(r.request.by.rawValue)), ("venues", .int(r.venueCount)),
                     ("rows", .array(rows)), ("total", figuresJSON(r.total)),
                     ("trailing_4_week_average_visits", .double((r.trailingFourWeekAverage * 100).rounded() / 100)),
+                    ("trailing_average_weeks", .int(r.trailingWeeks)),
                     ("previous_period", .object([("period", .string(period.previous.label)), ("visits", .int(r.previousVisits)),
                                                  ("change_percent", .optional(r.changePercent))])),
                     ("note", .string(centralSumNote))])

@@ -14,6 +14,7 @@ let exportCommands: [CommandSpec] = [
                     .value("--format", "csv|json|html", "output format"),
                     .flag("--excel-sv", "with csv: ';' separator, decimal comma and a BOM for Swedish spreadsheets"),
                     .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),
+                    .value("--protect", "suppression|cell-key", "how people counts are protected (default suppression; cell-key also closes differencing between overlapping exports)"),
                     .value("--output", "FILE", "write to FILE (mode 0640; - is standard output); never a link, FIFO or device"),
                     .flag("--force", "replace an existing FILE, or write into a directory everyone may write to"),
                 ]) { args, ctx in
@@ -22,10 +23,15 @@ let exportCommands: [CommandSpec] = [
         guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
         if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
+        let protectText = args.string("--protect") ?? ExportProtection.suppression.rawValue
+        guard let protection = ExportProtection(rawValue: protectText) else {
+            throw UsageError("--protect takes suppression or cell-key, not '\(protectText)'")
+        }
         let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
         let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
-                                    minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
+                                    minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language,
+                                    protection: protection)
         let document = try ctx.intactReadStore().exportDocument(request)
         try writeExport(document, format: format, language: language, args: args, output: output, ctx: ctx)
     },
@@ -43,7 +49,7 @@ func writeExport(_ document: ExportDocument, format: String, language: ExportLan
     }
     guard let output else { ctx.outDocument(text); return }
     try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
-    ctx.err("wrote \(output) (\(format), \(document.header.period), counts below \(document.header.minCell) hidden)\n")
+    ctx.err("wrote \(output) (\(format), \(document.header.period), \(document.header.protection.rawValue), counts below \(document.header.minCell) hidden)\n")
 }
 
 /// `user@host` of whoever runs the export.

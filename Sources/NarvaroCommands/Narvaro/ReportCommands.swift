@@ -120,13 +120,13 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
         table = TextTable(headers: [t.venue, t.activity, t.visits, t.unique, t.new],
                           rows: r.rows.map { [$0.venue, $0.activityName] + figures($0.figures) } + [[t.total, ""] + figures(r.total)], numeric: [2, 3, 4])
     }
-    let average = String(format: "%.1f", trends.trailingFourWeekAverage)
+    let average = t.trailingAverageValue(trends.trailingFourWeekAverage)
     let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
     let comparison = r.period.compared.map { [("\(t.change) \($0.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")] } ?? []
     return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
         + TextTable.keyValue([(t.returning, trends.returningVisitors.map(String.init) ?? foldedNotAvailable(t)),
                               (t.lapsed, trends.lapsedVisitors.map(String.init) ?? foldedNotAvailable(t)),
-                              (t.average4w, average)] + comparison)
+                              (t.trailingAverageLabel(weeks: trends.trailingWeeks), average)] + comparison)
 }
 
 /// Shown instead of a figure that needs per-person rows retention has deleted (never a wrong number).

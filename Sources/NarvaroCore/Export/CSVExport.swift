@@ -60,6 +60,7 @@ public enum CSVExport {
             [.text(t.venue), .text(h.venue ?? t.all)],
             [.text(t.organizer), .text(h.organizer ?? t.all)],
             [.text(t.minCell), .integer(h.minCell)],
+            [.text(t.protection), .text(t.protectionName(h.protection))],
             [.text(t.softwareVersion), .text(h.softwareVersion)],
         ]
         for section in export.sections + (export.weeklyVisits.map { [$0] } ?? []) {
@@ -81,7 +82,7 @@ public enum CSVExport {
         }
         out.append([])
         out.append([.text(t.legend)])
-        out.append([.text(PublishedCount.primaryMark(minCell: export.minCell)), .text(t.primaryMeaning(minCell: export.minCell))])
+        out.append([.text(PublishedCount.primaryMark(minCell: export.minCell)), .text(t.primaryMeaning(minCell: export.minCell, protection: h.protection))])
         out.append([.text(PublishedCount.complementaryMark), .text(t.complementaryMeaning)])
         out.append([.integer(0), .text(t.zeroMeaning)])
         return out

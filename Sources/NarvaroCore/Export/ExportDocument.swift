@@ -41,13 +41,16 @@ public struct ExportHeader: Sendable, Equatable {
     /// The suppression threshold k: counts 1…k−1 are never published.
     public var minCell: Int
     public var softwareVersion: String
+    /// How the people counts are protected; stated in every format's header.
+    public var protection: ExportProtection
 
     public init(
         exportedBy: String, exportedAt: String, period: String,
         periodFirstDay: String, periodLastDay: String,
         venue: String? = nil, organizer: String? = nil,
-        minCell: Int = 5, softwareVersion: String = NarvaroVersion.string
+        minCell: Int = 5, softwareVersion: String = NarvaroVersion.string, protection: ExportProtection = .suppression
     ) {
+        self.protection = protection
         self.exportedBy = exportedBy
         self.exportedAt = exportedAt
         self.period = period
@@ -94,12 +97,24 @@ public struct CountTable: Sendable, Equatable {
     /// `cells[row][column]`; every row has `columnLabels.count` entries.
     public var cells: [[Int]]
     public var margins: TableMargins
+    /// Columns that count gatherings (meetings held), not people: published as they are, never
+    /// hidden. Only for tables without totals; docs/suppression.md classifies every column.
+    public var gatheringColumns: [Int]
+    /// Per cell the key of the persons (or visits) it counts, for `ExportProtection.cellKey`.
+    public var cellKeys: [[CellKey]]?
+    /// What a reader knows each cell (and each row total) is at least, from other parts of the
+    /// export (the list of gatherings); suppression keeps every hidden count ambiguous above it.
+    public var floors: [[Int]]?
+    public var rowTotalFloors: [Int]?
 
-    public init(rowLabels: [String], columnLabels: [String], cells: [[Int]], margins: TableMargins = .totals) {
+    public init(rowLabels: [String], columnLabels: [String], cells: [[Int]], margins: TableMargins = .totals,
+                gatheringColumns: [Int] = [], cellKeys: [[CellKey]]? = nil) {
+        self.cellKeys = cellKeys
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.cells = cells
         self.margins = margins
+        self.gatheringColumns = margins == .none ? gatheringColumns : []
     }
 }
 
@@ -115,6 +130,13 @@ public struct GatheringRow: Sendable, Equatable {
     public var qualifies: Bool
     /// Why it does not qualify (or notes); must not quote small counts, since they are published.
     public var reasons: [String]
+    /// The key of the participants, for `ExportProtection.cellKey`.
+    public var participantsKey: CellKey?
+    /// The activity's row in the export's tables, and the least number of participants a reader
+    /// can infer (1 for any gathering held by participants, the grant rule's minimum when it
+    /// qualifies): the suppression takes both into account. `nil`/0 when not known.
+    public var tableRow: Int?
+    public var participantsFloor: Int = 0
 
     public init(
         venue: String, activity: String, date: String, start: String,
@@ -145,6 +167,8 @@ public struct WeeklySeries: Sendable, Equatable {
 public struct WeeklyPoint: Sendable, Equatable {
     public var week: String
     public var visits: Int
+    /// The key of the visits, for `ExportProtection.cellKey`.
+    public var key: CellKey?
 
     public init(week: String, visits: Int) {
         self.week = week

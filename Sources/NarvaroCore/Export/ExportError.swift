@@ -8,6 +8,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable, Sendable {
     case labelCountMismatch(section: String, labels: Int, rows: Int)
     case negativeCount(section: String, row: Int, column: Int, value: Int)
     case totalOverflow(section: String)
+    /// `--protect cell-key` without the persons' keys (e.g. from the central database).
+    case cellKeysMissing(section: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable, Sendable {
             return "table '\(section)' row \(row + 1) column \(column + 1) has negative count \(value)"
         case .totalOverflow(let section):
             return "table '\(section)' totals are too large to add up"
+        case .cellKeysMissing(let section):
+            return "table '\(section)' has no cell keys: --protect cell-key needs the venue's own database"
         }
     }
 }

@@ -27,6 +27,19 @@ public struct ExportText: Sendable {
     public var all: String { pick("Alla", "All") }
     public var minCell: String { pick("Minsta redovisade antal", "Smallest published count") }
     public var softwareVersion: String { pick("Programversion", "Software version") }
+    public var protection: String { pick("Skydd för enskilda", "Protection of individuals") }
+
+    /// How the people counts were protected, in words (docs/suppression.md).
+    public func protectionName(_ p: ExportProtection) -> String {
+        switch p {
+        case .suppression:
+            return pick("små antal personer dolda (undertryckning); antal sammankomster visas exakt",
+                        "small counts of people hidden (suppression); counts of gatherings shown exactly")
+        case .cellKey:
+            return pick("cellnyckelmetoden: antal personer ändrade med högst ±2, samma personer ger alltid samma tal; antal sammankomster visas exakt",
+                        "cell-key method: counts of people changed by at most ±2, the same people always give the same number; counts of gatherings shown exactly")
+        }
+    }
     public var total: String { pick("Totalt", "Total") }
     public var gatherings: String { pick("Sammankomster", "Gatherings") }
     public var activity: String { pick("Aktivitet", "Activity") }
@@ -53,8 +66,12 @@ public struct ExportText: Sendable {
     public func chartHiddenValue(minCell k: Int) -> String { pick("dolt värde (<\(k) eller x)", "hidden value (<\(k) or x)") }
 
     /// What `<k` means, e.g. "färre än 5 (1–4): dolt för att skydda enskilda personer".
-    public func primaryMeaning(minCell k: Int) -> String {
-        pick("färre än \(k) (1–\(k - 1)): dolt för att skydda enskilda personer",
+    public func primaryMeaning(minCell k: Int, protection: ExportProtection = .suppression) -> String {
+        if protection == .cellKey {
+            return pick("ändrat antal under \(k): dolt för att skydda enskilda personer",
+                        "changed count below \(k): hidden to protect individuals")
+        }
+        return pick("färre än \(k) (1–\(k - 1)): dolt för att skydda enskilda personer",
              "fewer than \(k) (1–\(k - 1)): hidden to protect individuals")
     }
 

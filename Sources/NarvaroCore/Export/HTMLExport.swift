@@ -20,7 +20,7 @@ public enum HTMLExport {
             (t.period, h.period), (t.periodFirstDay, h.periodFirstDay), (t.periodLastDay, h.periodLastDay),
             (t.venue, h.venue ?? t.all), (t.organizer, h.organizer ?? t.all),
             (t.exportedBy, h.exportedBy), (t.exportedAt, h.exportedAt),
-            (t.minCell, String(h.minCell)), (t.softwareVersion, h.softwareVersion),
+            (t.minCell, String(h.minCell)), (t.protection, t.protectionName(h.protection)), (t.softwareVersion, h.softwareVersion),
         ]
         for (key, value) in meta { html += "<dt>\(e(key))</dt><dd>\(e(value))</dd>\n" }
         html += "</dl>\n</header>\n"
@@ -51,7 +51,7 @@ public enum HTMLExport {
             html += "</tbody>\n</table>\n</section>\n"
         }
         html += "<footer>\n<h2>\(e(t.legend))</h2>\n<dl>\n"
-        html += "<dt>\(e(PublishedCount.primaryMark(minCell: export.minCell)))</dt><dd>\(e(t.primaryMeaning(minCell: export.minCell)))</dd>\n"
+        html += "<dt>\(e(PublishedCount.primaryMark(minCell: export.minCell)))</dt><dd>\(e(t.primaryMeaning(minCell: export.minCell, protection: h.protection)))</dd>\n"
         html += "<dt>\(e(PublishedCount.complementaryMark))</dt><dd>\(e(t.complementaryMeaning))</dd>\n"
         html += "<dt>0</dt><dd>\(e(t.zeroMeaning))</dd>\n</dl>\n</footer>\n</body>\n</html>\n"
         return html

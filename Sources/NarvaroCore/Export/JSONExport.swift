@@ -25,6 +25,7 @@ public enum JSONExport {
                 ("venue", h.venue.map(JSONValue.string) ?? .null),
                 ("organizer", h.organizer.map(JSONValue.string) ?? .null),
                 ("minCell", .int(h.minCell)),
+                ("protection", .string(h.protection.rawValue)),
                 ("softwareVersion", .string(h.softwareVersion)),
             ])),
             ("markers", .object([

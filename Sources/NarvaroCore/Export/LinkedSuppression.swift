@@ -31,7 +31,8 @@ struct LinkedSuppression {
                 let totals = extended.dropLast().map { $0.last ?? 0 }
                 groups[Key(labels: table.rowLabels, values: totals), default: []].append(Figure(table: i, column: nil))
             case .none:
-                for c in table.columnLabels.indices {
+                // Gathering counts are never hidden, so they are linked to nothing.
+                for c in table.columnLabels.indices where !table.gatheringColumns.contains(c) {
                     let column = table.cells.map { c < $0.count ? $0[c] : -1 }  // ragged: rejected by publish
                     groups[Key(labels: table.rowLabels, values: column), default: []].append(Figure(table: i, column: c))
                 }

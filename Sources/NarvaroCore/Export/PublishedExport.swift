@@ -30,22 +30,41 @@ public struct PublishedExport: Sendable, Equatable {
 
     public var minCell: Int { header.minCell }
 
-    /// Suppresses every table with threshold `header.minCell`; a figure shown by several
-    /// tables (same row labels, same numbers) is hidden in all of them or none.
+    /// Protects every table as `header.protection` says. Suppression uses threshold
+    /// `header.minCell`, and a figure shown by several tables (same row labels, same numbers) is
+    /// hidden in all of them or none; what the published list of gatherings tells about a hidden
+    /// count (a lower bound) is taken into account. The cell-key method perturbs each count from its keys.
     public init(_ document: ExportDocument) throws(ExportError) {
-        let suppressor = Suppressor(minCell: document.header.minCell)
         header = document.header
-        var tables = document.sections.map { (section: $0.id, table: $0.table) }
         let weekly = try Self.weeklyTable(document.weeklyVisits)
+        var tables = document.sections.map { (section: $0.id, table: $0.table) }
         if let weekly { tables.append((section: "weeklyVisits", table: weekly)) }
-        let published = try LinkedSuppression(suppressor: suppressor).publish(tables)
+        let published: [PublishedTable]
+        switch header.protection {
+        case .suppression:
+            let suppressor = Suppressor(minCell: document.header.minCell)
+            gatherings = try document.gatherings.map { rows throws(ExportError) in try Self.publish(rows, with: suppressor) }
+            let floors = GatheringFloors(document.gatherings ?? [], published: gatherings ?? [])
+            tables = tables.map { ($0.section, floors.applied(to: $0.table, section: $0.section)) }
+            published = try LinkedSuppression(suppressor: suppressor).publish(tables)
+        case .cellKey:
+            let perturbing = CellKeyPublisher(minCell: header.minCell)
+            published = try tables.map { entry throws(ExportError) in try perturbing.publish(entry.table, section: entry.section) }
+            gatherings = try document.gatherings.map { rows throws(ExportError) in
+                try rows.map { row throws(ExportError) in
+                    guard let key = row.participantsKey else { throw .cellKeysMissing(section: "gatherings") }
+                    return PublishedGathering(venue: row.venue, activity: row.activity, date: row.date, start: row.start,
+                                              participants: perturbing.count(row.participants, key: key),
+                                              qualifies: row.qualifies, reasons: row.reasons)
+                }
+            }
+        }
         sections = zip(document.sections, published).map { s, table in
             PublishedSection(id: s.id, title: s.title, rowHeading: s.rowHeading, table: table)
         }
         weeklyVisits = weekly == nil ? nil : published.last.map {
             PublishedSection(id: "weeklyVisits", title: "Besök per vecka", rowHeading: "", table: $0)
         }
-        gatherings = try document.gatherings.map { rows throws(ExportError) in try Self.publish(rows, with: suppressor) }
     }
 
     /// Gatherings of one activity add up to its visits, which other tables may show, so each
@@ -59,7 +78,8 @@ public struct PublishedExport: Sendable, Equatable {
         }
         var counts = [PublishedCount](repeating: .value(0), count: rows.count)
         for group in groups {
-            let published = try suppressor.publishList(group.map { rows[$0].participants }, section: "gatherings")
+            let published = try suppressor.publishList(group.map { rows[$0].participants },
+                                                       floors: group.map { rows[$0].participantsFloor }, section: "gatherings")
             for (i, count) in zip(group, published) { counts[i] = count }
         }
         return zip(rows, counts).map { row, count in
@@ -75,16 +95,20 @@ public struct PublishedExport: Sendable, Equatable {
         let weeks = Array(Set(series.flatMap { $0.points.map(\.week) })).sorted()
         let column = Dictionary(uniqueKeysWithValues: weeks.enumerated().map { ($1, $0) })
         var cells: [[Int]] = []
+        var keys: [[CellKey]]? = []
         for s in series {
             var row = [Int](repeating: 0, count: weeks.count)
+            var rowKeys = [CellKey](repeating: .zero, count: weeks.count)
             for point in s.points {
                 guard let c = column[point.week] else { continue }
                 let (sum, overflow) = row[c].addingReportingOverflow(point.visits)
                 guard !overflow else { throw .totalOverflow(section: "weeklyVisits") }
                 row[c] = sum
+                if let key = point.key { rowKeys[c] += key } else { keys = nil }
             }
             cells.append(row)
+            keys?.append(rowKeys)
         }
-        return CountTable(rowLabels: series.map(\.activity), columnLabels: weeks, cells: cells, margins: .totals)
+        return CountTable(rowLabels: series.map(\.activity), columnLabels: weeks, cells: cells, margins: .totals, cellKeys: keys)
     }
 }

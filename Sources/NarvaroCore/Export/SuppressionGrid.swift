@@ -7,7 +7,8 @@
 // any published number are exactly the circulations on the graph "row node — entry — column node".
 // A hidden entry can take another value iff it lies on a directed cycle of entries that can each
 // move one step inside what the reader knows (primary: 1…k−1; complementary: ≥ 1, since zeros
-// are never hidden). Integer flows decompose into such cycles, so this test is exact.
+// are never hidden; both at least the entry's floor, a lower bound the reader knows from elsewhere,
+// such as the list of gatherings). Integer flows decompose into such cycles, so this test is exact.
 
 /// What the reader of the published table knows about an entry.
 enum EntryState: Equatable {
@@ -59,11 +60,14 @@ struct SuppressionGrid {
     let columns: Int   // C + 1
     let minCell: Int
     let value: [[Int]]
+    /// What the reader knows each entry is at least (never above its value); 0 where nothing is known.
+    let floor: [[Int]]
     var state: [[EntryState]]
 
     /// `forced` entries are hidden from the start because another table hides the same figure.
-    init(extended value: [[Int]], minCell: Int, forced: Set<Entry> = []) {
+    init(extended value: [[Int]], minCell: Int, forced: Set<Entry> = [], floor: [[Int]]? = nil) {
         self.value = value
+        self.floor = floor ?? value.map { $0.map { _ in 0 } }
         self.rows = value.count
         self.columns = value.first?.count ?? 0
         self.minCell = minCell
@@ -87,10 +91,11 @@ struct SuppressionGrid {
     /// Can the entry, in state `s`, move one step in this direction and stay believable?
     private func canMove(_ e: Entry, up: Bool, as s: EntryState) -> Bool {
         let moved = value[e.row][e.column] + (up ? sign(e) : -sign(e))
+        let low = max(1, floor[e.row][e.column])
         switch s {
         case .published: return false
-        case .primary: return moved >= 1 && moved <= minCell - 1
-        case .complementary: return moved >= 1
+        case .primary: return moved >= low && moved <= minCell - 1
+        case .complementary: return moved >= low
         }
     }
 

@@ -21,6 +21,7 @@ extension AttendanceReport {
                        + [("rows", .array(rows)), ("total", total.json),
                           ("returning_visitors", .optional(trends.returningVisitors)), ("lapsed_visitors", .optional(trends.lapsedVisitors)),
                           ("trailing_4_week_average_visits", .double((trends.trailingFourWeekAverage * 100).rounded() / 100)),
+                          ("trailing_average_weeks", .int(trends.trailingWeeks)),
                           ("previous_period", period.compared.map { previous in
                               .object([("period", .string(previous.label)), ("visits", .int(trends.previousVisits)),
                                        ("change_percent", .optional(trends.changePercent))]) } ?? .null)])

@@ -6,6 +6,9 @@ extension Store {
         let report = ReportRequest(period: request.period, venue: request.venue, organizer: request.organizer, roles: [.participant])
         let filter = try ReportFilter(store: self, request: report)
         let bands = try ageBands()
+        if request.protection == .cellKey {
+            try requirePerPersonRows(request.period, what: "the persons' keys for --protect cell-key")
+        }
         let activities = try exportActivities(filter: filter)
         let rowLabels = activities.map(\.label)
         let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.id, $0.offset) })
@@ -26,6 +29,7 @@ extension Store {
         // Unique, new, gender and age: from the visit rows, or for a folded period from retention's snapshot.
         var people = Array(repeating: 0, count: activities.count), newPeople = people
         var byGender = Array(repeating: [String: Int](), count: activities.count), byAge = byGender
+        var live: [Int64: ExportPeople] = [:]
         if let folded = try foldedExport(request.period) {
             for (i, activity) in activities.enumerated() {
                 guard let figures = folded[activity.id] else { continue }
@@ -36,7 +40,7 @@ extension Store {
             }.sorted { ($0.activityID, $0.row.date) < ($1.activityID, $1.row.date) }
         } else {
             try requirePerPersonRows(request.period, what: "the export's unique and new visitors, gender, age and gatherings")
-            let live = try exportPeople(filter: filter, activities: activities, bands: bands, period: request.period)
+            live = try exportPeople(filter: filter, activities: activities, bands: bands, period: request.period)
             for (i, activity) in activities.enumerated() {
                 guard let figures = live[activity.id] else { continue }
                 (people[i], newPeople[i]) = (figures.unique.count, figures.new.count)
@@ -54,13 +58,21 @@ extension Store {
             staffVisits[i][row.string(1) == Role.volunteer.rawValue ? 0 : 1] += row.int(2)
         }
 
+        // What the published list lets a reader infer (GatheringFloors): its row, and its least participants.
+        for (g, gathering) in gatherings.enumerated() {
+            guard let i = index[gathering.activityID] else { continue }
+            let row = gathering.row
+            gatherings[g].row.tableRow = i
+            gatherings[g].row.participantsFloor = row.participants == 0 ? 0 : row.qualifies ? max(1, activities[i].grant.minParticipants ?? 1) : 1
+        }
         let held = activities.map { a in gatherings.filter { $0.activityID == a.id }.count }
         let qualifying = activities.map { a in gatherings.filter { $0.activityID == a.id && $0.row.qualifies }.count }
         let genders = Gender.allCases.map(\.exportKey)
         let sections = [
             ExportSection(id: "activities", title: "Activities", table: CountTable(
                 rowLabels: rowLabels, columnLabels: ["gatherings", "qualifying", "visits", "unique", "new"],
-                cells: activities.indices.map { [held[$0], qualifying[$0], visits[$0], people[$0], newPeople[$0]] }, margins: .none)),
+                cells: activities.indices.map { [held[$0], qualifying[$0], visits[$0], people[$0], newPeople[$0]] }, margins: .none,
+                gatheringColumns: [0, 1])),
             ExportSection(id: "gender", title: "Gender", table: CountTable(
                 rowLabels: rowLabels, columnLabels: genders, cells: activities.indices.map { i in genders.map { byGender[i][$0] ?? 0 } })),
             ExportSection(id: "age", title: "Age group", table: CountTable(
@@ -76,8 +88,11 @@ extension Store {
         }
         let header = ExportHeader(exportedBy: request.exportedBy, exportedAt: request.exportedAt, period: request.period.label,
                                   periodFirstDay: request.period.firstDay.description, periodLastDay: request.period.lastDay.description,
-                                  venue: request.venue, organizer: request.organizer, minCell: request.minCell)
-        return ExportDocument(header: header, sections: sections, gatherings: gatherings.map(\.row), weeklyVisits: series)
+                                  venue: request.venue, organizer: request.organizer, minCell: request.minCell, protection: request.protection)
+        let document = ExportDocument(header: header, sections: sections, gatherings: gatherings.map(\.row), weeklyVisits: series)
+        guard request.protection == .cellKey else { return document }
+        return withCellKeys(document, keys: try exportCellKeys(filter: filter), activities: activities, people: live,
+                            gatherings: gatherings, genders: genders, bands: bands.labels)
     }
 
     /// Participants' unique and new visitors per activity, split by gender and age band (of the period's last year).

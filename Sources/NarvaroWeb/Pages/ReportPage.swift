@@ -82,9 +82,9 @@ enum ReportPage {
         html += "<td class=\"num\">\(report.total.uniqueVisitors)</td><td class=\"num\">\(report.total.newVisitors)</td></tr>\n</tbody></table></div>\n"
 
         let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
-        let average = (trends.trailingFourWeekAverage * 10).rounded() / 10
+        let average = r.trailingAverageValue(trends.trailingFourWeekAverage)
         html += "<dl class=\"facts\"><dt>\(h(r.returning))</dt><dd>\(trends.returningVisitors.map(String.init) ?? "–")</dd><dt>\(h(r.lapsed))</dt><dd>\(trends.lapsedVisitors.map(String.init) ?? "–")</dd>"
-        html += "<dt>\(h(r.average4w))</dt><dd>\(average)</dd><dt>\(h(r.change)) \(h(period.previous.label))</dt>"
+        html += "<dt>\(h(r.trailingAverageLabel(weeks: trends.trailingWeeks)))</dt><dd>\(average)</dd><dt>\(h(r.change)) \(h(period.previous.label))</dt>"
         html += "<dd>\(h(change)) (\(trends.previousVisits) → \(report.total.visits))</dd></dl>\n"
 
         if !report.rows.isEmpty {

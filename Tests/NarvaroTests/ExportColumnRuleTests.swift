@@ -15,8 +15,8 @@ import Testing
         try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: nil,
                                  grant: GrantRules(minParticipants: 3, minAge: 7, maxAge: 25, minMinutes: 45, leaderRequired: true))
         let activity = try db.store.activity(named: "laxhjalp")
-        try db.store.addSlot(activity: activity, timing: ScheduleSlot.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil).timing)
-        try db.store.addSlot(activity: activity, timing: ScheduleSlot.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil).timing)
+        try db.store.addSlot(activity: activity, timing: SlotTiming.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil))
+        try db.store.addSlot(activity: activity, timing: SlotTiming.parseWeekly(day: "tue", range: "15:00-18:00", from: nil, until: nil))
         _ = try db.store.addVisitor(VisitorDetails(nickname: "Ledare", birthYear: 1980, role: .staff), card: "L001", format: .raw, now: now, currentYear: 2026)
         for card in ["0001", "0002", "0003"] {
             _ = try db.store.addVisitor(VisitorDetails(nickname: "N\(card)", birthYear: 2010), card: card, format: .raw, now: now, currentYear: 2026)
@@ -99,9 +99,9 @@ import Testing
         try db.store.addActivity(slug: "laxhjalp", venue: "tingshuset", name: "Läxhjälp", organizer: nil,
                                  grant: GrantRules(minParticipants: 4, minAge: nil, maxAge: nil, minMinutes: nil, leaderRequired: false))
         try db.store.addSlot(activity: try db.store.activity(named: "schack"),
-                             timing: ScheduleSlot.parseWeekly(day: "mon", range: "17:00-19:00", from: nil, until: nil).timing)
+                             timing: SlotTiming.parseWeekly(day: "mon", range: "17:00-19:00", from: nil, until: nil))
         try db.store.addSlot(activity: try db.store.activity(named: "laxhjalp"),
-                             timing: ScheduleSlot.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil).timing)
+                             timing: SlotTiming.parseWeekly(day: "thu", range: "15:00-18:00", from: nil, until: nil))
         for card in ["0001", "0002", "0003", "0004"] {
             _ = try db.store.addVisitor(VisitorDetails(nickname: nil, birthYear: 2010), card: card, format: .raw, now: now, currentYear: 2026)
         }

@@ -22,7 +22,7 @@ let exportCommands: [CommandSpec] = [
         guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
         if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
-        let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
+        let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
         let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
                                     minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
@@ -33,7 +33,7 @@ let exportCommands: [CommandSpec] = [
 
 /// Writes an export document in `format` to `output` (nil: standard output), byte for byte: the
 /// writers made its text safe for terminals and spreadsheets. Shared by `export` and `central export`.
-func writeExport(_ document: ExportDocument, format: String, language: ExportLanguage, args: ParsedArguments, output: String?,
+func writeExport(_ document: ExportDocument, format: String, language: Lang, args: ParsedArguments, output: String?,
                  ctx: CommandContext) throws {
     let text: String
     switch format {

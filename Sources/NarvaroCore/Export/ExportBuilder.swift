@@ -11,10 +11,10 @@ public struct ExportRequest: Sendable {
     public var minCell: Int
     public var exportedBy: String
     public var exportedAt: String
-    public var language: ExportLanguage
+    public var language: Lang
 
     public init(period: Period, venue: String? = nil, organizer: String? = nil, minCell: Int = 5,
-                exportedBy: String, exportedAt: String, language: ExportLanguage = .sv) {
+                exportedBy: String, exportedAt: String, language: Lang = .sv) {
         self.period = period
         self.venue = venue
         self.organizer = organizer

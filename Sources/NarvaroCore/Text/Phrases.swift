@@ -1,0 +1,79 @@
+// Sentences in Swedish: help texts and error messages are written in English in the code (the
+// message id, as in gettext) and looked up here. An error with names in it matches a pattern
+// whose `{}` stand for the names; each name is looked up in turn (`venue` → `mötesplatsen`).
+// The tables: HelpPhrases.swift, ErrorPhrases.swift. Missing entries are caught by TextCatalogTests.
+
+public enum Phrases {
+    /// English → Swedish, exact sentences (help, fixed messages, words inside messages).
+    public static let sv: [String: String] = helpPhrases.merging(errorWords) { first, _ in first }
+
+    /// English → Swedish with `{}` for text that varies, tried in order.
+    public static let svPatterns: [(en: String, sv: String)] = errorPatterns
+
+    /// The Swedish for `english`, or nil when neither a sentence nor a pattern matches.
+    public static func swedish(_ english: String) -> String? {
+        if let exact = sv[english] { return exact }
+        for pattern in svPatterns {
+            guard let captures = match(english, pattern: pattern.en) else { continue }
+            var pieces = pattern.sv.split(separator: "{}", omittingEmptySubsequences: false).map(String.init)
+            guard pieces.count == captures.count + 1 else { continue }
+            var out = pieces.removeFirst()
+            for (capture, piece) in zip(captures, pieces) { out += (swedish(capture) ?? capture) + piece }
+            return out
+        }
+        return nil
+    }
+
+    /// The texts `{}` stand for when `text` fits `pattern`, else nil. Each `{}` takes the shortest
+    /// text after which the rest still fits (backtracking), and is never empty.
+    static func match(_ text: String, pattern: String) -> [String]? {
+        let literals = pattern.split(separator: "{}", omittingEmptySubsequences: false).map(String.init)
+        guard literals.count > 1 else { return nil }
+        return match(Substring(text), literals[...])
+    }
+
+    private static func match(_ text: Substring, _ literals: ArraySlice<String>) -> [String]? {
+        guard let first = literals.first, text.hasPrefix(first) else { return nil }
+        let rest = text.dropFirst(first.count)
+        let next = literals.dropFirst()
+        guard let following = next.first else { return rest.isEmpty ? [] : nil }
+        if next.count == 1 {
+            // The last `{}`: everything up to the final literal.
+            guard rest.hasSuffix(following), rest.count > following.count else { return nil }
+            return [String(rest.dropLast(following.count))]
+        }
+        var searchStart = rest.index(after: rest.startIndex, limitedBy: rest.endIndex)
+        while let start = searchStart, start <= rest.endIndex, let range = rest[start...].range(of: following) {
+            let capture = String(rest[rest.startIndex..<range.lowerBound])
+            if let more = match(rest[range.lowerBound...], next) { return [capture] + more }
+            searchStart = rest.index(after: range.lowerBound, limitedBy: rest.endIndex)
+        }
+        return nil
+    }
+}
+
+extension Lang {
+    /// A help text or message in this language: English as written, Swedish from the phrase
+    /// tables (the English text when no entry exists yet; the catalog test lists those).
+    public func text(_ english: String) -> String {
+        self == .en ? english : Phrases.swedish(english) ?? english
+    }
+}
+
+extension Collection {
+    fileprivate func index(after i: Index, limitedBy limit: Index) -> Index? {
+        i < limit ? index(after: i) : nil
+    }
+}
+
+extension Substring {
+    fileprivate func range(of needle: String) -> Range<Index>? {
+        guard !needle.isEmpty else { return startIndex..<startIndex }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<(index(i, offsetBy: needle.count)) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -32,8 +32,11 @@ let scheduleCommands: [CommandSpec] = [
                 options: [.value("--venue", "SLUG", "only this venue"), .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
         var rows: [(String, String, ScheduledSlot)] = []
+        var names: [Int64: String] = [:]
         for venue in try store.venues() where args.string("--venue").map({ $0 == venue.slug }) ?? true {
-            let activities = Dictionary(uniqueKeysWithValues: try store.activities(venue: venue.slug).map { ($0.id, $0.slug) })
+            let list = try store.activities(venue: venue.slug)
+            let activities = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.slug) })
+            for activity in list { names[activity.id] = "\(venue.name) – \(activity.name)" }
             for slot in try store.slots(venueID: venue.id) {
                 let slug = activities[slot.activityID] ?? "?"
                 if let only = args.positional(0), only != slug, only != "\(venue.slug)/\(slug)" { continue }
@@ -44,7 +47,9 @@ let scheduleCommands: [CommandSpec] = [
             ctx.out(.array(rows.map { .object([("id", .int(Int($0.2.id))), ("venue", .string($0.0)), ("activity", .string($0.1)),
                                                ("slot", .string(ScheduleSlot(timing: $0.2.timing).description))]) }))
         } else {
-            ctx.out(TextTable(headers: ["ID", "VENUE", "ACTIVITY", "WHEN"], rows: rows.map { ["#\($0.2.id)", $0.0, $0.1, ScheduleSlot(timing: $0.2.timing).description] }).render())
+            let l = ctx.lang
+            ctx.out(TextTable(headers: [l[.number], l[.activity], l[.when]],
+                              rows: rows.map { ["#\($0.2.id)", names[$0.2.activityID] ?? "\($0.0)/\($0.1)", l.slot(ScheduleSlot(timing: $0.2.timing))] }).render())
         }
     },
     CommandSpec(["schedule", "remove"], "remove a schedule slot", positionals: [.required("ID", "the slot's number from `schedule list`")]) { args, ctx in

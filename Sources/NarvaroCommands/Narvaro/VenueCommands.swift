@@ -18,8 +18,9 @@ let venueCommands: [CommandSpec] = [
         if try ctx.format(args) == "json" {
             ctx.out(.array(venues.map(venueJSON)))
         } else {
-            ctx.out(TextTable(headers: ["SLUG", "NAME", "TIME ZONE", "STATE"],
-                              rows: venues.map { [$0.slug, $0.name, $0.timeZone, $0.archived ? "archived" : "active"] }).render())
+            let l = ctx.lang
+            ctx.out(TextTable(headers: [l[.name], l[.slug], l[.timeZone], l[.state]],
+                              rows: venues.map { [$0.name, $0.slug, $0.timeZone, l.state(archived: $0.archived)] }).render())
         }
     },
     CommandSpec(["venue", "show"], "show one venue", positionals: [.required("SLUG", "the venue")],
@@ -27,9 +28,10 @@ let venueCommands: [CommandSpec] = [
         let store = try ctx.readStore()
         let venue = try store.venue(slug: args.positionals[0])
         if try ctx.format(args) == "json" { ctx.out(venueJSON(venue)); return }
-        let activities = try store.activities(venue: venue.slug).map(\.slug).joined(separator: ", ")
-        ctx.out(TextTable.keyValue([("slug", venue.slug), ("name", venue.name), ("time zone", venue.timeZone),
-                                    ("state", venue.archived ? "archived" : "active"), ("activities", activities)]))
+        let activities = try store.activities(venue: venue.slug).map { "\($0.name) (\($0.slug))" }.joined(separator: ", ")
+        let l = ctx.lang
+        ctx.out(TextTable.keyValue([(l[.slug], venue.slug), (l[.name], venue.name), (l[.timeZone], venue.timeZone),
+                                    (l[.state], l.state(archived: venue.archived)), (l[.activities], activities)]))
     },
     CommandSpec(["venue", "edit"], "change a venue's name or time zone", positionals: [.required("SLUG", "the venue")],
                 options: [.value("--name", "NAME", "new display name"), .value("--timezone", "TZ", "new IANA time zone")]) { args, ctx in

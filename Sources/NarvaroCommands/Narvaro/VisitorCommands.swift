@@ -39,9 +39,10 @@ let visitorCommands: [CommandSpec] = [
                                                               .flag("--unknown", "also list cards swiped but not enrolled")]) { args, ctx in
         let visitors = try ctx.readStore().visitors(includeUnenrolled: args.flag("--unknown"))
         if try ctx.format(args) == "json" { ctx.out(.array(visitors.map(visitorJSON))); return }
-        ctx.out(TextTable(headers: ["CODE", "NICKNAME", "BORN", "GENDER", "ROLE"],
-                          rows: visitors.map { [$0.code + ($0.enrolled ? "" : " (unknown card)"), $0.nickname ?? "", $0.birthYear.map(String.init) ?? "",
-                                                $0.gender.rawValue, $0.role.rawValue] }).render())
+        let l = ctx.lang
+        ctx.out(TextTable(headers: [l[.code], l[.nickname], l[.born], l[.gender], l[.role]],
+                          rows: visitors.map { [$0.code + ($0.enrolled ? "" : " (\(l[.unknownCard]))"), $0.nickname ?? "", $0.birthYear.map(String.init) ?? "",
+                                                l.name($0.gender), l.name($0.role)] }).render())
     },
     CommandSpec(["visitor", "show"], "show a visitor; --all prints everything held about them (right of access)",
                 positionals: [.required("CODE", "the visitor code, e.g. K7M2QD")],
@@ -59,9 +60,10 @@ let visitorCommands: [CommandSpec] = [
             return
         }
         let visitor = try store.visitor(code: args.positionals[0])
-        ctx.out(TextTable.keyValue([("code", visitor.code), ("nickname", visitor.nickname ?? "-"), ("birth year", visitor.birthYear.map(String.init) ?? "-"),
-                                    ("gender", visitor.gender.rawValue), ("role", visitor.role.rawValue),
-                                    ("cards", String(try store.cards(visitorID: visitor.id).filter { $0.revokedAt == nil }.count))]))
+        let l = ctx.lang
+        ctx.out(TextTable.keyValue([(l[.code], visitor.code), (l[.nickname], visitor.nickname ?? "-"), (l[.birthYear], visitor.birthYear.map(String.init) ?? "-"),
+                                    (l[.gender], l.name(visitor.gender)), (l[.role], l.name(visitor.role)),
+                                    (l[.cards], String(try store.cards(visitorID: visitor.id).filter { $0.revokedAt == nil }.count))]))
     },
     CommandSpec(["visitor", "edit"], "change a visitor's details", positionals: [.required("CODE", "the visitor code")],
                 options: visitorDetailOptions) { args, ctx in
@@ -81,7 +83,8 @@ let visitorCommands: [CommandSpec] = [
             ctx.out(.array(cards.map { .object([("card", .int(Int($0.id))), ("holder", .string($0.holder)), ("revoked", .bool($0.revoked))]) }))
             return
         }
-        ctx.out(TextTable(headers: ["CARD", "HOLDER", "STATE"], rows: cards.map { ["#\($0.id)", $0.holder, $0.revoked ? "revoked" : "active"] }).render())
+        let l = ctx.lang
+        ctx.out(TextTable(headers: [l[.card], l[.holder], l[.state]], rows: cards.map { ["#\($0.id)", holderText($0.holder, lang: l), l[$0.revoked ? .revoked : .active]] }).render())
     },
     CommandSpec(["card", "add"], "give a visitor another card, or make a card an activity card", positionals: [.required("CARD", "the card number")],
                 options: [.value("--visitor", "CODE", "the visitor who gets the card"),
@@ -109,6 +112,13 @@ let visitorCommands: [CommandSpec] = [
         ctx.out("card revoked\n")
     },
 ]
+
+/// The holder `cardList` gives (a visitor code, `unknown card`, `activity SLUG`) in `lang`.
+func holderText(_ holder: String, lang: Lang) -> String {
+    if holder == "unknown card" { return lang[.unknownCard] }
+    if holder.hasPrefix("activity ") { return "\(lang[.activityCardOutcome]) \(holder.dropFirst("activity ".count))" }
+    return holder
+}
 
 let enrollCommands: [CommandSpec] = [
     CommandSpec(["enroll"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",

@@ -43,7 +43,7 @@ func writeExport(_ document: ExportDocument, format: String, language: Lang, arg
     }
     guard let output else { ctx.outDocument(text); return }
     try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
-    ctx.err("wrote \(output) (\(format), \(document.header.period), counts below \(document.header.minCell) hidden)\n")
+    ctx.err(ctx.lang.text("wrote {} ({}, {}, counts below {} hidden)", output, format, document.header.period, String(document.header.minCell)) + "\n")
 }
 
 /// `user@host` of whoever runs the export.

@@ -123,7 +123,12 @@ func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, 
     let figures = { (f: AttendanceFigures) in [String(f.visits), String(f.uniqueVisitors), String(f.newVisitors)] }
     let table: TextTable
     if let by {
-        let label = { (key: String) in by == .activity ? names.full(key) : lang.value(key) }
+        // Activities by name, days with their weekday (`tis 2026-11-17`), keys (`woman`) in the language.
+        let label = { (key: String) -> String in
+            if by == .activity { return names.full(key) }
+            if by == .day, let date = try? LocalDate.parse(key) { return "\(lang.name(Weekday(date))) \(key)" }
+            return lang.value(key)
+        }
         table = TextTable(headers: [lang.head(by), t.visits, t.unique, t.new],
                           rows: r.rows.map { [label($0.activity)] + figures($0.figures) } + [[t.total] + figures(r.total)], numeric: [1, 2, 3])
     } else {

@@ -33,7 +33,8 @@ let visitorCommands: [CommandSpec] = [
         let format = args.string("--card") == nil ? .raw
             : try store.canonicalFormat(args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
         let visitor = try store.addVisitor(visitorDetails(args), card: args.string("--card"), format: format, now: ctx.now, currentYear: ctx.currentYear)
-        ctx.out("added visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\(args.string("--card") != nil ? " with a card" : "")\n")
+        ctx.out(ctx.lang.text("added visitor {}", visitor.code) + (visitor.nickname.map { " (\($0))" } ?? "")
+                + (args.string("--card") != nil ? " " + ctx.lang.text("with a card") : "") + "\n")
     },
     CommandSpec(["visitor", "list"], "list visitors", options: [.value("--format", "table|json", "output format"),
                                                               .flag("--unknown", "also list cards swiped but not enrolled")]) { args, ctx in
@@ -68,12 +69,12 @@ let visitorCommands: [CommandSpec] = [
     CommandSpec(["visitor", "edit"], "change a visitor's details", positionals: [.required("CODE", "the visitor code")],
                 options: visitorDetailOptions) { args, ctx in
         let visitor = try ctx.store().editVisitor(code: args.positionals[0], details: visitorDetails(args), currentYear: ctx.currentYear)
-        ctx.out("visitor \(visitor.code): \(visitor.nickname ?? "-"), \(visitor.birthYear.map(String.init) ?? "-"), \(visitor.gender.rawValue), \(visitor.role.rawValue)\n")
+        ctx.out("\(ctx.lang[.visitor]) \(visitor.code): \(visitor.nickname ?? "-"), \(visitor.birthYear.map(String.init) ?? "-"), \(ctx.lang.name(visitor.gender)), \(ctx.lang.name(visitor.role))\n")
     },
     CommandSpec(["visitor", "remove"], "remove a visitor who never checked in (else use `narvaro forget`)",
                 positionals: [.required("CODE", "the visitor code")]) { args, ctx in
         let code = try ctx.store().removeVisitor(code: args.positionals[0])
-        ctx.out("removed visitor \(code)\n")
+        ctx.out(ctx.lang.text("removed visitor {}", code) + "\n")
     },
     CommandSpec(["card", "list"], "list cards: who holds them and whether they are revoked (numbers are not stored)",
                 options: [.value("--visitor", "CODE", "only this visitor's cards"), .value("--format", "table|json", "output format")]) { args, ctx in
@@ -95,11 +96,11 @@ let visitorCommands: [CommandSpec] = [
         switch (args.string("--visitor"), args.string("--activity")) {
         case (let code?, nil):
             try store.addCard(canonical, toVisitor: code, now: ctx.now)
-            ctx.out("card added to visitor \(code.uppercased())\n")
+            ctx.out(ctx.lang.text("card added to visitor {}", code.uppercased()) + "\n")
         case (nil, let activity?):
             let target = try store.activity(named: activity, venue: args.string("--venue"))
             try store.addActivityCard(canonical, activity: target, now: ctx.now)
-            ctx.out("activity card added: swiping it switches a reader to \(target.slug)\n")
+            ctx.out(ctx.lang.text("activity card added: swiping it switches a reader to {}", target.name) + "\n")
         default:
             throw UsageError("give exactly one of --visitor CODE or --activity SLUG")
         }
@@ -109,7 +110,7 @@ let visitorCommands: [CommandSpec] = [
         let store = try ctx.store()
         let canonical = try store.canonicalCard(args.positionals[0], format: args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
         try store.revokeCard(canonical, now: ctx.now)
-        ctx.out("card revoked\n")
+        ctx.out(ctx.lang.text("card revoked") + "\n")
     },
 ]
 
@@ -132,7 +133,7 @@ let enrollCommands: [CommandSpec] = [
             throw UsageError("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
         }
         let visitor = try ctx.store().enrollLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
-        ctx.out("enrolled the card as visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\n")
+        ctx.out(ctx.lang.text("enrolled the card as visitor {}", visitor.code) + (visitor.nickname.map { " (\($0))" } ?? "") + "\n")
     },
 ]
 

@@ -61,9 +61,22 @@ let errorWords: [String: String] = [
     "the start is after the end; write the earlier date first": "början är efter slutet; skriv det tidigare datumet först",
     "H1 is January–June and H2 July–December": "H1 är januari–juni och H2 juli–december",
     "use mon, tue, wed, thu, fri, sat, sun (or mån, tis, ons, tor, fre, lör, sön)": "använd mån, tis, ons, tor, fre, lör, sön (eller mon, tue, wed, thu, fri, sat, sun)",
+    // Messages of commands that succeed (filled in with Lang.text(_:_:)).
+    "the card key does not match this database: restore the key the database was created with": "kortnyckeln hör inte till denna databas: återställ nyckeln databasen skapades med",
+    "added visitor {}": "besökare {} tillagd",
+    "with a card": "med ett kort",
+    "enrolled the card as visitor {}": "kortet registrerat som besökare {}",
+    "card added to visitor {}": "kortet tillagt till besökare {}",
+    "activity card added: swiping it switches a reader to {}": "aktivitetskort tillagt: en dragning byter läsaren till {}",
+    "removed visitor {}": "besökare {} borttagen",
+    "wrote {} ({}, {}, counts below {} hidden)": "skrev {} ({}, {}, tal under {} dolda)",
 ]
 
 let errorPatterns: [(en: String, sv: String)] = [
+    ("directory {} does not exist: create it, or choose another --database",
+     "katalogen {} finns inte: skapa den, eller välj en annan --database"),
+    ("no database at {}: add a venue first (narvaro venue add …) or check --database",
+     "ingen databas i {}: lägg till en mötesplats först (narvaro venue add …) eller kontrollera --database"),
     ("{} '{}' not found: {}",
      "{} '{}' hittades inte: {}"),
     ("{} '{}' already exists: choose another name, or edit it",

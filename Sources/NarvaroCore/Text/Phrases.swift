@@ -60,6 +60,16 @@ extension Lang {
     }
 }
 
+extension Lang {
+    /// A message with `{}` in it, in this language, each `{}` filled with the next value.
+    public func text(_ pattern: String, _ values: String...) -> String {
+        var pieces = text(pattern).split(separator: "{}", omittingEmptySubsequences: false).map(String.init)
+        var out = pieces.removeFirst()
+        for (i, piece) in pieces.enumerated() { out += (i < values.count ? values[i] : "") + piece }
+        return out
+    }
+}
+
 extension Collection {
     fileprivate func index(after i: Index, limitedBy limit: Index) -> Index? {
         i < limit ? index(after: i) : nil

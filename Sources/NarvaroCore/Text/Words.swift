@@ -21,7 +21,7 @@ public enum Word: String, CaseIterable, Sendable {
     case none
 
     /// Words that are rightly the same in both languages.
-    public static let sameInBothLanguages: Set<Word> = [.man, .period, .periodRange]
+    public static let sameInBothLanguages: Set<Word> = [.man, .period, .periodRange, .minutes, .seconds]
 }
 
 extension Lang {

@@ -8,7 +8,7 @@ import Foundation
 func checkInJSON(_ c: CheckInResult) -> JSONValue {
     .object([("id", .int(Int(c.id))), ("time", .string(iso8601(c.time))), ("reader", .string(c.reader)), ("venue", .string(c.venue)),
              ("activity", .optional(c.activity)), ("visitor", .optional(c.visitorCode)), ("nickname", .optional(c.visitorName)), ("outcome", .string(c.outcome.rawValue)),
-             ("attribution", .string(c.attribution.rawValue))])
+             ("attribution", .string(c.attribution.rawValue)), ("activity_name", .optional(c.activityName))])
 }
 
 func iso8601(_ t: EventTime) -> String { ISO8601.format(t) }

@@ -66,7 +66,8 @@ let readerCommands: [CommandSpec] = [
                                   ("usb", .optional(reader.usb)), ("name_pattern", .optional(reader.namePattern)),
                                   ("phys_pattern", .optional(reader.physPattern)), ("card_format", .string(reader.cardFormat.rawValue)),
                                   ("activity", .optional(fixed)), ("cooldown_seconds", .int(reader.cooldownSeconds)),
-                                  ("archived", .bool(reader.archived))]))
+                                  ("archived", .bool(reader.archived)), ("venue_name", .string(place.name)),
+                                  ("activity_name", .optional(fixedActivity?.name))]))
         }
         if json { ctx.out(.array(items)) } else {
             let l = ctx.lang

@@ -45,7 +45,8 @@ let scheduleCommands: [CommandSpec] = [
         }
         if try ctx.format(args) == "json" {
             ctx.out(.array(rows.map { .object([("id", .int(Int($0.2.id))), ("venue", .string($0.0)), ("activity", .string($0.1)),
-                                               ("slot", .string(ScheduleSlot(timing: $0.2.timing).description))]) }))
+                                               ("slot", .string(ScheduleSlot(timing: $0.2.timing).description)),
+                                               ("name", .optional(names[$0.2.activityID]))]) }))
         } else {
             let l = ctx.lang
             ctx.out(TextTable(headers: [l[.number], l[.activity], l[.when]],

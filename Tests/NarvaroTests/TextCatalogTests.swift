@@ -52,6 +52,18 @@ import Testing
         #expect(Lang.sv.text("added visitor {}", "K7M2QD") == "besökare K7M2QD tillagd")
     }
 
+    /// Regression: a long argument full of pattern separators, echoed in an error, took minutes to
+    /// match (every capture was matched against every pattern again, without end). Now bounded.
+    @Test func hostileMessagesAreNotSearchedWithoutBound() {
+        let noise = String(repeating: ": '", count: 60)  // the message stays under the pattern limit
+        let message = "--week: \(noise) is not a week: \(noise)"
+        #expect(Lang.sv.text(message).hasPrefix("--week: "))
+        let venue = "venue '\(noise)\(String(repeating: "' is not a ", count: 5))' not found: check `narvaro venue list`"
+        #expect(Lang.sv.text(venue).hasPrefix("mötesplatsen '"))
+        let long = String(repeating: "x", count: Phrases.longestPatternInput) + " not found"
+        #expect(Lang.sv.text("venue '\(long)' not found: check `narvaro venue list`").hasPrefix("venue '"))
+    }
+
     @Test func numbersFollowTheLanguage() {
         #expect(Lang.sv.decimal(10.5) == "10,5")
         #expect(Lang.en.decimal(10.5) == "10.5")

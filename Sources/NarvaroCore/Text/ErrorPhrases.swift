@@ -70,9 +70,23 @@ let errorWords: [String: String] = [
     "activity card added: swiping it switches a reader to {}": "aktivitetskort tillagt: en dragning byter läsaren till {}",
     "removed visitor {}": "besökare {} borttagen",
     "wrote {} ({}, {}, counts below {} hidden)": "skrev {} ({}, {}, tal under {} dolda)",
+    "--output takes a file name, or - for standard output": "--output tar ett filnamn, eller - för standard ut",
+    "a directory": "en katalog",
 ]
 
 let errorPatterns: [(en: String, sv: String)] = [
+    ("{} is writable by everyone: write the export somewhere private, or add --force",
+     "alla kan skriva i {}: skriv exporten någon annanstans, eller lägg till --force"),
+    ("{} exists: add --force to replace it, or choose another file name",
+     "{} finns redan: lägg till --force för att ersätta den, eller välj ett annat filnamn"),
+    ("{} is {}, not a regular file: give the path of a file to write (--output - writes to standard output)",
+     "{} är {}, inte en vanlig fil: ange sökvägen till en fil att skriva (--output - skriver till standard ut)"),
+    ("cannot write {}: directory {} does not exist; create it or choose another path",
+     "kan inte skriva {}: katalogen {} finns inte; skapa den eller välj en annan sökväg"),
+    ("doctor found {} problems (see above)",
+     "doctor hittade {} problem (se ovan)"),
+    ("doctor found {} problem (see above)",
+     "doctor hittade {} problem (se ovan)"),
     ("directory {} does not exist: create it, or choose another --database",
      "katalogen {} finns inte: skapa den, eller välj en annan --database"),
     ("no database at {}: add a venue first (narvaro venue add …) or check --database",

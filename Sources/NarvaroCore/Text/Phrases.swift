@@ -10,15 +10,24 @@ public enum Phrases {
     /// English → Swedish with `{}` for text that varies, tried in order.
     public static let svPatterns: [(en: String, sv: String)] = errorPatterns
 
+    /// Longest message searched for patterns: messages are one line; a longer text (a hostile
+    /// argument echoed back) is only looked up whole, so matching stays cheap.
+    static let longestPatternInput = 400
+
     /// The Swedish for `english`, or nil when neither a sentence nor a pattern matches.
-    public static func swedish(_ english: String) -> String? {
+    public static func swedish(_ english: String) -> String? { swedish(english, depth: 0) }
+
+    /// A pattern's captures are looked up once more (`venue`, `--week: '…' is not a week: …`), their
+    /// own captures only as whole sentences: the work is bounded, whatever the text.
+    private static func swedish(_ english: String, depth: Int) -> String? {
         if let exact = sv[english] { return exact }
+        guard depth < 2, english.utf8.count <= longestPatternInput else { return nil }
         for pattern in svPatterns {
             guard let captures = match(english, pattern: pattern.en) else { continue }
             var pieces = pattern.sv.split(separator: "{}", omittingEmptySubsequences: false).map(String.init)
             guard pieces.count == captures.count + 1 else { continue }
             var out = pieces.removeFirst()
-            for (capture, piece) in zip(captures, pieces) { out += (swedish(capture) ?? capture) + piece }
+            for (capture, piece) in zip(captures, pieces) { out += (swedish(capture, depth: depth + 1) ?? capture) + piece }
             return out
         }
         return nil

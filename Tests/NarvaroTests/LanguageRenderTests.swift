@@ -128,6 +128,20 @@ import Testing
         #expect(activities.contains(#""venue": "gamla-tingshuset""#) && activities.contains(#""venue_name": "Gamla Tingshuset""#))
     }
 
+    @Test func doctorSpeaksTheLanguageAndItsJSONStaysEnglish() throws {
+        let ws = try Self.demo.get()
+        func doctor(_ arguments: [String]) -> String {
+            let output = BufferedOutput()
+            _ = NarvaroProgram.run(["doctor"] + arguments, environment: ws.environment, output: output)
+            return output.stdout
+        }
+        let sv = doctor(["--lang", "sv"]), en = doctor(["--lang", "en"])
+        #expect(sv.contains("kortnyckel: ") && sv.contains("integritet: ") && sv.contains("läsare entre: "), "\(sv)")
+        #expect(!["card key:", "permissions:", "integrity:", "no swipes waiting", "FAIL", "warn "].contains { sv.contains($0) }, "\(sv)")
+        #expect(en.contains("card key: ") && en.contains("reader entre: "))
+        #expect(doctor(["--lang", "sv", "--format", "json"]).contains(#""check": "card key""#))
+    }
+
     @Test func helpAndErrorsFollowTheLanguage() throws {
         let ws = try Self.demo.get()
         func run(_ arguments: [String], _ env: [String: String]) -> BufferedOutput {

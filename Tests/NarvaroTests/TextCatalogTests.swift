@@ -37,6 +37,30 @@ import Testing
         #expect(unchanged.isEmpty, "Swedish equal to the English: \(unchanged)")
     }
 
+    /// Every literal message the code passes to `.text(…)` or `.doctorText(…)` (confirmations,
+    /// the help layout, doctor's status words) has Swedish: read from the sources themselves.
+    @Test func everyMessageTheCodeTranslatesHasSwedish() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        // `lang.text("…"` or `l.doctorText(archived ? "…" : "…"`: the literal messages at a call.
+        let call = try NSRegularExpression(pattern: #"\b(?:lang|l)\.(text|doctorText)\((?:[A-Za-z.]+ \? )?"((?:[^"\\]|\\.)*)"(?: : "((?:[^"\\]|\\.)*)")?"#)
+        var checked = 0, missing: [String] = []
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in call.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let table = Range(match.range(at: 1), in: text).map { text[$0] == "text" } ?? true ? Phrases.sv : Phrases.svDoctor
+                for group in [2, 3] {
+                    guard let range = Range(match.range(at: group), in: text) else { continue }
+                    checked += 1
+                    if table[String(text[range])] == nil { missing.append("\(file): \(text[range])") }
+                }
+            }
+        }
+        #expect(checked > 25)
+        #expect(missing.isEmpty, "messages without Swedish: \(missing)")
+    }
+
     @Test func patternsFillTheSamePlacesInBothLanguages() {
         for (en, sv) in Phrases.svDoctorPatterns + Phrases.svDoctor.map({ ($0.key, $0.value) }) {
             #expect(en.components(separatedBy: "{}").count == sv.components(separatedBy: "{}").count, "'\(en)' → '\(sv)'")

@@ -37,7 +37,7 @@ let activityCommands: [CommandSpec] = [
         guard let name = args.string("--name") else { throw UsageError("missing --name") }
         let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.string("--organizer"),
                                                    grant: grantRules(args, base: GrantRules()))
-        ctx.out("added activity \(venue)/\(activity.slug) (\(activity.name))\n")
+        ctx.out(ctx.lang.text("added activity {} ({})", "\(venue)/\(activity.slug)", activity.name) + "\n")
     },
     CommandSpec(["activity", "list"], "list activities", options: [.value("--venue", "SLUG", "only this venue"),
                                                                   .value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in
@@ -83,7 +83,7 @@ let activityCommands: [CommandSpec] = [
         let store = try ctx.store()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let archived = try store.removeActivity(activity)
-        ctx.out(archived ? "activity \(activity.slug) is in use: archived instead of removed\n" : "removed activity \(activity.slug)\n")
+        ctx.out(ctx.lang.text(archived ? "activity {} is in use: archived instead of removed" : "removed activity {}", activity.slug) + "\n")
     },
 ]
 

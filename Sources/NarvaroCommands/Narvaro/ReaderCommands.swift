@@ -44,7 +44,7 @@ let readerCommands: [CommandSpec] = [
         let settings = try readerSettings(args)
         if settings.device == nil, settings.usb == nil { throw UsageError("say how to find the reader: --device PATH or --usb VID:PID") }
         let reader = try ctx.store().addReader(name: args.positionals[0], settings: settings)
-        ctx.out("added reader \(reader.name) (\(reader.cardFormat.rawValue)); narvarod picks it up without a restart\n")
+        ctx.out(ctx.lang.text("added reader {} ({}); narvarod picks it up without a restart", reader.name, reader.cardFormat.rawValue) + "\n")
     },
     CommandSpec(["reader", "edit"], "change a reader", positionals: [.required("NAME", "the reader")], options: readerOptions) { args, ctx in
         let reader = try ctx.store().editReader(name: args.positionals[0], settings: try readerSettings(args))
@@ -88,7 +88,7 @@ let readerCommands: [CommandSpec] = [
     CommandSpec(["reader", "remove"], "remove a reader (archived instead when check-ins refer to it)",
                 positionals: [.required("NAME", "the reader")]) { args, ctx in
         let archived = try ctx.store().removeReader(name: args.positionals[0])
-        ctx.out(archived ? "reader \(args.positionals[0]) has check-ins: archived instead of removed\n" : "removed reader \(args.positionals[0])\n")
+        ctx.out(ctx.lang.text(archived ? "reader {} has check-ins: archived instead of removed" : "removed reader {}", args.positionals[0]) + "\n")
     },
 ]
 

@@ -26,7 +26,7 @@ let scheduleCommands: [CommandSpec] = [
         let store = try ctx.store()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let slot = try store.addSlot(activity: activity, timing: timing)
-        ctx.out("added slot #\(slot.id) to \(activity.slug): \(ScheduleSlot(timing: timing))\n")
+        ctx.out(ctx.lang.text("added slot #{} to {}: {}", String(slot.id), activity.slug, ctx.lang.slot(ScheduleSlot(timing: timing))) + "\n")
     },
     CommandSpec(["schedule", "list"], "list schedule slots", positionals: [.optional("ACTIVITY", "only this activity")],
                 options: [.value("--venue", "SLUG", "only this venue"), .value("--format", "table|json", "output format")]) { args, ctx in
@@ -56,7 +56,7 @@ let scheduleCommands: [CommandSpec] = [
     CommandSpec(["schedule", "remove"], "remove a schedule slot", positionals: [.required("ID", "the slot's number from `schedule list`")]) { args, ctx in
         guard let id = Int64(args.positionals[0].trimmingPrefix("#")) else { throw UsageError("ID is a slot number like 3, not '\(args.positionals[0])'") }
         try ctx.store().removeSlot(id: id)
-        ctx.out("removed slot #\(id)\n")
+        ctx.out(ctx.lang.text("removed slot #{}", String(id)) + "\n")
     },
 ]
 

@@ -11,7 +11,7 @@ let venueCommands: [CommandSpec] = [
                           .value("--timezone", "TZ", "IANA time zone (default Europe/Stockholm)")]) { args, ctx in
         guard let name = args.string("--name") else { throw UsageError("missing --name") }
         let venue = try ctx.store(create: true).addVenue(slug: args.positionals[0], name: name, timeZone: args.string("--timezone") ?? "Europe/Stockholm")
-        ctx.out("added venue \(venue.slug) (\(venue.name), \(venue.timeZone)) with activity drop-in\n")
+        ctx.out(ctx.lang.text("added venue {} ({}, {}) with activity drop-in", venue.slug, venue.name, venue.timeZone) + "\n")
     },
     CommandSpec(["venue", "list"], "list venues", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived venues")]) { args, ctx in
         let venues = try ctx.readStore().venues(includeArchived: args.flag("--all"))
@@ -41,8 +41,8 @@ let venueCommands: [CommandSpec] = [
     CommandSpec(["venue", "remove"], "remove a venue (archived instead when check-ins refer to it)",
                 positionals: [.required("SLUG", "the venue")]) { args, ctx in
         let archived = try ctx.store().removeVenue(slug: args.positionals[0])
-        ctx.out(archived ? "venue \(args.positionals[0]) is in use by check-ins, readers or activities: archived instead of removed\n"
-                         : "removed venue \(args.positionals[0])\n")
+        ctx.out(ctx.lang.text(archived ? "venue {} is in use by check-ins, readers or activities: archived instead of removed" : "removed venue {}",
+                              args.positionals[0]) + "\n")
     },
 ]
 

@@ -3,18 +3,6 @@
 import NarvaroCore
 import Foundation
 
-extension Lang {
-    /// `--lang`, else `LANG` starting with `sv`, else English.
-    static func resolve(option: String?, environment: [String: String]) throws(UsageError) -> Lang {
-        if let option {
-            guard let lang = Lang(rawValue: option.lowercased()) else { throw UsageError("--lang takes sv or en, not '\(option)'") }
-            return lang
-        }
-        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-        return locale.hasPrefix("sv") ? .sv : .en
-    }
-}
-
 public final class CommandContext {
     public static let defaultDatabase = "/var/lib/narvaro/narvaro.db"
 
@@ -34,7 +22,7 @@ public final class CommandContext {
         }
         databasePath = global.string("--database") ?? environment["NARVARO_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabase
         cardKeyPath = CardKey.path(option: global.string("--card-key"), environment: environment)
-        lang = try Lang.resolve(option: global.string("--lang"), environment: environment)
+        do { lang = try Lang.resolve(option: global.string("--lang"), environment: environment) } catch { throw UsageError(error.description) }
     }
 
     /// The database, opened once. Only commands that set things up may create the file.
@@ -90,5 +78,5 @@ public final class CommandContext {
 public let narvaroGlobalOptions: [OptionSpec] = [
     .value("--database", "DB", "the database (default $NARVARO_DATABASE, then /var/lib/narvaro/narvaro.db)"),
     .value("--card-key", "PATH", "the card key file (default $NARVARO_CARD_KEY, then /etc/narvaro/card-key)"),
-    .value("--lang", "sv|en", "language of tables and texts (default from LANG)"),
+    .value("--lang", "sv|en", "language of tables, help and messages (default $NARVARO_LANG, then sv if LANG is sv_*, else en)"),
 ]

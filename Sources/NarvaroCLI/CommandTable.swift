@@ -69,27 +69,31 @@ public struct CommandTable {
             output.out("\(program) \(NarvaroVersion.string)\n")
             return 0
         }
+        // Help and errors speak the chosen language; a bad --lang is reported below, in English.
+        let lang = (try? ArgumentParser.parse(globals, options: globalOptions, positionals: []))
+            .flatMap { try? Lang.resolve(option: $0.string("--lang"), environment: environment) }
+            ?? (try? Lang.resolve(option: nil, environment: environment)) ?? .en
         let wantsHelp = words.contains("--help") || words.contains("-h")
         words.removeAll { $0 == "--help" || $0 == "-h" }
         guard let command = commands.filter({ words.starts(with: $0.path) }).max(by: { $0.path.count < $1.path.count }) else {
             let group = words.prefix { !$0.hasPrefix("-") }
             let members = commands.filter { $0.path.starts(with: group) && !$0.hidden }
             if !group.isEmpty, !members.isEmpty, wantsHelp || words.count == group.count {
-                output.out(groupHelp(Array(group), members))
+                output.out(groupHelp(Array(group), members, lang: lang))
                 return wantsHelp ? 0 : 2
             }
             if words.isEmpty {
-                output.out(overview())
+                output.out(overview(lang: lang))
                 return wantsHelp ? 0 : 2
             }
-            output.err("\(program): unknown command '\(OutsideText.visible(group.joined(separator: " ")))': see '\(program) --help'\n")
+            output.err("\(program): " + lang.text("unknown command '{}': see '{}'").filled(OutsideText.visible(group.joined(separator: " ")), "\(program) --help") + "\n")
             return 2
         }
         if wantsHelp {
-            output.out(help(command))
+            output.out(help(command, lang: lang))
             return 0
         }
-        let usageHint = "try '\(program) \(command.path.joined(separator: " ")) --help'"
+        let usageHint = lang.text("try '{}'").filled("\(program) \(command.path.joined(separator: " ")) --help")
         do {
             let global = try ArgumentParser.parse(globals, options: globalOptions, positionals: [])
             let parsed = try ArgumentParser.parse(Array(words.dropFirst(command.path.count)), options: command.options, positionals: command.positionals)
@@ -98,46 +102,47 @@ public struct CommandTable {
             return 0
         } catch let error as UsageError {
             // Messages echo arguments and stored names: shown, never executed by the terminal.
-            output.err("\(program) \(command.path.joined(separator: " ")): \(OutsideText.visible(error.message)); \(usageHint)\n")
+            output.err("\(program) \(command.path.joined(separator: " ")): \(OutsideText.visible(lang.text(error.message))); \(usageHint)\n")
             return 2
         } catch {
-            output.err("\(program): \(OutsideText.visible(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")))\n")
+            output.err("\(program): \(OutsideText.visible(lang.text(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))))\n")
             return 1
         }
     }
 
-    func help(_ command: CommandSpec) -> String {
-        var text = "usage: \(program) \(command.path.joined(separator: " "))"
+    func help(_ command: CommandSpec, lang: Lang = .en) -> String {
+        var text = "\(lang.text("usage:")) \(program) \(command.path.joined(separator: " "))"
         for p in command.positionals { text += p.required ? " \(p.name)" : " [\(p.name)]" }
-        if !command.options.isEmpty { text += " [options]" }
-        text += "\n\n\(command.summary)\n"
-        let rows = command.positionals.map { ($0.name, $0.help) }
-            + command.options.map { ($0.arity == 0 ? $0.name : "\($0.name) \($0.valueName)", $0.help) }
-            + globalOptions.map { ($0.arity == 0 ? $0.name : "\($0.name) \($0.valueName)", $0.help) }
+        if !command.options.isEmpty { text += " " + lang.text("[options]") }
+        text += "\n\n\(lang.text(command.summary))\n"
+        let rows = command.positionals.map { ($0.name, lang.text($0.help)) }
+            + command.options.map { ($0.arity == 0 ? $0.name : "\($0.name) \($0.valueName)", lang.text($0.help)) }
+            + globalOptions.map { ($0.arity == 0 ? $0.name : "\($0.name) \($0.valueName)", lang.text($0.help)) }
         let width = rows.map { TextTable.displayWidth($0.0) }.max() ?? 0
         text += "\n" + rows.map { "  " + $0.0 + String(repeating: " ", count: width - TextTable.displayWidth($0.0) + 2) + $0.1 }.joined(separator: "\n") + "\n"
         return text
     }
 
-    func groupHelp(_ group: [String], _ members: [CommandSpec]) -> String {
+    func groupHelp(_ group: [String], _ members: [CommandSpec], lang: Lang = .en) -> String {
         let width = members.map { $0.path.joined(separator: " ").count }.max() ?? 0
-        return "usage: \(program) \(group.joined(separator: " ")) COMMAND [options]\n\n"
+        return "\(lang.text("usage:")) \(program) \(group.joined(separator: " ")) \(lang.text("COMMAND [options]"))\n\n"
             + members.map { c in
                 let name = c.path.joined(separator: " ")
-                return "  \(name)\(String(repeating: " ", count: width - name.count + 2))\(c.summary)"
-            }.joined(separator: "\n") + "\n\nEvery command takes --help.\n"
+                return "  \(name)\(String(repeating: " ", count: width - name.count + 2))\(lang.text(c.summary))"
+            }.joined(separator: "\n") + "\n\n\(lang.text("Every command takes --help."))\n"
     }
 
-    func overview() -> String {
+    func overview(lang: Lang = .en) -> String {
         let commands = commands.filter { !$0.hidden }
         let width = commands.map { $0.path.joined(separator: " ").count }.max() ?? 0
         let lines = commands.map { c in
             let name = c.path.joined(separator: " ")
-            return "  \(name)\(String(repeating: " ", count: width - name.count + 2))\(c.summary)"
+            return "  \(name)\(String(repeating: " ", count: width - name.count + 2))\(lang.text(c.summary))"
         }
-        let globals = globalOptions.map { "  \($0.arity == 0 ? $0.name : "\($0.name) \($0.valueName)")  \($0.help)" }
-        return "usage: \(program) [global options] COMMAND [options]\n\n\(about)\n\nCommands:\n" + lines.joined(separator: "\n")
-            + "\n\nGlobal options:\n" + globals.joined(separator: "\n") + "\n\nEvery command takes --help.\n"
+        let globals = globalOptions.map { "  \($0.arity == 0 ? $0.name : "\($0.name) \($0.valueName)")  \(lang.text($0.help))" }
+        return "\(lang.text("usage:")) \(program) \(lang.text("[global options] COMMAND [options]"))\n\n\(lang.text(about))\n\n\(lang.text("Commands:"))\n"
+            + lines.joined(separator: "\n") + "\n\n\(lang.text("Global options:"))\n" + globals.joined(separator: "\n")
+            + "\n\n\(lang.text("Every command takes --help."))\n"
     }
 }
 
@@ -161,4 +166,14 @@ public final class BufferedOutput: TextOutput {
     public init() {}
     public func out(_ text: String) { stdout += text }
     public func err(_ text: String) { stderr += text }
+}
+
+extension String {
+    /// The pattern with each `{}` replaced by the next value, in order.
+    func filled(_ values: String...) -> String {
+        var pieces = split(separator: "{}", omittingEmptySubsequences: false).map(String.init)
+        var out = pieces.removeFirst()
+        for (i, piece) in pieces.enumerated() { out += (i < values.count ? values[i] : "") + piece }
+        return out
+    }
 }

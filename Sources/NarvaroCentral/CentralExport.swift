@@ -11,10 +11,10 @@ public struct CentralExportRequest: Sendable {
     public var minCell: Int
     public var exportedBy: String
     public var exportedAt: String
-    public var language: ExportLanguage
+    public var language: Lang
 
     public init(period: Period, venue: String? = nil, organizer: String? = nil, minCell: Int = 5, exportedBy: String, exportedAt: String,
-                language: ExportLanguage = .sv) {
+                language: Lang = .sv) {
         (self.period, self.venue, self.organizer, self.minCell) = (period, venue, organizer, minCell)
         (self.exportedBy, self.exportedAt, self.language) = (exportedBy, exportedAt, language)
     }

@@ -34,7 +34,7 @@ import Testing
         try #require(replay.status == 0, "\(replay.stderr)")
         let before = try Self.foldedReports.map { try Executables.run("narvaro", $0, environment: ws.environment) }
         #expect(before.allSatisfy { $0.status == 0 })
-        #expect(before[1].stdout.contains("\"visits\": 36") && before[3].stdout.contains("unstated"))
+        #expect(before[1].stdout.contains("\"visits\": 36") && before[3].stdout.contains("not stated"))
         let exports = try ["csv", "json", "html"].map { try Self.export(ws, $0) }
         let dayBefore = try ws.narvaro("report", "--day", "2024-07-02", "--format", "json")
         #expect(dayBefore.status == 0)

@@ -13,7 +13,7 @@ import Testing
 @Suite struct ExportBuilderTests {
     let now = TestDatabase.time("2026-11-01T10:00:00+01:00")
 
-    func request(_ period: String, language: ExportLanguage = .en) throws -> ExportRequest {
+    func request(_ period: String, language: Lang = .en) throws -> ExportRequest {
         ExportRequest(period: try Period.parse(period), exportedBy: "test@host", exportedAt: "2026-11-23T10:00:00+01:00", language: language)
     }
 

@@ -81,7 +81,7 @@ import Testing
             }
             for venue in [nil, "hamnen"] as [String?] {
                 for organizer in [nil, "Hej främling!"] as [String?] {
-                    for language in [ExportLanguage.sv, .en] {
+                    for language in [Lang.sv, .en] {
                         let request = ExportRequest(period: period, venue: venue, organizer: organizer, exportedBy: "test@host",
                                                     exportedAt: "2025-12-20T12:00:00+01:00", language: language)
                         let document = try store.exportDocument(request)

@@ -29,10 +29,10 @@ import Testing
         #expect(trends.trailingWeeks == 1)
         #expect(trends.trailingFourWeekAverage == 42)
         let report = try db.store.attendance(request)
-        let sv = reportTable(report, request: request, by: nil, trends: trends, texts: .sv)
+        let sv = reportTable(report, request: request, by: nil, trends: trends, lang: .sv)
         #expect(sv.contains("Besök per vecka, snitt 1 v"), "\(sv)")
         #expect(sv.contains("42,0"))
-        let en = reportTable(report, request: request, by: nil, trends: trends, texts: .en)
+        let en = reportTable(report, request: request, by: nil, trends: trends, lang: .en)
         #expect(en.contains("Visits per week, average over 1 week"), "\(en)")
         #expect(en.contains("42.0"))
         let json = report.json(by: nil, trends: trends).serialized()
@@ -54,7 +54,7 @@ import Testing
         #expect(w50.trailingWeeks == 4)
         #expect(w50.trailingFourWeekAverage == 6.0 / 4)
         let sv = reportTable(try db.store.attendance(ReportRequest(period: try Period.parse("2026-W50"))),
-                             request: ReportRequest(period: try Period.parse("2026-W50")), by: nil, trends: w50, texts: .sv)
+                             request: ReportRequest(period: try Period.parse("2026-W50")), by: nil, trends: w50, lang: .sv)
         #expect(sv.contains("snitt 4 v") && sv.contains("1,5"), "\(sv)")
     }
 

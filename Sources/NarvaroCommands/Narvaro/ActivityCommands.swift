@@ -37,18 +37,21 @@ let activityCommands: [CommandSpec] = [
         guard let name = args.string("--name") else { throw UsageError("missing --name") }
         let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.string("--organizer"),
                                                    grant: grantRules(args, base: GrantRules()))
-        ctx.out("added activity \(venue)/\(activity.slug) (\(activity.name))\n")
+        ctx.out(ctx.lang.text("added activity {} ({})", "\(venue)/\(activity.slug)", activity.name) + "\n")
     },
     CommandSpec(["activity", "list"], "list activities", options: [.value("--venue", "SLUG", "only this venue"),
                                                                   .value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in
         let store = try ctx.readStore()
         let activities = try store.activities(venue: args.string("--venue"), includeArchived: args.flag("--all"))
-        let venues = Dictionary(uniqueKeysWithValues: try store.venues(includeArchived: true).map { ($0.id, $0.slug) })
+        let all = try store.venues(includeArchived: true)
+        let venues = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.slug) })
+        let venueNames = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
         if try ctx.format(args) == "json" {
-            ctx.out(.array(activities.map { activityJSON($0, venue: venues[$0.venueID] ?? "") }))
+            ctx.out(.array(activities.map { activityJSON($0, venue: venues[$0.venueID] ?? "", venueName: venueNames[$0.venueID]) }))
         } else {
-            ctx.out(TextTable(headers: ["VENUE", "SLUG", "NAME", "ORGANIZER", "GRANT RULES"],
-                              rows: activities.map { [venues[$0.venueID] ?? "", $0.slug, $0.name, $0.organizer ?? "", grantText($0.grant)] }).render())
+            let l = ctx.lang
+            ctx.out(TextTable(headers: [l[.venue], l[.activity], l[.slug], l[.organizer], l[.grantRules]],
+                              rows: activities.map { [venueNames[$0.venueID] ?? "", $0.name, $0.slug, $0.organizer ?? "", grantText($0.grant, lang: l)] }).render())
         }
     },
     CommandSpec(["activity", "show"], "show one activity and its schedule", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
@@ -56,11 +59,13 @@ let activityCommands: [CommandSpec] = [
         let store = try ctx.readStore()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let venue = try store.venue(id: activity.venueID)
-        if try ctx.format(args) == "json" { ctx.out(activityJSON(activity, venue: venue.slug)); return }
-        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \($0.timing)" }.joined(separator: "; ")
-        ctx.out(TextTable.keyValue([("activity", "\(venue.slug)/\(activity.slug)"), ("name", activity.name), ("organizer", activity.organizer ?? "-"),
-                                    ("grant rules", grantText(activity.grant)), ("schedule", slots.isEmpty ? "-" : slots),
-                                    ("state", activity.archived ? "archived" : "active")]))
+        if try ctx.format(args) == "json" { ctx.out(activityJSON(activity, venue: venue.slug, venueName: venue.name)); return }
+        let l = ctx.lang
+        let slots = try store.slots(activityID: activity.id).map { "#\($0.id) \(l.slot($0.timing))" }.joined(separator: "; ")
+        ctx.out(TextTable.keyValue([(l[.slug], "\(venue.slug)/\(activity.slug)"), (l[.name], "\(venue.name) – \(activity.name)"),
+                                    (l[.organizer], activity.organizer ?? "-"),
+                                    (l[.grantRules], grantText(activity.grant, lang: l)), (l[.schedule], slots.isEmpty ? "-" : slots),
+                                    (l[.state], l.state(archived: activity.archived))]))
     },
     CommandSpec(["activity", "edit"], "change an activity", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
                 options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--name", "NAME", "new display name"),
@@ -78,24 +83,25 @@ let activityCommands: [CommandSpec] = [
         let store = try ctx.store()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let archived = try store.removeActivity(activity)
-        ctx.out(archived ? "activity \(activity.slug) is in use: archived instead of removed\n" : "removed activity \(activity.slug)\n")
+        ctx.out(ctx.lang.text(archived ? "activity {} is in use: archived instead of removed" : "removed activity {}", activity.slug) + "\n")
     },
 ]
 
-func grantText(_ g: GrantRules) -> String {
+func grantText(_ g: GrantRules, lang: Lang = .en) -> String {
     guard !g.isEmpty else { return "-" }
     var parts: [String] = []
-    if let n = g.minParticipants { parts.append("≥\(n) participants") }
-    if g.minAge != nil || g.maxAge != nil { parts.append("age \(g.minAge ?? 0)-\(g.maxAge.map(String.init) ?? "")") }
-    if let m = g.minMinutes { parts.append("≥\(m) min") }
-    if g.leaderRequired { parts.append("leader present") }
+    if let n = g.minParticipants { parts.append("≥\(n) \(lang[.atLeastParticipants])") }
+    if g.minAge != nil || g.maxAge != nil { parts.append("\(lang[.ageRange]) \(g.minAge ?? 0)-\(g.maxAge.map(String.init) ?? "")") }
+    if let m = g.minMinutes { parts.append("≥\(m) \(lang[.minutes])") }
+    if g.leaderRequired { parts.append(lang[.leaderPresent]) }
     return parts.joined(separator: ", ")
 }
 
-func activityJSON(_ a: Activity, venue: String) -> JSONValue {
+/// `venue_name` was added after `archived` (old fields keep their place and meaning).
+func activityJSON(_ a: Activity, venue: String, venueName: String? = nil) -> JSONValue {
     .object([("venue", .string(venue)), ("slug", .string(a.slug)), ("name", .string(a.name)), ("organizer", .optional(a.organizer)),
              ("grant", .object([("min_participants", .optional(a.grant.minParticipants)), ("min_age", .optional(a.grant.minAge)),
                                 ("max_age", .optional(a.grant.maxAge)), ("min_minutes", .optional(a.grant.minMinutes)),
                                 ("leader_required", .bool(a.grant.leaderRequired))])),
-             ("archived", .bool(a.archived))])
+             ("archived", .bool(a.archived))] + (venueName.map { [("venue_name", JSONValue.string($0))] } ?? []))
 }

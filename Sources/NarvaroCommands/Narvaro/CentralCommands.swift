@@ -80,7 +80,7 @@ let centralCommands: [CommandSpec] = [
         guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
         if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
-        let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
+        let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
         let request = CentralExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
                                            minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)

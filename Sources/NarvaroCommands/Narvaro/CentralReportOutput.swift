@@ -16,10 +16,19 @@ func centralRowHead(_ row: CentralReportRow, _ by: CentralBreakdown) -> [(String
     }
 }
 
+/// Names after the figures, as the local report adds them (`venue_name`, `activity_name`).
+func centralRowNames(_ row: CentralReportRow, _ by: CentralBreakdown) -> [(String, JSONValue)] {
+    switch by {
+    case .activity: return [("venue_name", .string(row.venueName)), ("activity_name", .string(row.activityName))]
+    case .venue: return [("venue_name", .string(row.venueName))]
+    case .week: return []
+    }
+}
+
 func centralReportJSON(_ r: CentralReport) -> JSONValue {
     let period = r.request.period
     let rows: [JSONValue] = r.rows.map { .object(centralRowHead($0, r.request.by) + [("visits", .int($0.figures.visits)),
-        ("unique_visitors", .int($0.figures.uniqueVisitors)), ("new_visitors", .int($0.figures.newVisitors))]) }
+        ("unique_visitors", .int($0.figures.uniqueVisitors)), ("new_visitors", .int($0.figures.newVisitors))] + centralRowNames($0, r.request.by)) }
     return .object([("period", .string(period.label)), ("first_day", .string(period.firstDay.description)),
                     ("last_day", .string(period.lastDay.description)), ("by", .string(r.request.by.rawValue)), ("venues", .int(r.venueCount)),
                     ("rows", .array(rows)), ("total", figuresJSON(r.total)),

@@ -8,7 +8,7 @@ import Foundation
 func checkInJSON(_ c: CheckIn) -> JSONValue {
     .object([("id", .int(Int(c.id))), ("time", .string(iso8601(c.time))), ("reader", .string(c.reader)), ("venue", .string(c.venue)),
              ("activity", .optional(c.activity)), ("visitor", .optional(c.visitorCode)), ("nickname", .optional(c.visitorName)), ("outcome", .string(c.outcome.rawValue)),
-             ("attribution", .string(c.attribution.rawValue))])
+             ("attribution", .string(c.attribution.rawValue)), ("activity_name", .optional(c.activityName))])
 }
 
 func iso8601(_ t: EventTime) -> String { ISO8601.format(t) }
@@ -52,8 +52,10 @@ let checkInCommands: [CommandSpec] = [
             rows = try store.checkIns(CheckInFilter(reader: args.string("--reader"), outcome: outcome, venue: args.string("--venue"), limit: limit))
         }
         if try ctx.format(args) == "json" { ctx.out(.array(rows.map(checkInJSON))); return }
-        ctx.out(TextTable(headers: ["ID", "TIME", "READER", "ACTIVITY", "VISITOR", "OUTCOME"],
-                          rows: rows.map { [String($0.id), ctx.localTime($0.time, clock: clocks[$0.venue] ?? fallback), $0.reader, $0.activity ?? "-",
-                                            $0.visitorName ?? $0.visitorCode ?? "-", $0.outcome.rawValue] }, numeric: [0]).render())
+        let l = ctx.lang
+        ctx.out(TextTable(headers: [l[.number], l[.time], l[.reader], l[.activity], l[.visitor], l[.outcome]],
+                          rows: rows.map { [String($0.id), ctx.localTime($0.time, clock: clocks[$0.venue] ?? fallback), $0.reader,
+                                            $0.activityName ?? $0.activity ?? "-", $0.visitorName ?? $0.visitorCode ?? "-", l.name($0.outcome)] },
+                          numeric: [0]).render())
     },
 ]

@@ -19,9 +19,14 @@ let doctorCommands: [CommandSpec] = [
             ctx.out(.array(findings.map { .object([("check", .string($0.check)), ("status", .string($0.status.rawValue)),
                                                    ("detail", .string($0.detail)), ("action", .string($0.action))]) }))
         } else {
+            // The table in the chosen language (DoctorPhrases.swift); the JSON above stays English for scripts.
+            let l = ctx.lang
             for f in findings {
-                ctx.out("\(f.status == .ok ? "ok  " : f.status == .warning ? "warn" : "FAIL")  \(f.check): \(f.detail)\n")
-                if !f.action.isEmpty { ctx.out("      → \(f.action)\n") }
+                let status = l.doctorText(f.status == .ok ? "ok" : f.status == .warning ? "warn" : "FAIL")
+                // `reader NAME`: the word translated, the name as it is.
+                let check = f.check.hasPrefix("reader ") ? l.doctorText("reader") + f.check.dropFirst("reader".count) : l.doctorText(f.check)
+                ctx.out("\(status)\(String(repeating: " ", count: max(0, 4 - status.count)))  \(check): \(l.doctorText(f.detail))\n")
+                if !f.action.isEmpty { ctx.out("      → \(l.doctorText(f.action))\n") }
             }
         }
         let problems = findings.filter { $0.status == .problem }.count

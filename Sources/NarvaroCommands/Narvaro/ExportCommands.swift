@@ -27,7 +27,7 @@ let exportCommands: [CommandSpec] = [
         guard let protection = ExportProtection(rawValue: protectText) else {
             throw UsageError("--protect takes suppression or cell-key, not '\(protectText)'")
         }
-        let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
+        let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
         let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
                                     minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language,
@@ -39,7 +39,7 @@ let exportCommands: [CommandSpec] = [
 
 /// Writes an export document in `format` to `output` (nil: standard output), byte for byte: the
 /// writers made its text safe for terminals and spreadsheets. Shared by `export` and `central export`.
-func writeExport(_ document: ExportDocument, format: String, language: ExportLanguage, args: ParsedArguments, output: String?,
+func writeExport(_ document: ExportDocument, format: String, language: Lang, args: ParsedArguments, output: String?,
                  ctx: CommandContext) throws {
     let text: String
     switch format {
@@ -49,7 +49,8 @@ func writeExport(_ document: ExportDocument, format: String, language: ExportLan
     }
     guard let output else { ctx.outDocument(text); return }
     try OutputFile.write(Array(text.utf8), to: output, mode: 0o640, existing: args.flag("--force") ? .replace : .refuse)
-    ctx.err("wrote \(output) (\(format), \(document.header.period), \(document.header.protection.rawValue), counts below \(document.header.minCell) hidden)\n")
+    ctx.err(ctx.lang.text("wrote {} ({}, {}, {}, counts below {} hidden)", output, format, document.header.period,
+                         document.header.protection.rawValue, String(document.header.minCell)) + "\n")
 }
 
 /// `user@host` of whoever runs the export.

@@ -44,7 +44,7 @@ let readerCommands: [CommandSpec] = [
         let settings = try readerSettings(args)
         if settings.device == nil, settings.usb == nil { throw UsageError("say how to find the reader: --device PATH or --usb VID:PID") }
         let reader = try ctx.store().addReader(name: args.positionals[0], settings: settings)
-        ctx.out("added reader \(reader.name) (\(reader.cardFormat.rawValue)); narvarod picks it up without a restart\n")
+        ctx.out(ctx.lang.text("added reader {} ({}); narvarod picks it up without a restart", reader.name, reader.cardFormat.rawValue) + "\n")
     },
     CommandSpec(["reader", "edit"], "change a reader", positionals: [.required("NAME", "the reader")], options: readerOptions) { args, ctx in
         let reader = try ctx.store().editReader(name: args.positionals[0], settings: try readerSettings(args))
@@ -57,33 +57,38 @@ let readerCommands: [CommandSpec] = [
         var rows: [[String]] = []
         var items: [JSONValue] = []
         for reader in readers {
-            let venue = try store.venue(id: reader.venueID).slug
-            let fixed = try reader.fixedActivityID.map { try store.activity(id: $0).slug }
-            rows.append([reader.name, venue, deviceText(reader), reader.cardFormat.rawValue, fixed ?? "-"])
+            let place = try store.venue(id: reader.venueID)
+            let venue = place.slug
+            let fixedActivity = try reader.fixedActivityID.map { try store.activity(id: $0) }
+            let fixed = fixedActivity?.slug
+            rows.append([reader.name, place.name, deviceText(reader), reader.cardFormat.rawValue, fixedActivity?.name ?? "-"])
             items.append(.object([("name", .string(reader.name)), ("venue", .string(venue)), ("device", .optional(reader.device)),
                                   ("usb", .optional(reader.usb)), ("name_pattern", .optional(reader.namePattern)),
                                   ("phys_pattern", .optional(reader.physPattern)), ("card_format", .string(reader.cardFormat.rawValue)),
                                   ("activity", .optional(fixed)), ("cooldown_seconds", .int(reader.cooldownSeconds)),
-                                  ("archived", .bool(reader.archived))]))
+                                  ("archived", .bool(reader.archived)), ("venue_name", .string(place.name)),
+                                  ("activity_name", .optional(fixedActivity?.name))]))
         }
         if json { ctx.out(.array(items)) } else {
-            ctx.out(TextTable(headers: ["NAME", "VENUE", "DEVICE", "FORMAT", "ACTIVITY"], rows: rows).render())
+            let l = ctx.lang
+            ctx.out(TextTable(headers: [l[.reader], l[.venue], l[.device], l[.cardFormat], l[.fixedActivity]], rows: rows).render())
         }
     },
     CommandSpec(["reader", "show"], "show one reader", positionals: [.required("NAME", "the reader")]) { args, ctx in
         let store = try ctx.readStore()
         let reader = try store.reader(named: args.positionals[0])
-        let current = try reader.currentActivityID.map { try store.activity(id: $0).slug }
-        ctx.out(TextTable.keyValue([("reader", reader.name), ("venue", try store.venue(id: reader.venueID).slug), ("device", deviceText(reader)),
-                                    ("card format", reader.cardFormat.rawValue),
-                                    ("fixed activity", try reader.fixedActivityID.map { try store.activity(id: $0).slug } ?? "-"),
-                                    ("current activity", current ?? "-"), ("cooldown", "\(reader.cooldownSeconds) s"),
-                                    ("state", reader.archived ? "archived" : "active")]))
+        let current = try reader.currentActivityID.map { try store.activity(id: $0).name }
+        let l = ctx.lang
+        ctx.out(TextTable.keyValue([(l[.reader], reader.name), (l[.venue], try store.venue(id: reader.venueID).name), (l[.device], deviceText(reader)),
+                                    (l[.cardFormat], reader.cardFormat.rawValue),
+                                    (l[.fixedActivity], try reader.fixedActivityID.map { try store.activity(id: $0).name } ?? "-"),
+                                    (l[.currentActivity], current ?? "-"), (l[.cooldown], "\(reader.cooldownSeconds) \(l[.seconds])"),
+                                    (l[.state], l.state(archived: reader.archived))]))
     },
     CommandSpec(["reader", "remove"], "remove a reader (archived instead when check-ins refer to it)",
                 positionals: [.required("NAME", "the reader")]) { args, ctx in
         let archived = try ctx.store().removeReader(name: args.positionals[0])
-        ctx.out(archived ? "reader \(args.positionals[0]) has check-ins: archived instead of removed\n" : "removed reader \(args.positionals[0])\n")
+        ctx.out(ctx.lang.text(archived ? "reader {} has check-ins: archived instead of removed" : "removed reader {}", args.positionals[0]) + "\n")
     },
 ]
 

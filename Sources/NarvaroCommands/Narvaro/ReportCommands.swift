@@ -79,59 +79,69 @@ let reportCommands: [CommandSpec] = [
             }
         }
         let trends = try store.trends(request)
+        let names = try ReportNames(store: store)
         switch format {
-        case "json": ctx.out(reportJSON(report, by: by, trends: trends))
-        case "csv": ctx.outDocument(reportCSV(report, by: by))
-        default: ctx.out(reportTable(report, request: request, by: by, trends: trends, texts: Texts.of(ctx.lang)))
+        case "json": ctx.out(report.json(by: by, trends: trends, names: names))
+        case "csv": ctx.outDocument(reportCSV(report, by: by, names: names))
+        default: ctx.out(reportTable(report, request: request, by: by, trends: trends, lang: ctx.lang, names: names))
         }
     },
 ]
 
 func figuresJSON(_ f: AttendanceFigures) -> JSONValue { f.json }
 
-func reportJSON(_ r: AttendanceReport, by: Breakdown?, trends: ReportTrends) -> JSONValue { r.json(by: by, trends: trends) }
-
 /// RFC 4180; text cells (names, labels) through `CSVCell.safeText` like the export, numbers as numbers.
-func reportCSV(_ r: AttendanceReport, by: Breakdown?) -> String {
+/// Slugs and keys stay in their columns; venue and activity names are added as the last columns.
+func reportCSV(_ r: AttendanceReport, by: Breakdown?, names: ReportNames = ReportNames()) -> String {
     func field(_ text: String) -> String {
         let s = CSVCell.safeText(text)
         return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
-    var lines = [(by.map { "period,\($0.rawValue)" } ?? "period,venue,activity") + ",visits,unique_visitors,new_visitors"]
+    let named = by == nil || by == .activity
+    var lines = [(by.map { "period,\($0.rawValue)" } ?? "period,venue,activity") + ",visits,unique_visitors,new_visitors"
+                 + (named ? ",venue_name,activity_name" : "")]
     for row in r.rows {
+        let nameCells = by == nil ? [names.venue(row.venue), row.activityName]
+            : by == .activity ? [names.venue(names.venueSlug(of: row.activity)), names.activity(row.activity)] : []
         lines.append(([r.period.label] + (by == nil ? [row.venue, row.activity] : [row.activity])
-                      ).map(field).joined(separator: ",") + "," + [row.figures.visits, row.figures.uniqueVisitors, row.figures.newVisitors].map(String.init).joined(separator: ","))
+                      ).map(field).joined(separator: ",") + "," + [row.figures.visits, row.figures.uniqueVisitors, row.figures.newVisitors].map(String.init).joined(separator: ",")
+                     + nameCells.map { "," + field($0) }.joined())
     }
     lines.append(([r.period.label, "total"] + (by == nil ? [""] : [])
-                  + [String(r.total.visits), String(r.total.uniqueVisitors), String(r.total.newVisitors)]).joined(separator: ","))
+                  + [String(r.total.visits), String(r.total.uniqueVisitors), String(r.total.newVisitors)] + (named ? ["", ""] : [])).joined(separator: ","))
     return lines.joined(separator: "\r\n") + "\r\n"
 }
 
-func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, trends: ReportTrends, texts t: Texts) -> String {
+/// The report for people: names instead of slugs, labels and numbers in `lang`; a name too long
+/// for 80 columns is cut with '…' by `TextTable` (the full names are in `--format csv|json`).
+func reportTable(_ r: AttendanceReport, request: ReportRequest, by: Breakdown?, trends: ReportTrends, lang: Lang,
+                 names: ReportNames = ReportNames()) -> String {
+    let t = Texts.of(lang)
     let who = request.roles.count == Role.allCases.count ? t.all : request.roles.map { role in
         role == .participant ? t.participants : role == .volunteer ? t.volunteers : t.staff
     }.sorted().joined(separator: ", ")
     let figures = { (f: AttendanceFigures) in [String(f.visits), String(f.uniqueVisitors), String(f.newVisitors)] }
     let table: TextTable
     if let by {
-        table = TextTable(headers: [by.rawValue.capitalized, t.visits, t.unique, t.new],
-                          rows: r.rows.map { [$0.activity] + figures($0.figures) } + [[t.total] + figures(r.total)], numeric: [1, 2, 3])
+        // Activities by name, days with their weekday (`tis 2026-11-17`), keys (`woman`) in the language.
+        let label = { (key: String) -> String in
+            if by == .activity { return names.full(key) }
+            if by == .day, let date = try? LocalDate.parse(key) { return "\(lang.name(Weekday(date))) \(key)" }
+            return lang.value(key)
+        }
+        table = TextTable(headers: [lang.head(by), t.visits, t.unique, t.new],
+                          rows: r.rows.map { [label($0.activity)] + figures($0.figures) } + [[t.total] + figures(r.total)], numeric: [1, 2, 3])
     } else {
         table = TextTable(headers: [t.venue, t.activity, t.visits, t.unique, t.new],
-                          rows: r.rows.map { [$0.venue, $0.activityName] + figures($0.figures) } + [[t.total, ""] + figures(r.total)], numeric: [2, 3, 4])
+                          rows: r.rows.map { [names.venue($0.venue), $0.activityName] + figures($0.figures) } + [[t.total, ""] + figures(r.total)], numeric: [2, 3, 4])
     }
     let average = t.trailingAverageValue(trends.trailingFourWeekAverage)
     let change = trends.changePercent.map { ($0 >= 0 ? "+" : "") + "\($0) %" } ?? "–"
     let comparison = r.period.compared.map { [("\(t.change) \($0.label)", "\(change) (\(trends.previousVisits) → \(r.total.visits))")] } ?? []
     return "\(periodTitle(r.period, t)), \(who)\n\n" + table.render() + "\n"
-        + TextTable.keyValue([(t.returning, trends.returningVisitors.map(String.init) ?? foldedNotAvailable(t)),
-                              (t.lapsed, trends.lapsedVisitors.map(String.init) ?? foldedNotAvailable(t)),
+        + TextTable.keyValue([(t.returning, trends.returningVisitors.map(String.init) ?? lang[.foldedNotAvailable]),
+                              (t.lapsed, trends.lapsedVisitors.map(String.init) ?? lang[.foldedNotAvailable]),
                               (t.trailingAverageLabel(weeks: trends.trailingWeeks), average)] + comparison)
-}
-
-/// Shown instead of a figure that needs per-person rows retention has deleted (never a wrong number).
-func foldedNotAvailable(_ t: Texts) -> String {
-    t.day == "day" ? "not available for folded periods (retention)" : "finns inte för sammanslagna perioder (gallring)"
 }
 
 extension String {

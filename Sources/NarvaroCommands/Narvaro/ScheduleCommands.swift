@@ -26,14 +26,17 @@ let scheduleCommands: [CommandSpec] = [
         let store = try ctx.store()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
         let slot = try store.addSlot(activity: activity, timing: timing)
-        ctx.out("added slot #\(slot.id) to \(activity.slug): \(timing)\n")
+        ctx.out(ctx.lang.text("added slot #{} to {}: {}", String(slot.id), activity.slug, ctx.lang.slot(timing)) + "\n")
     },
     CommandSpec(["schedule", "list"], "list schedule slots", positionals: [.optional("ACTIVITY", "only this activity")],
                 options: [.value("--venue", "SLUG", "only this venue"), .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
         var rows: [(String, String, ScheduleSlot)] = []
+        var names: [Int64: String] = [:]
         for venue in try store.venues() where args.string("--venue").map({ $0 == venue.slug }) ?? true {
-            let activities = Dictionary(uniqueKeysWithValues: try store.activities(venue: venue.slug).map { ($0.id, $0.slug) })
+            let list = try store.activities(venue: venue.slug)
+            let activities = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.slug) })
+            for activity in list { names[activity.id] = "\(venue.name) – \(activity.name)" }
             for slot in try store.slots(venueID: venue.id) {
                 let slug = activities[slot.activityID] ?? "?"
                 if let only = args.positional(0), only != slug, only != "\(venue.slug)/\(slug)" { continue }
@@ -42,15 +45,18 @@ let scheduleCommands: [CommandSpec] = [
         }
         if try ctx.format(args) == "json" {
             ctx.out(.array(rows.map { .object([("id", .int(Int($0.2.id))), ("venue", .string($0.0)), ("activity", .string($0.1)),
-                                               ("slot", .string($0.2.timing.description))]) }))
+                                               ("slot", .string($0.2.timing.description)),
+                                               ("name", .optional(names[$0.2.activityID]))]) }))
         } else {
-            ctx.out(TextTable(headers: ["ID", "VENUE", "ACTIVITY", "WHEN"], rows: rows.map { ["#\($0.2.id)", $0.0, $0.1, $0.2.timing.description] }).render())
+            let l = ctx.lang
+            ctx.out(TextTable(headers: [l[.number], l[.activity], l[.when]],
+                              rows: rows.map { ["#\($0.2.id)", names[$0.2.activityID] ?? "\($0.0)/\($0.1)", l.slot($0.2.timing)] }).render())
         }
     },
     CommandSpec(["schedule", "remove"], "remove a schedule slot", positionals: [.required("ID", "the slot's number from `schedule list`")]) { args, ctx in
         guard let id = Int64(args.positionals[0].trimmingPrefix("#")) else { throw UsageError("ID is a slot number like 3, not '\(args.positionals[0])'") }
         try ctx.store().removeSlot(id: id)
-        ctx.out("removed slot #\(id)\n")
+        ctx.out(ctx.lang.text("removed slot #{}", String(id)) + "\n")
     },
 ]
 

@@ -11,15 +11,16 @@ let venueCommands: [CommandSpec] = [
                           .value("--timezone", "TZ", "IANA time zone (default Europe/Stockholm)")]) { args, ctx in
         guard let name = args.string("--name") else { throw UsageError("missing --name") }
         let venue = try ctx.store(create: true).addVenue(slug: args.positionals[0], name: name, timeZone: args.string("--timezone") ?? "Europe/Stockholm")
-        ctx.out("added venue \(venue.slug) (\(venue.name), \(venue.timeZone)) with activity drop-in\n")
+        ctx.out(ctx.lang.text("added venue {} ({}, {}) with activity drop-in", venue.slug, venue.name, venue.timeZone) + "\n")
     },
     CommandSpec(["venue", "list"], "list venues", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived venues")]) { args, ctx in
         let venues = try ctx.readStore().venues(includeArchived: args.flag("--all"))
         if try ctx.format(args) == "json" {
             ctx.out(.array(venues.map(venueJSON)))
         } else {
-            ctx.out(TextTable(headers: ["SLUG", "NAME", "TIME ZONE", "STATE"],
-                              rows: venues.map { [$0.slug, $0.name, $0.timeZone, $0.archived ? "archived" : "active"] }).render())
+            let l = ctx.lang
+            ctx.out(TextTable(headers: [l[.name], l[.slug], l[.timeZone], l[.state]],
+                              rows: venues.map { [$0.name, $0.slug, $0.timeZone, l.state(archived: $0.archived)] }).render())
         }
     },
     CommandSpec(["venue", "show"], "show one venue", positionals: [.required("SLUG", "the venue")],
@@ -27,9 +28,10 @@ let venueCommands: [CommandSpec] = [
         let store = try ctx.readStore()
         let venue = try store.venue(slug: args.positionals[0])
         if try ctx.format(args) == "json" { ctx.out(venueJSON(venue)); return }
-        let activities = try store.activities(venue: venue.slug).map(\.slug).joined(separator: ", ")
-        ctx.out(TextTable.keyValue([("slug", venue.slug), ("name", venue.name), ("time zone", venue.timeZone),
-                                    ("state", venue.archived ? "archived" : "active"), ("activities", activities)]))
+        let activities = try store.activities(venue: venue.slug).map { "\($0.name) (\($0.slug))" }.joined(separator: ", ")
+        let l = ctx.lang
+        ctx.out(TextTable.keyValue([(l[.slug], venue.slug), (l[.name], venue.name), (l[.timeZone], venue.timeZone),
+                                    (l[.state], l.state(archived: venue.archived)), (l[.activities], activities)]))
     },
     CommandSpec(["venue", "edit"], "change a venue's name or time zone", positionals: [.required("SLUG", "the venue")],
                 options: [.value("--name", "NAME", "new display name"), .value("--timezone", "TZ", "new IANA time zone")]) { args, ctx in
@@ -39,8 +41,8 @@ let venueCommands: [CommandSpec] = [
     CommandSpec(["venue", "remove"], "remove a venue (archived instead when check-ins refer to it)",
                 positionals: [.required("SLUG", "the venue")]) { args, ctx in
         let archived = try ctx.store().removeVenue(slug: args.positionals[0])
-        ctx.out(archived ? "venue \(args.positionals[0]) is in use by check-ins, readers or activities: archived instead of removed\n"
-                         : "removed venue \(args.positionals[0])\n")
+        ctx.out(ctx.lang.text(archived ? "venue {} is in use by check-ins, readers or activities: archived instead of removed" : "removed venue {}",
+                              args.positionals[0]) + "\n")
     },
 ]
 

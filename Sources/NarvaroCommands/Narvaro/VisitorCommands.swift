@@ -33,15 +33,17 @@ let visitorCommands: [CommandSpec] = [
         let format = args.string("--card") == nil ? .raw
             : try store.canonicalFormat(args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
         let visitor = try store.addVisitor(visitorDetails(args), card: args.string("--card"), format: format, now: ctx.now, currentYear: ctx.currentYear)
-        ctx.out("added visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\(args.string("--card") != nil ? " with a card" : "")\n")
+        ctx.out(ctx.lang.text("added visitor {}", visitor.code) + (visitor.nickname.map { " (\($0))" } ?? "")
+                + (args.string("--card") != nil ? " " + ctx.lang.text("with a card") : "") + "\n")
     },
     CommandSpec(["visitor", "list"], "list visitors", options: [.value("--format", "table|json", "output format"),
                                                               .flag("--unknown", "also list cards swiped but not enrolled")]) { args, ctx in
         let visitors = try ctx.readStore().visitors(includeUnenrolled: args.flag("--unknown"))
         if try ctx.format(args) == "json" { ctx.out(.array(visitors.map(visitorJSON))); return }
-        ctx.out(TextTable(headers: ["CODE", "NICKNAME", "BORN", "GENDER", "ROLE"],
-                          rows: visitors.map { [$0.code + ($0.enrolled ? "" : " (unknown card)"), $0.nickname ?? "", $0.birthYear.map(String.init) ?? "",
-                                                $0.gender.rawValue, $0.role.rawValue] }).render())
+        let l = ctx.lang
+        ctx.out(TextTable(headers: [l[.code], l[.nickname], l[.born], l[.gender], l[.role]],
+                          rows: visitors.map { [$0.code + ($0.enrolled ? "" : " (\(l[.unknownCard]))"), $0.nickname ?? "", $0.birthYear.map(String.init) ?? "",
+                                                l.name($0.gender), l.name($0.role)] }).render())
     },
     CommandSpec(["visitor", "show"], "show a visitor; --all prints everything held about them (right of access)",
                 positionals: [.required("CODE", "the visitor code, e.g. K7M2QD")],
@@ -59,19 +61,20 @@ let visitorCommands: [CommandSpec] = [
             return
         }
         let visitor = try store.visitor(code: args.positionals[0])
-        ctx.out(TextTable.keyValue([("code", visitor.code), ("nickname", visitor.nickname ?? "-"), ("birth year", visitor.birthYear.map(String.init) ?? "-"),
-                                    ("gender", visitor.gender.rawValue), ("role", visitor.role.rawValue),
-                                    ("cards", String(try store.cards(visitorID: visitor.id).filter { $0.revokedAt == nil }.count))]))
+        let l = ctx.lang
+        ctx.out(TextTable.keyValue([(l[.code], visitor.code), (l[.nickname], visitor.nickname ?? "-"), (l[.birthYear], visitor.birthYear.map(String.init) ?? "-"),
+                                    (l[.gender], l.name(visitor.gender)), (l[.role], l.name(visitor.role)),
+                                    (l[.cards], String(try store.cards(visitorID: visitor.id).filter { $0.revokedAt == nil }.count))]))
     },
     CommandSpec(["visitor", "edit"], "change a visitor's details", positionals: [.required("CODE", "the visitor code")],
                 options: visitorDetailOptions) { args, ctx in
         let visitor = try ctx.store().editVisitor(code: args.positionals[0], details: visitorDetails(args), currentYear: ctx.currentYear)
-        ctx.out("visitor \(visitor.code): \(visitor.nickname ?? "-"), \(visitor.birthYear.map(String.init) ?? "-"), \(visitor.gender.rawValue), \(visitor.role.rawValue)\n")
+        ctx.out("\(ctx.lang[.visitor]) \(visitor.code): \(visitor.nickname ?? "-"), \(visitor.birthYear.map(String.init) ?? "-"), \(ctx.lang.name(visitor.gender)), \(ctx.lang.name(visitor.role))\n")
     },
     CommandSpec(["visitor", "remove"], "remove a visitor who never checked in (else use `narvaro forget`)",
                 positionals: [.required("CODE", "the visitor code")]) { args, ctx in
         let code = try ctx.store().removeVisitor(code: args.positionals[0])
-        ctx.out("removed visitor \(code)\n")
+        ctx.out(ctx.lang.text("removed visitor {}", code) + "\n")
     },
     CommandSpec(["card", "list"], "list cards: who holds them and whether they are revoked (numbers are not stored)",
                 options: [.value("--visitor", "CODE", "only this visitor's cards"), .value("--format", "table|json", "output format")]) { args, ctx in
@@ -81,7 +84,8 @@ let visitorCommands: [CommandSpec] = [
             ctx.out(.array(cards.map { .object([("card", .int(Int($0.id))), ("holder", .string($0.holder)), ("revoked", .bool($0.revoked))]) }))
             return
         }
-        ctx.out(TextTable(headers: ["CARD", "HOLDER", "STATE"], rows: cards.map { ["#\($0.id)", $0.holder, $0.revoked ? "revoked" : "active"] }).render())
+        let l = ctx.lang
+        ctx.out(TextTable(headers: [l[.card], l[.holder], l[.state]], rows: cards.map { ["#\($0.id)", holderText($0.holder, lang: l), l[$0.revoked ? .revoked : .active]] }).render())
     },
     CommandSpec(["card", "add"], "give a visitor another card, or make a card an activity card", positionals: [.required("CARD", "the card number")],
                 options: [.value("--visitor", "CODE", "the visitor who gets the card"),
@@ -92,11 +96,11 @@ let visitorCommands: [CommandSpec] = [
         switch (args.string("--visitor"), args.string("--activity")) {
         case (let code?, nil):
             try store.addCard(canonical, toVisitor: code, now: ctx.now)
-            ctx.out("card added to visitor \(code.uppercased())\n")
+            ctx.out(ctx.lang.text("card added to visitor {}", code.uppercased()) + "\n")
         case (nil, let activity?):
             let target = try store.activity(named: activity, venue: args.string("--venue"))
             try store.addActivityCard(canonical, activity: target, now: ctx.now)
-            ctx.out("activity card added: swiping it switches a reader to \(target.slug)\n")
+            ctx.out(ctx.lang.text("activity card added: swiping it switches a reader to {}", target.name) + "\n")
         default:
             throw UsageError("give exactly one of --visitor CODE or --activity SLUG")
         }
@@ -106,9 +110,16 @@ let visitorCommands: [CommandSpec] = [
         let store = try ctx.store()
         let canonical = try store.canonicalCard(args.positionals[0], format: args.choice("--card-format", as: CardFormat.self), reader: args.string("--reader"))
         try store.revokeCard(canonical, now: ctx.now)
-        ctx.out("card revoked\n")
+        ctx.out(ctx.lang.text("card revoked") + "\n")
     },
 ]
+
+/// The holder `cardList` gives (a visitor code, `unknown card`, `activity SLUG`) in `lang`.
+func holderText(_ holder: String, lang: Lang) -> String {
+    if holder == "unknown card" { return lang[.unknownCard] }
+    if holder.hasPrefix("activity ") { return "\(lang[.activityCardOutcome]) \(holder.dropFirst("activity ".count))" }
+    return holder
+}
 
 let enrolCommands: [CommandSpec] = [
     CommandSpec(["enrol"], "bind the newest unknown card to a new visitor (or --visitor CODE); its earlier check-ins move with it",
@@ -122,7 +133,7 @@ let enrolCommands: [CommandSpec] = [
             throw UsageError("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
         }
         let visitor = try ctx.store().enrolLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
-        ctx.out("enrolled the card as visitor \(visitor.code)\(visitor.nickname.map { " (\($0))" } ?? "")\n")
+        ctx.out(ctx.lang.text("enrolled the card as visitor {}", visitor.code) + (visitor.nickname.map { " (\($0))" } ?? "") + "\n")
     },
 ].flatMap { [$0, $0.alias(["enroll"])] }  // `enroll`, the spelling before issue 13, still runs (hidden)
 

@@ -24,11 +24,11 @@ public enum CSVExport {
     }
 
     /// Suppresses `document` and writes it.
-    public static func write(_ document: ExportDocument, variant: Variant, lang: ExportLanguage = .sv) throws(ExportError) -> String {
+    public static func write(_ document: ExportDocument, variant: Variant, lang: Lang = .sv) throws(ExportError) -> String {
         write(try PublishedExport(document), variant: variant, lang: lang)
     }
 
-    public static func write(_ export: PublishedExport, variant: Variant, lang: ExportLanguage = .sv) -> String {
+    public static func write(_ export: PublishedExport, variant: Variant, lang: Lang = .sv) -> String {
         let lines = records(export, lang: lang).map { record in
             record.map { encode($0, variant: variant) }.joined(separator: variant == .rfc4180 ? "," : ";")
         }
@@ -37,7 +37,7 @@ public enum CSVExport {
     }
 
     /// The records as plain strings, as a CSV reader should get them back.
-    static func expectedRows(_ export: PublishedExport, lang: ExportLanguage = .sv, variant: Variant = .rfc4180) -> [[String]] {
+    static func expectedRows(_ export: PublishedExport, lang: Lang = .sv, variant: Variant = .rfc4180) -> [[String]] {
         records(export, lang: lang).map { $0.map { field in
             switch field {
             case .text(let s): return spreadsheetText(CSVCell.safeText(s), variant: variant)
@@ -47,7 +47,7 @@ public enum CSVExport {
         } }
     }
 
-    static func records(_ export: PublishedExport, lang: ExportLanguage) -> [[Field]] {
+    static func records(_ export: PublishedExport, lang: Lang) -> [[Field]] {
         let t = ExportText(lang)
         let h = export.header
         var out: [[Field]] = [[.text(t.documentTitle)]]

@@ -11,11 +11,11 @@ public struct ExportRequest: Sendable {
     public var minCell: Int
     public var exportedBy: String
     public var exportedAt: String
-    public var language: ExportLanguage
+    public var language: Lang
     public var protection: ExportProtection
 
     public init(period: Period, venue: String? = nil, organizer: String? = nil, minCell: Int = 5,
-                exportedBy: String, exportedAt: String, language: ExportLanguage = .sv, protection: ExportProtection = .suppression) {
+                exportedBy: String, exportedAt: String, language: Lang = .sv, protection: ExportProtection = .suppression) {
         self.protection = protection
         self.period = period
         self.venue = venue

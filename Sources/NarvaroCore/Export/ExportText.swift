@@ -1,16 +1,11 @@
 // The fixed words of an export in Swedish and English, and translation of well-known labels
 // (measures, genders, roles) so the statistics can hand over keys like "woman" or "visits".
 
-/// The language of a human-readable export (CSV headings, HTML).
-public enum ExportLanguage: String, Sendable, Equatable {
-    case sv, en
-}
-
 /// Every fixed text the writers print.
 public struct ExportText: Sendable {
-    public let language: ExportLanguage
+    public let language: Lang
 
-    public init(_ language: ExportLanguage) {
+    public init(_ language: Lang) {
         self.language = language
     }
 

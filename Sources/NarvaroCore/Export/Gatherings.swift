@@ -11,7 +11,7 @@ struct Gathering {
 /// Why a gathering does not qualify, in the export's language; never quoting the small count itself.
 struct GatheringText {
     let sv: Bool
-    init(_ language: ExportLanguage) { sv = language == .sv }
+    init(_ language: Lang) { sv = language == .sv }
 
     func tooFew(_ n: Int) -> String { sv ? "färre deltagare än \(n)" : "fewer participants than \(n)" }
     func tooFewInAgeRange(_ n: Int, _ low: Int?, _ high: Int?) -> String {

@@ -4,11 +4,11 @@
 /// Writes a `PublishedExport` as a standalone HTML page in Swedish or English.
 public enum HTMLExport {
     /// Suppresses `document` and writes it.
-    public static func write(_ document: ExportDocument, lang: ExportLanguage) throws(ExportError) -> String {
+    public static func write(_ document: ExportDocument, lang: Lang) throws(ExportError) -> String {
         write(try PublishedExport(document), lang: lang)
     }
 
-    public static func write(_ export: PublishedExport, lang: ExportLanguage) -> String {
+    public static func write(_ export: PublishedExport, lang: Lang) -> String {
         let t = ExportText(lang)
         let e = Markup.escape
         let h = export.header

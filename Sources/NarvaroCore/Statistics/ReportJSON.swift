@@ -9,12 +9,21 @@ extension AttendanceFigures {
 
 extension AttendanceReport {
     /// `rows` hold venue and activity slugs, or with `by` the breakdown's label under its name.
-    public func json(by: Breakdown?, trends: ReportTrends) -> JSONValue {
+    /// With `names`, rows keyed by venue and activity also carry `venue_name` and `activity_name`
+    /// after the figures (added fields: scripts reading the slugs keep working).
+    public func json(by: Breakdown?, trends: ReportTrends, names: ReportNames? = nil) -> JSONValue {
         let rows: [JSONValue] = self.rows.map { row in
             let head: [(String, JSONValue)] = by.map { [($0.rawValue, .string(row.activity))] }
                 ?? [("venue", .string(row.venue)), ("activity", .string(row.activity))]
+            var named: [(String, JSONValue)] = []
+            if let names, by == nil {
+                named = [("venue_name", .string(names.venue(row.venue))), ("activity_name", .string(row.activityName))]
+            } else if let names, by == .activity {
+                named = [("venue_name", .string(names.venue(names.venueSlug(of: row.activity)))),
+                         ("activity_name", .string(names.activity(row.activity)))]
+            }
             return .object(head + [("visits", .int(row.figures.visits)), ("unique_visitors", .int(row.figures.uniqueVisitors)),
-                                   ("new_visitors", .int(row.figures.newVisitors))])
+                                   ("new_visitors", .int(row.figures.newVisitors))] + named)
         }
         return .object([("period", .string(period.label)), ("first_day", .string(period.firstDay.description)),
                         ("last_day", .string(period.lastDay.description))] + (by.map { [("by", JSONValue.string($0.rawValue))] } ?? [])

@@ -148,7 +148,7 @@ extension Store {
         let period = Period.range(LocalDate(dayNumber: first), LocalDate(dayNumber: last))
         var rows: [CentralGatheringRow] = []
         var english: [String: [String]] = [:]
-        for language in [ExportLanguage.en, .sv] {
+        for language in [Lang.en, .sv] {
             let request = ExportRequest(period: period, venue: venue.slug, exportedBy: "", exportedAt: "", language: language)
             let filter = try ReportFilter(store: self, request: ReportRequest(period: period, venue: venue.slug, roles: Set(Role.allCases)))
             for gathering in try gatherings(request: request, filter: filter, activities: exportActivities, bands: bands) {

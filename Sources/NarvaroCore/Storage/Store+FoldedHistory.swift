@@ -120,7 +120,7 @@ extension Store {
         let people = try exportPeople(filter: filter, activities: activities, bands: bands, period: period)
         let everyone = try ReportFilter(store: self, request: ReportRequest(period: period, roles: Set(Role.allCases)))
         var gatherings: [Int64: [String: [FoldedGathering]]] = [:]
-        for language in [ExportLanguage.sv, .en] {
+        for language in [Lang.sv, .en] {
             let exportRequest = ExportRequest(period: period, exportedBy: "", exportedAt: "", language: language)
             for gathering in try self.gatherings(request: exportRequest, filter: everyone, activities: activities, bands: bands) {
                 gatherings[gathering.activityID, default: [:]][language.rawValue, default: []].append(FoldedGathering(gathering.row))

@@ -7,7 +7,7 @@ enum ExportDownload {
         guard let periodText = ctx.request.parameter("period") else { throw WebError.badRequest("period is missing, e.g. period=2026-H2") }
         let period = try Period.parse(periodText)
         let format = ctx.request.parameter("format") ?? "csv"
-        let language: ExportLanguage = ctx.lang == .sv ? .sv : .en
+        let language = ctx.lang
         let store = try ctx.store()
         let venue = ctx.request.parameter("venue")
         if let venue { _ = try store.venue(slug: venue) }

@@ -29,15 +29,18 @@ enum ReportPage {
 
         let request = ReportRequest(period: period, venue: venue, roles: roles)
         var report = try store.attendance(request)
+        let names = try ReportNames(store: store)
         if let by {
+            // The key stays in `activity` (JSON); people read `activityName`: names, words in their language.
             report.rows = try store.breakdown(request, by: by).map {
-                AttendanceRow(venue: by.rawValue, activity: $0.label, activityName: $0.label, organizer: nil, figures: $0.figures)
+                AttendanceRow(venue: by.rawValue, activity: $0.label, activityName: by == .activity ? names.full($0.label) : ctx.lang.value($0.label),
+                              organizer: nil, figures: $0.figures)
             }
         }
         let trends = try store.trends(request)
-        if format == "json" { return .json(JSONText(report.json(by: by, trends: trends))) }
+        if format == "json" { return .json(JSONText(report.json(by: by, trends: trends, names: names))) }
         return PageLayout.page(ctx, title: "\(ctx.texts.report) \(period.label)",
-                               main: try html(ctx, report: report, by: by, roleText: roleText, venue: venue, trends: trends, today: today))
+                               main: try html(ctx, report: report, by: by, roleText: roleText, venue: venue, trends: trends, today: today, names: names))
     }
 
     static func localToday(_ ctx: WebContext) throws -> LocalDate {
@@ -46,7 +49,7 @@ enum ReportPage {
     }
 
     static func html(_ ctx: WebContext, report: AttendanceReport, by: Breakdown?, roleText: String, venue: String?,
-                     trends: ReportTrends, today: LocalDate) throws -> String {
+                     trends: ReportTrends, today: LocalDate, names: ReportNames) throws -> String {
         let t = ctx.texts, r = ctx.reportTexts
         let period = report.period
         var html = "<h1>\(h(t.report)) \(h(period.label)) <span class=\"hint\">(\(h(period.firstDay.description)) – \(h(period.lastDay.description)))</span></h1>\n"
@@ -71,11 +74,11 @@ enum ReportPage {
         html += roleChoices.map { "<option value=\"\($0.0)\"\($0.0 == roleText ? " selected" : "")>\(h($0.1))</option>" }.joined() + "</select></label>"
         html += "<button type=\"submit\">\(h(t.show))</button></form>\n"
 
-        let first = by.map { $0.rawValue.capitalized } ?? r.activity
+        let first = by.map { ctx.lang.head($0) } ?? r.activity
         html += "<div class=\"scroll\"><table id=\"report-table\"><thead><tr>" + (by == nil ? "<th>\(h(r.venue))</th>" : "")
         html += "<th>\(h(first))</th><th class=\"num\">\(h(r.visits))</th><th class=\"num\">\(h(r.unique))</th><th class=\"num\">\(h(r.new))</th></tr></thead><tbody>\n"
         for row in report.rows {
-            html += "<tr>" + (by == nil ? "<td>\(h(row.venue))</td>" : "") + "<td>\(h(row.activityName))</td>"
+            html += "<tr>" + (by == nil ? "<td>\(h(names.venue(row.venue)))</td>" : "") + "<td>\(h(row.activityName))</td>"
             html += "<td class=\"num\">\(row.figures.visits)</td><td class=\"num\">\(row.figures.uniqueVisitors)</td><td class=\"num\">\(row.figures.newVisitors)</td></tr>\n"
         }
         html += "<tr class=\"total\"><th\(by == nil ? " colspan=\"2\"" : "")>\(h(r.total))</th><td class=\"num\" id=\"total-visits\">\(report.total.visits)</td>"

@@ -75,6 +75,8 @@ enum Executables {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        env["NARVARO_LANG"] = nil  // a developer's chosen language must not change what tests read
+        env["LC_MESSAGES"] = nil
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inp = Pipe()

@@ -99,8 +99,14 @@ import Testing
 
     @Test func averagesUseTheLanguagesDecimalSign() throws {
         let sv = try run(["report", "--week", "2026-W47"], .sv), en = try run(["report", "--week", "2026-W47"], .en)
-        #expect(sv.contains("10,5") && !sv.contains("10.5"))
-        #expect(en.contains("10.5") && !en.contains("10,5"))
+        // The weekly average line ends in a number with one decimal: `42,0` in Swedish, `42.0` in English.
+        let average = { (text: String, label: String) in
+            text.split(separator: "\n").first { $0.contains(label) }.map { String($0.split(separator: " ").last ?? "") } ?? ""
+        }
+        let svAverage = average(sv, "snitt"), enAverage = average(en, "average over")
+        #expect(svAverage.count >= 3 && svAverage.dropLast(2).allSatisfy(\.isNumber) && svAverage.dropLast().last == ",", "\(sv)")
+        #expect(enAverage.count >= 3 && enAverage.dropLast(2).allSatisfy(\.isNumber) && enAverage.dropLast().last == ".", "\(en)")
+        #expect(svAverage.replacingOccurrences(of: ",", with: ".") == enAverage)
     }
 
     @Test func everyTableFitsEightyColumns() throws {

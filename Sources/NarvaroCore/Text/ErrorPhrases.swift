@@ -140,6 +140,8 @@ let errorPatterns: [(en: String, sv: String)] = [
      "--half tar ÅÅÅÅ-H1 eller ÅÅÅÅ-H2, inte '{}'"),
     ("--format takes csv, json or html, not '{}'",
      "--format tar csv, json eller html, inte '{}'"),
+    ("--protect takes suppression or cell-key, not '{}'",
+     "--protect tar suppression eller cell-key, inte '{}'"),
     ("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '{}'",
      "--since tar ett datum (2026-11-17), en lokal tid (2026-11-17T15:00) eller en ISO 8601-tid, inte '{}'"),
     ("birth year {} is not plausible: give a year between {} and {}",

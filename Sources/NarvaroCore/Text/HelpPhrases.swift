@@ -91,6 +91,8 @@ let helpPhrases: [String: String] = [
         "utdataformat (standard table)",
     "counts from 1 to K-1 are hidden (default 5)":
         "tal från 1 till K-1 döljs (standard 5)",
+    "how people counts are protected (default suppression; cell-key also closes differencing between overlapping exports)":
+        "hur antal personer skyddas (standard suppression; cell-key stänger också differensangrepp mellan överlappande exporter)",
     "write to FILE (mode 0640) instead of standard output":
         "skriv till FIL (läge 0640) i stället för standard ut",
     "the role name, e.g. venue_tingshuset":

@@ -39,6 +39,7 @@ replay_bench() {
     rec="$out/replay-$swipes-$(cat Sources/NarvaroBench/Benchmark{Recording,Workload}.swift | sha1sum | cut -c1-10).evemu"
     start_unix="$(date -d "$replay_start" +%s)"
     mkdir -p "$results"; rm -f "$results"/*.times "$out/replay-stderr.log"
+    cut -d' ' -f1-3 /proc/loadavg > "$results/load.txt"   # the machine is shared: say how busy it was
     if [ ! -f "$rec" ]; then
         rm -f "$out/replay-$swipes-"*.evemu
         "$bin/narvaro-bench" recording --swipes "$swipes" --out "$rec.partial" && mv "$rec.partial" "$rec"
@@ -58,7 +59,13 @@ replay_bench() {
             fi
         done
     done
+    # Goal 4 of issue 17: the same recording committed 1,000 swipes per transaction (one run).
+    replay_database "$out/replay-db"; sync
+    echo "replay --batch 1000" >&2
+    NARVARO_DATABASE="$out/replay-db/narvaro.db" NARVARO_CARD_KEY="$out/replay-db/card-key" \
+        timed "$results/batch.times" "$daemon" --replay "$rec" --reader entre --start "$replay_start" --batch 1000
     rm -rf "$out/replay-db"
+    cut -d' ' -f1-3 /proc/loadavg >> "$results/load.txt"
     python3 - "$results" "$swipes" "$runs" > "$results/replay.md" <<'PY'
 import statistics, sys
 results, swipes, runs = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -73,7 +80,14 @@ print("\n| | wall | CPU (user+sys) | CPU per swipe | peak RSS |\n|---|---|---|--
 for name, (wall, user, sys_, rss) in (("narvarod --replay", d), ("Python peer", p)):
     print(f"| {name} | {wall:.2f} s | {user + sys_:.2f} s | {(user + sys_) / swipes * 1e6:.0f} µs | {rss / 1024:.1f} MiB |")
 print(f"| narvarod / peer | ×{d[0] / p[0]:.2f} | ×{(d[1] + d[2]) / (p[1] + p[2]):.2f} | | ×{d[3] / p[3]:.2f} |")
+try:
+    b = load("batch")
+    print(f"| narvarod --replay --batch 1000 (one run) | {b[0]:.2f} s ({swipes / b[0]:,.0f} swipes/s) | {b[1] + b[2]:.2f} s | {(b[1] + b[2]) / swipes * 1e6:.0f} µs | {b[3] / 1024:.1f} MiB |".replace(",", " "))
+except (OSError, ValueError):
+    pass
 print(f"\nParser alone (`narvaro-bench parse`, in memory): {parse}")
+loads = open(f"{results}/load.txt").read().split("\n")
+print(f"\nLoad average (1, 5, 15 min) at the start: {loads[0]}; at the end: {loads[1]} (2 cores).")
 PY
     replay_section "$runs"
 }

@@ -83,9 +83,8 @@ public final class SwipePipeline {
 
     /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
     public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
-        var decoder = decoders[reader] ?? CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout)
-        let output = decoder.feed(event)
-        decoders[reader] = decoder
+        // Fed in place: copying the decoder out and back cost two hash look-ups and a copy per key event.
+        let output = decoders[reader, default: CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout)].feed(event)
         switch output {
         case .swipe(let swipe)?:
             return enqueue(swipe)

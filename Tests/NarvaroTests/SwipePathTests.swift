@@ -93,4 +93,22 @@ import Testing
         #expect(result.activity == "drop-in")
         #expect(try db.store.db.scalar("SELECT count(*) FROM activities WHERE slug = 'drop-in'") == 1)
     }
+
+    /// Each index of `checkins` is one more page per swipe to write and fsync: four, not five, and
+    /// the look-ups that used the dropped `checkins_card` still search an index instead of scanning.
+    @Test func aCheckInUpdatesFourIndexesAndEveryLookUpStillSearches() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        let indexes = try db.store.db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checkins' ORDER BY name").map { $0.string(0) }
+        #expect(indexes == ["checkins_card_reader_time", "checkins_day", "checkins_visitor", "sqlite_autoindex_checkins_1"])
+        func plan(_ sql: String) throws -> String {
+            try db.store.db.query("EXPLAIN QUERY PLAN " + sql).map { $0.string(3) }.joined(separator: "\n")
+        }
+        let lookup = try plan(CheckInRecorder.lookup)
+        #expect(lookup.contains("checkins_card_reader_time (card_id=? AND reader_id=? AND time_us>? AND time_us<?)"), "\(lookup)")
+        #expect(lookup.contains("sqlite_autoindex_checkins_1 (swipe_key=?)"), "\(lookup)")
+        let byCard = try plan("DELETE FROM checkins WHERE card_id = 1")
+        #expect(byCard.contains("checkins_card_reader_time (card_id=?)"), "\(byCard)")
+        #expect(try plan("DELETE FROM checkins WHERE visitor_id = 1").contains("SEARCH"))
+    }
 }

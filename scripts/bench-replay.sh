@@ -197,9 +197,29 @@ Findings (2026-12-03, the machine loaded by other builds throughout):
   `pwrite64` (WAL pages: the check-in with its five indexes, visits, first visits, day totals), 10
   `fcntl`, 1 `fdatasync`; the peer 7.3, 6 and 1. Both fsync once per swipe; narvarod's commits
   carry ~3× the pages, which is where its extra wall time goes when the disk is slow.
-- **Left for goals 2–4 of issue 17** (the swipe path, being rewritten elsewhere): CPU 188–225 µs per
-  swipe against the goal of 60 µs is now SQLite statements and WAL pages per swipe, not parsing; peak
-  RSS 30.4 MiB against 20 MiB is the link graph (see Memory), not the data.
+- **Goals 2–4 of issue 17, the swipe path** (13:00–14:00 UTC, load average 5–9 on 2 cores; details in
+  "The swipe path" below): fewer statements, pages and system calls per swipe. CPU per swipe on tmpfs
+  153 → 108 µs (medians of three alternating 20k runs); `sqlite3_step` calls per swipe 19.6 → 8.7;
+  WAL frames per swipe 11.9 → 10.8; `pwrite64` 24.5 → 22.4, `fcntl` 10.1 → 8.1 per swipe. The
+  paired table above (13:24–13:30 UTC, disk slow: the peer's three runs took 6–33 s) has narvarod
+  at ×2.45 the peer's wall. Two more rounds at 13:31–13:44 (load 6–7, fsync ~3 ms; old binary, new
+  binary and peer, 20k each): old 53.7 and 54.9 s, new 62.1 and 78.6 s, the peer 66.1 and 39.5 s;
+  CPU old 11.3 s, new 8.4–9.0 s, peer 6.9–7.8 s. The new binary used a quarter less CPU and still
+  took longer on the clock both times — not explained (it writes fewer pages and syncs as often);
+  on this shared disk the wall time follows the fsync latency of the moment more than either
+  program, and two rounds cannot say more. **Goal 2 is not met**:
+  narvarod commits ~11 WAL pages per swipe against the peer's ~3.6 (the check-in with its four
+  indexes, the visit with its two, the day total; the peer writes a check-in with one index and a
+  visit), and when the disk's cost follows the bytes synced, ~3× the pages is ~2–3× the wall. CPU
+  per swipe is 108 µs on tmpfs (goal 60) and 200–300 µs on this disk (the peer: 140–210 µs), about a
+  third of it the kernel's WAL writes and locks.
+- **What would meet it**: make the per-swipe fsync carry one small record, not eleven B-tree pages.
+  The swipe spool already is a durable append-only log; appending each decoded swipe to it with one
+  `fdatasync` (one 4 KiB block) and committing the spooled swipes to SQLite in batches (`--batch`,
+  now in) once a second or every N swipes keeps every swipe durable before it is acknowledged
+  while the database sees one transaction per batch. The cost is that a check-in appears in the
+  database (and on the desk) up to a second later; that is a design decision, left to issue 17's owner.
+- Peak RSS 30.6 MiB against 20 MiB is the link graph (see Memory), not the data; being worked on elsewhere.
 TXT
 }
 

@@ -205,9 +205,10 @@ Findings (2026-12-03, the machine loaded by other builds throughout):
   at ×2.45 the peer's wall. Two more rounds at 13:31–13:44 (load 6–7, fsync ~3 ms; old binary, new
   binary and peer, 20k each): old 53.7 and 54.9 s, new 62.1 and 78.6 s, the peer 66.1 and 39.5 s;
   CPU old 11.3 s, new 8.4–9.0 s, peer 6.9–7.8 s. The new binary used a quarter less CPU and still
-  took longer on the clock both times — not explained (it writes fewer pages and syncs as often);
-  on this shared disk the wall time follows the fsync latency of the moment more than either
-  program, and two rounds cannot say more. **Goal 2 is not met**:
+  took longer on the clock both times; each round's three runs grew steadily slower (old, new,
+  peer: 54, 62, 66 s) or faster (new, old, peer: 79, 55, 40 s), so the disk drifted under them and
+  both of the new binary's runs fell on its slow side. On this shared disk the wall time follows
+  the fsync latency of the moment more than either program. **Goal 2 is not met**:
   narvarod commits ~11 WAL pages per swipe against the peer's ~3.6 (the check-in with its four
   indexes, the visit with its two, the day total; the peer writes a check-in with one index and a
   visit), and when the disk's cost follows the bytes synced, ~3× the pages is ~2–3× the wall. CPU

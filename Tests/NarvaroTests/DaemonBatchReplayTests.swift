@@ -93,4 +93,23 @@ import Testing
         #expect(result.stderr.contains("--batch goes with --replay"), "\(result.stderr)")
         #expect(try ws.narvarod(["--replay", Self.recording, "--reader", "entre", "--batch", "0"]).status == 2)
     }
+
+    /// A batch holding a swipe refused for a reason of its own (its reader was removed while it
+    /// waited in the spool) is rolled back and committed one by one: only that swipe is rejected.
+    @Test func aSwipeRefusedForItsOwnReasonRejectsOnlyItselfNotItsBatch() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        let hasher = try db.store.hasher()
+        let time = TestDatabase.time("2026-11-17T15:00:00+01:00")
+        let spool = SwipeSpool(path: db.path + ".spool")
+        try spool.store([PreparedSwipe(reader: "entre", time: time, cardHash: hasher.hash("1001")),
+                         PreparedSwipe(reader: "removed", time: time + 1_000_000, cardHash: hasher.hash("2002")),
+                         PreparedSwipe(reader: "entre", time: time + 2_000_000, cardHash: hasher.hash("3003"))])
+        let pipeline = try SwipePipeline(recorder: db.recorder, spool: SwipeSpool(path: db.path + ".spool"), batchSize: 5)
+        var summary = ReplaySummary()
+        for event in pipeline.flush() { summary.count(event) }
+        #expect(summary.recorded == 2 && summary.rejected == 1, "\(summary)")
+        #expect(pipeline.backlog == 0)
+        #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 2)
+    }
 }

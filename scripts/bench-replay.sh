@@ -207,8 +207,10 @@ Findings (2026-12-03, the machine loaded by other builds throughout):
   CPU old 11.3 s, new 8.4–9.0 s, peer 6.9–7.8 s. The new binary used a quarter less CPU and still
   took longer on the clock both times; each round's three runs grew steadily slower (old, new,
   peer: 54, 62, 66 s) or faster (new, old, peer: 79, 55, 40 s), so the disk drifted under them and
-  both of the new binary's runs fell on its slow side. On this shared disk the wall time follows
-  the fsync latency of the moment more than either program. **Goal 2 is not met**:
+  both of the new binary's runs fell on its slow side. A third round at 13:41–13:45 (old, new,
+  peer, new, old, peer): 81.3, 25.6, 60.8, 48.3, 37.1, 11.2 s; CPU old 10.4 and 9.8 s, new 4.7 and
+  8.1 s, peer 6.1 and 4.8 s. On this shared disk the wall time follows the fsync latency of the
+  moment more than either program. **Goal 2 is not met**:
   narvarod commits ~11 WAL pages per swipe against the peer's ~3.6 (the check-in with its four
   indexes, the visit with its two, the day total; the peer writes a check-in with one index and a
   visit), and when the disk's cost follows the bytes synced, ~3× the pages is ~2–3× the wall. CPU

@@ -48,17 +48,20 @@ public enum BenchmarkIngest {
     /// Inserts copies of the check-in rows `ids` (swipe keys inverted so they stay unique) through
     /// a separate raw sqlite3 connection with the store's pragmas (WAL, synchronous=FULL, foreign
     /// keys, secure_delete), one autocommit transaction per row: what the disk allows at best.
-    public static func rawInserts(store: Store, ids: [Int64]) throws -> RateResult {
-        let copied = try store.insertCheckInCopiesRaw(ids: ids)
+    /// `oneTransaction`: all of them in one transaction, the baseline of a batched import.
+    public static func rawInserts(store: Store, ids: [Int64], oneTransaction: Bool = false) throws -> RateResult {
+        let copied = try store.insertCheckInCopiesRaw(ids: ids, oneTransaction: oneTransaction)
         return RateResult(count: copied.count, seconds: BenchmarkGenerator.seconds(copied.duration))
     }
 
     /// Prepares the swipes and commits them with `recordBatch`: one transaction, one fsync.
-    public static func batch(store: Store, swipes: [BenchmarkSwipe]) throws -> RateResult {
+    /// Returns the rate and the ids of the check-ins it wrote.
+    public static func batch(store: Store, swipes: [BenchmarkSwipe]) throws -> (RateResult, [Int64]) {
         let recorder = CheckInRecorder(store: store)
         let started = ContinuousClock.now
         let prepared = try swipes.map { try recorder.prepare($0.swipe) }
         let results = try recorder.recordBatch(prepared)
-        return RateResult(count: results.filter(\.isNew).count, seconds: BenchmarkGenerator.seconds(ContinuousClock.now - started))
+        return (RateResult(count: results.filter(\.isNew).count, seconds: BenchmarkGenerator.seconds(ContinuousClock.now - started)),
+                results.map(\.id))
     }
 }

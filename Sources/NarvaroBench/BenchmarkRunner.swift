@@ -38,6 +38,8 @@ public struct BenchmarkResult: Codable, Sendable {
     public var raw: RateResult
     /// Swipes through `recordBatch`, one transaction for all.
     public var batch: RateResult
+    /// The batch's check-in rows through raw sqlite3 calls, one transaction for all (nil in older results).
+    public var rawBatch: RateResult?
 }
 
 public enum BenchmarkRunner {
@@ -62,8 +64,10 @@ public enum BenchmarkRunner {
         let raw = try BenchmarkIngest.rawInserts(store: store, ids: ids)
         log("batch \(options.batch) swipes")
         let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
-        let batch = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
+        let (batch, batchIDs) = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
+        log("raw sqlite3 \(batchIDs.count) rows in one transaction")
+        let rawBatch = try BenchmarkIngest.rawInserts(store: store, ids: batchIDs, oneTransaction: true)
         return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
-                               size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch)
+                               size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch, rawBatch: rawBatch)
     }
 }

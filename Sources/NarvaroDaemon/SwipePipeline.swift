@@ -2,6 +2,7 @@
 // hashed swipes committed in arrival order. A swipe is dropped only for a reason of its own
 // (`dropsSwipe`); any database-side failure keeps it queued, and spooled, until a flush succeeds.
 // Once a backlog exists, new swipes go straight to the spool and only `flush` (the tick) retries.
+// With a batch size N > 1 (`narvarod --replay --batch N`) swipes are committed N per transaction.
 import NarvaroCore
 
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
@@ -66,13 +67,19 @@ public final class SwipePipeline {
     private var busyTimeoutSet: Int?
     /// Database attempts that found it busy or failing (hash or commit), for the log and tests.
     public private(set) var failedAttempts = 0
+    /// Swipes per transaction. Above 1, decoded swipes wait in memory (not in the spool) until N
+    /// are queued or `flush` runs; a batch the database refuses is spooled like any backlog.
+    public let batchSize: Int
+    /// The last attempt on the database failed and nothing has been committed since.
+    private var deferring = false
 
     public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000,
-                busyTimeouts: BusyTimeouts? = nil) throws {
+                busyTimeouts: BusyTimeouts? = nil, batchSize: Int = 1) throws {
         self.recorder = recorder
         self.spool = spool
         self.busyTimeouts = busyTimeouts
         self.interKeyTimeout = interKeyTimeout
+        self.batchSize = max(1, batchSize)
         // Swipes spooled by an earlier run come first, with their original times.
         spoolContents = try spool?.load() ?? SpoolContents()
         queue = spoolContents.swipes
@@ -93,9 +100,8 @@ public final class SwipePipeline {
 
     /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
     public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
-        var decoder = decoders[reader] ?? CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout)
-        let output = decoder.feed(event)
-        decoders[reader] = decoder
+        // Fed in place: copying the decoder out and back cost two hash look-ups and a copy per key event.
+        let output = decoders[reader, default: CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout)].feed(event)
         switch output {
         case .swipe(let swipe)?:
             return enqueue(swipe)
@@ -135,6 +141,16 @@ public final class SwipePipeline {
     public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
         let waiting = backlog
         unhashed.append(swipe)
+        if batchSize > 1, !deferring {
+            // Filling a batch: hashed now, committed once N wait (or at the next flush).
+            var events = hashWaiting()
+            if queue.count >= batchSize {
+                events += commitWaiting(busyTimeout: busyTimeouts?.first)
+            } else if deferring {
+                syncSpool(&events)   // the database could not be read: what is hashed goes to the spool
+            }
+            return events
+        }
         if waiting == 0 { return commitWaiting(busyTimeout: busyTimeouts?.first) }
         // Hashing is a read, which another program's write lock does not block (WAL).
         setBusyTimeout(busyTimeouts?.retry)
@@ -169,6 +185,7 @@ public final class SwipePipeline {
             } catch {
                 lastDeferral = "\(error)"
                 failedAttempts += 1
+                deferring = true
                 events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "card not hashed yet, kept in memory: \(error)"))
                 break
             }
@@ -193,24 +210,59 @@ public final class SwipePipeline {
     private func commitWaiting(busyTimeout: Int?) -> [PipelineEvent] {
         setBusyTimeout(busyTimeout)
         var events = hashWaiting()
-        while let swipe = queue.first {
-            do {
-                let result = try recorder.record(swipe)
-                queue.removeFirst()
-                events.append(.recorded(result))
-            } catch where Self.dropsSwipe(error) {
-                queue.removeFirst()
-                events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
-            } catch {
-                // The database's problem, not the swipe's: keep it (and what follows, in order).
-                lastDeferral = "\(error)"
-                failedAttempts += 1
-                events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "\(error)"))
-                break
+        while !queue.isEmpty {
+            if batchSize > 1, queue.count > 1 {
+                guard commitBatch(&events) else { break }
+                continue
             }
+            guard commitFirst(&events) else { break }
         }
+        if unhashed.isEmpty, queue.isEmpty { deferring = false }
         syncSpool(&events)
         return events
+    }
+
+    /// Commits the oldest queued swipe alone. False when the database refused it (it stays queued).
+    private func commitFirst(_ events: inout [PipelineEvent]) -> Bool {
+        guard let swipe = queue.first else { return false }
+        do {
+            let result = try recorder.record(swipe)
+            queue.removeFirst()
+            events.append(.recorded(result))
+        } catch where Self.dropsSwipe(error) {
+            queue.removeFirst()
+            events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
+        } catch {
+            // The database's problem, not the swipe's: keep it (and what follows, in order).
+            lastDeferral = "\(error)"
+            failedAttempts += 1
+            deferring = true
+            events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "\(error)"))
+            return false
+        }
+        return true
+    }
+
+    /// Commits up to `batchSize` of the oldest queued swipes in one transaction. A swipe refused for
+    /// a reason of its own rolls the batch back; its swipes are then committed one by one, so only
+    /// that swipe is rejected. False when the database refused the batch (it stays queued).
+    private func commitBatch(_ events: inout [PipelineEvent]) -> Bool {
+        let batch = Array(queue.prefix(batchSize))
+        do {
+            let results = try recorder.recordBatch(batch)
+            queue.removeFirst(batch.count)
+            events += results.map { .recorded($0) }
+            return true
+        } catch where Self.dropsSwipe(error) {
+            for _ in batch { guard commitFirst(&events) else { return false } }
+            return true
+        } catch {
+            lastDeferral = "\(error)"
+            failedAttempts += 1
+            deferring = true
+            events.append(.deferred(reader: batch[0].reader, backlog: backlog, error: "\(error)"))
+            return false
+        }
     }
 
     private func syncSpool(_ events: inout [PipelineEvent]) {

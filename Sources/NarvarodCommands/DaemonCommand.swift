@@ -13,6 +13,7 @@ let daemonCommand = CommandSpec(
         .value("--start", "ISO8601", "with --replay: the time that small event times count from (default now)"),
         .value("--device", "PATH", "read one input device as --reader until SIGINT/SIGTERM"),
         .value("--drain-timeout", "SECONDS", "with --replay: how long to keep retrying swipes the database could not take yet (default 30)"),
+        .value("--batch", "N", "with --replay: commit N swipes per transaction (default 1: each swipe committed as it is decoded)"),
         .flag("--verbose", "log debug lines"),
     ]
 ) { args, ctx in
@@ -22,9 +23,10 @@ let daemonCommand = CommandSpec(
     if let replay = args.string("--replay") {
         guard let reader = args.string("--reader") else { throw UsageError("--replay needs --reader NAME") }
         try runReplay(path: replay, reader: reader, start: args.string("--start"), drainSeconds: try args.int("--drain-timeout", in: 0...86_400) ?? 30,
-                      context: ctx, journal: journal)
+                      batch: try args.int("--batch", in: 1...100_000) ?? 1, context: ctx, journal: journal)
         return
     }
+    if args.string("--batch") != nil { throw UsageError("--batch goes with --replay") }
     if args.string("--start") != nil { throw UsageError("--start goes with --replay") }
     var fixed: (reader: String, path: String)?
     if let device = args.string("--device") {
@@ -74,7 +76,7 @@ func parseStart(_ text: String?) throws -> EventTime {
     return time
 }
 
-func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, context ctx: CommandContext, journal: Journal) throws {
+func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, batch: Int = 1, context ctx: CommandContext, journal: Journal) throws {
     let startTime = try parseStart(start)
     let source = try LineSource(path: path)
     // The spool belongs to whoever holds the daemon lock. Beside a serving daemon (or another
@@ -89,7 +91,10 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     _ = try store.reader(named: reader)
     let spool = lock == nil ? nil : SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
-    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts)
+    // A batch waits in memory until it is full (or the input pauses for a second, or ends): the
+    // recording itself is what a crash mid-batch would replay again (idempotent).
+    let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts,
+                                     batchSize: batch)
     if let spool { logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal) }
     var summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
     let deadline = Date().addingTimeInterval(Double(drainSeconds))

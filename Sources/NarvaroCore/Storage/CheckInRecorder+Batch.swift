@@ -6,14 +6,11 @@ extension CheckInRecorder {
     /// Each swipe is decided as `record` would, seeing the swipes before it in the batch
     /// (duplicates, activity cards, first visits); already-recorded swipes come back with `isNew == false`.
     public func recordBatch(_ swipes: [PreparedSwipe]) throws -> [RecordedCheckIn] {
-        try store.db.transaction {
+        try inTransaction {
             var results: [RecordedCheckIn] = []
             results.reserveCapacity(swipes.count)
-            for swipe in swipes {
-                // The reader is read per swipe: an activity card earlier in the batch changes it.
-                let (reader, swipeKey) = try identify(swipe)
-                results.append(try write(swipe, reader: reader, swipeKey: swipeKey))
-            }
+            // Each swipe sees the readers as the ones before it left them (an activity card switches one).
+            for swipe in swipes { results.append(try write(swipe)) }
             return results
         }
     }

@@ -30,7 +30,8 @@ public struct PreparedSwipe: Hashable, Sendable {
 
 public final class CheckInRecorder {
     public let store: Store
-    private var clocks: [Int64: VenueClock] = [:]
+    /// Readers, venues, schedules and activities, read again only when they may have changed.
+    private var configuration = SwipeConfiguration()
 
     public init(store: Store) { self.store = store }
 
@@ -38,7 +39,8 @@ public final class CheckInRecorder {
     /// number exists only as its keyed hash (in the queue, the spool and the database).
     public func prepare(_ swipe: Swipe) throws -> PreparedSwipe {
         guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
-        let reader = try store.reader(named: swipe.reader)
+        try configuration.refresh(store)
+        let reader = try configuration.reader(named: swipe.reader, store)
         let canonical: String
         do { canonical = try reader.cardFormat.canonicalCard(swipe.card) } catch {
             // The error text would contain the card number: logs get only the format.
@@ -55,45 +57,82 @@ public final class CheckInRecorder {
     /// Commits a prepared swipe. Idempotent: a swipe with the same reader, time and card as one
     /// already committed (a replay after a crash) returns that check-in with `isNew == false`.
     public func record(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
-        let (reader, swipeKey) = try identify(swipe)
-        return try store.db.transaction { try write(swipe, reader: reader, swipeKey: swipeKey) }
+        try inTransaction { try write(swipe) }
     }
 
-    /// The swipe's reader and its idempotency key (a keyed hash of reader, time and card).
-    func identify(_ swipe: PreparedSwipe) throws -> (Reader, [UInt8]) {
-        // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
-        guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
-        let reader = try store.reader(named: swipe.reader)
-        return (reader, Array(try store.hasher().hash("swipe|\(reader.name)|\(swipe.time.microseconds)|\(Hex.encode(swipe.cardHash))").prefix(16)))
+    /// Runs `body` in one transaction; a rollback empties the configuration cache.
+    func inTransaction<T>(_ body: () throws -> T) throws -> T {
+        do { return try store.db.transaction(body) } catch {
+            configuration.invalidate()
+            throw error
+        }
     }
+
+    /// The swipe's idempotency key: the first 16 bytes of the keyed hash of
+    /// `swipe|READER|TIME_US|CARD_HASH_HEX`. The same bytes as ever, built without string
+    /// interpolation: a key that changed would make an old swipe replayed after an upgrade look new.
+    func swipeKey(_ swipe: PreparedSwipe, reader: Reader) throws -> [UInt8] {
+        var message: [UInt8] = []
+        message.reserveCapacity(96 + reader.name.utf8.count)
+        message.append(contentsOf: "swipe|".utf8)
+        message.append(contentsOf: reader.name.utf8)
+        message.append(UInt8(ascii: "|"))
+        message.append(contentsOf: String(swipe.time.microseconds).utf8)
+        message.append(UInt8(ascii: "|"))
+        for byte in swipe.cardHash {
+            message.append(Self.hexDigits[Int(byte >> 4)])
+            message.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        return Array(try store.hasher().hash(bytes: message).prefix(16))
+    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Writes the check-in and its statistics. Must run inside a transaction (`record`, `recordBatch`).
-    func write(_ swipe: PreparedSwipe, reader: Reader, swipeKey: [UInt8]) throws -> RecordedCheckIn {
+    /// Per new swipe: one `data_version`, one look-up (duplicate, card, holder, nearest swipe), the
+    /// check-in, and for a counted first visit that day the visit (returning the first day) and the day total.
+    func write(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
+        // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
+        guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
+        try configuration.refresh(store)
+        let reader = try configuration.reader(named: swipe.reader, store)
+        let swipeKey = try self.swipeKey(swipe, reader: reader)
         let db = store.db
-        let cardHash = swipe.cardHash
-        if let existing = try db.queryOne("SELECT id FROM checkins WHERE swipe_key = ?1", swipeKey) {
-            return RecordedCheckIn(checkIn: try checkIn(id: existing.int64(0)), isNew: false)
+        let window = Int64(reader.cooldownSeconds) * 1_000_000
+        guard let found = try db.queryOne(Self.lookup, swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
+                                          swipe.time.microseconds + window, swipe.time.microseconds) else {
+            preconditionFailure("the look-up selects from one row")
         }
-        let venue = try store.venue(id: reader.venueID)
-        let clock = try clock(for: venue)
+        if let existing = found.optionalInt64(0) {
+            return RecordedCheckIn(checkIn: try checkIn(id: existing), isNew: false)
+        }
+        let setup = try configuration.venue(id: reader.venueID, store)
+        let (venue, clock, slots) = (setup.venue, setup.clock, setup.slots)
         let day = clock.localDate(of: swipe.time).dayNumber
-        let slots = try store.slots(venueID: venue.id)
-        var card = try store.cardRecord(hash: cardHash)
-        if card == nil {
-            let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
-            try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", cardHash, placeholder.id, swipe.time.microseconds)
-            card = CardRecord(id: db.lastInsertRowID, visitorID: placeholder.id, activityID: nil, revokedAt: nil)
-        }
-        guard let card else { preconditionFailure("a card record exists or was just inserted") }
+        let card: CardRecord
         var visitor: Visitor?
-        let holder: CardHolder
         var nearest: EventTime?
+        if let cardID = found.optionalInt64(1) {
+            card = CardRecord(id: cardID, visitorID: found.optionalInt64(2), activityID: found.optionalInt64(3),
+                              revokedAt: found.optionalInt64(4).map { EventTime(microseconds: $0) })
+            if card.visitorID != nil {
+                visitor = Visitor(id: found.int64(5), code: found.string(6), nickname: found.optionalString(7), birthYear: found.optionalInt(8),
+                                  gender: try found.stored(9, as: Gender.self, column: "visitors.gender"),
+                                  role: try found.stored(10, as: Role.self, column: "visitors.role"),
+                                  enrolled: found.bool(11), createdAt: EventTime(microseconds: found.int64(12)))
+            }
+            // Looked for only within the reader's cooldown, for visitor cards: `OutcomeDecision` decides.
+            if card.activityID == nil, reader.cooldownSeconds > 0 { nearest = found.optionalInt64(13).map { EventTime(microseconds: $0) } }
+        } else {
+            let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
+            try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", swipe.cardHash, placeholder.id, swipe.time.microseconds)
+            card = CardRecord(id: db.lastInsertRowID, visitorID: placeholder.id, activityID: nil, revokedAt: nil)
+            visitor = placeholder
+        }
+        let holder: CardHolder
         if let cardActivity = card.activityID {
             holder = .activityCard(activityID: cardActivity)
         } else {
-            visitor = try card.visitorID.map { try store.visitor(id: $0) }
             holder = .visitorCard(enrolled: visitor?.enrolled == true, revoked: card.revokedAt != nil)
-            nearest = try nearestSwipe(reader: reader, cardID: card.id, time: swipe.time)
         }
         let decision = OutcomeDecision.decide(holder: holder, time: swipe.time, nearestSwipe: nearest,
                                               cooldownSeconds: reader.cooldownSeconds)
@@ -103,43 +142,38 @@ public final class CheckInRecorder {
             (activityID, source) = (switched, .activityCard)
             let until = Attribution.activityCardExpiry(activityID: switched, time: swipe.time, slots: slots, clock: clock)
             try store.setCurrentActivity(reader: reader, activityID: switched, until: until)
+            configuration.forget(reader: reader.name)
         } else {
-            (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock,
-                                                      dropInID: try store.dropInActivityID(venueID: venue.id))
+            (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock, dropInID: setup.dropInID)
         }
-        try db.run("""
-            INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            """, swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
-            outcome.rawValue, source.rawValue, swipeKey)
+        try db.run(Self.insertCheckIn, swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
+                   outcome.rawValue, source.rawValue, swipeKey)
         let id = db.lastInsertRowID
         if outcome.counts, let visitor {
-            try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day)
+            try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day, bands: { try configuration.ageBands(store) })
         }
-        let activity = try store.activity(id: activityID)
+        configuration.noteOwnWrites(store)
+        let activity = try configuration.activity(id: activityID, store)
         return RecordedCheckIn(checkIn: CheckIn(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
                              activityName: activity.name, outcome: outcome, attribution: source,
                              visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil), isNew: true)
     }
 
-    /// The time of the same card's nearest other check-in on the same reader, looked for only within
-    /// the reader's cooldown (before or after `time`): `OutcomeDecision` decides what it means.
-    private func nearestSwipe(reader: Reader, cardID: Int64, time: EventTime) throws -> EventTime? {
-        guard reader.cooldownSeconds > 0 else { return nil }
-        let window = Int64(reader.cooldownSeconds) * 1_000_000
-        return try store.db.queryOne("""
-            SELECT time_us FROM checkins WHERE reader_id = ?1 AND card_id = ?2 AND time_us >= ?3 AND time_us <= ?4
-            ORDER BY abs(time_us - ?5) LIMIT 1
-            """, reader.id, cardID, (time + -window).microseconds, (time + window).microseconds, time.microseconds)
-            .map { EventTime(microseconds: $0.int64(0)) }
-    }
-
-    private func clock(for venue: Venue) throws -> VenueClock {
-        if let clock = clocks[venue.id] { return clock }
-        let clock = try VenueClock(identifier: venue.timeZone)
-        clocks[venue.id] = clock
-        return clock
-    }
+    /// One row: the check-in already recorded under this swipe key (a replay), the card with its
+    /// holder, and the time of the same card's nearest check-in on the reader within ?4…?5 (the
+    /// cooldown either side of ?6). Four look-ups in one statement, as they were four per swipe.
+    static let lookup = """
+        SELECT (SELECT id FROM checkins WHERE swipe_key = ?1),
+               c.id, c.visitor_id, c.activity_id, c.revoked_at,
+               p.id, p.code, p.nickname, p.birth_year, p.gender, p.role, p.enrolled, p.created_at,
+               (SELECT time_us FROM checkins WHERE reader_id = ?3 AND card_id = c.id AND time_us >= ?4 AND time_us <= ?5
+                ORDER BY abs(time_us - ?6) LIMIT 1)
+        FROM (SELECT 1) LEFT JOIN cards c ON c.card_hash = ?2 LEFT JOIN visitors p ON p.id = c.visitor_id
+        """
+    static let insertCheckIn = """
+        INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        """
 
     func checkIn(id: Int64) throws -> CheckIn {
         guard let list = try store.checkIns(CheckInFilter(id: id)).first else {

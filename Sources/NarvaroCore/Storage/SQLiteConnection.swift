@@ -96,6 +96,9 @@ public final class SQLiteConnection {
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    /// Rows this connection has inserted, updated or deleted since it opened (`sqlite3_total_changes64`):
+    /// a cache of what it read can tell whether a write of its own may have changed it.
+    package var totalChanges: Int64 { sqlite3_total_changes64(handle) }
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed if it returns, rolled back if it throws.
@@ -115,10 +118,11 @@ public final class SQLiteConnection {
                 throw error
             }
         }
-        try execute("BEGIN IMMEDIATE")
+        // Prepared once and reused: `execute` would parse BEGIN and COMMIT again for every swipe.
+        _ = try statement("BEGIN IMMEDIATE").run([])
         do {
             let result = try body()
-            try execute("COMMIT")
+            _ = try statement("COMMIT").run([])
             return result
         } catch {
             if isInTransaction { try? execute("ROLLBACK") }

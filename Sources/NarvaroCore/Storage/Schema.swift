@@ -3,7 +3,7 @@
 
 public enum Schema {
     /// migrations[i] takes the database from user_version i to i + 1.
-    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration, cellKeyMigration]
+    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration, cellKeyMigration, swipePathIndexes]
 
     /// The schema version this build writes (`PRAGMA user_version`).
     public static var currentVersion: Int { migrations.count }
@@ -198,6 +198,19 @@ public enum Schema {
         body TEXT NOT NULL,
         PRIMARY KEY(period, activity_id)
     ) STRICT, WITHOUT ROWID;
+    """
+
+    // Every index of `checkins` costs every swipe a B-tree insert and, as each lands on its own page,
+    // one more WAL page to write and fsync (a swipe wrote 12 pages, 6 of them the check-in and its
+    // five indexes; docs/benchmarks.md). `checkins_card (card_id)` only repeated the middle column
+    // of `checkins_reader_card_time`: one index on (card_id, reader_id, time_us) serves the cooldown
+    // look-up, the foreign key from `cards` and `forget` alike. What gives: a query by reader alone
+    // (`reader remove` of a reader never swiped, and its foreign-key check) scans the check-ins.
+    // Its own constant: the position in `migrations` may change when branches merge.
+    static let swipePathIndexes = """
+    CREATE INDEX checkins_card_reader_time ON checkins(card_id, reader_id, time_us);
+    DROP INDEX checkins_reader_card_time;
+    DROP INDEX checkins_card;
     """
 
     // narvaro-web (issue 16): who changed what through the pages, and the secret its CSRF tokens

@@ -26,15 +26,14 @@ extension Store {
     }
 
     /// Counts a visit inside the check-in's transaction. Returns whether it was the visitor's first
-    /// visit that day to that activity (a new `visits` row).
+    /// visit that day to that activity (a new `visits` row). `bands` is asked only when a day total is written.
     @discardableResult
-    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int) throws -> Bool {
-        let inserted = try db.run("INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)",
-                                  venueID, day, activityID, visitor.id)
-        guard inserted == 1 else { return false }
-        let first = try db.queryOne("SELECT first_day FROM first_visits WHERE visitor_id = ?1 AND venue_id = ?2", visitor.id, venueID)?.int(0)
+    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, bands: () throws -> AgeBands) throws -> Bool {
+        // A new visit row returns one row holding the visitor's first day at the venue (NULL: none yet).
+        guard let inserted = try db.queryOne(Self.insertVisitReturningFirstDay, venueID, day, activityID, visitor.id) else { return false }
+        let first = inserted.optionalInt(0)
         if let first, first < day {
-            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false)
+            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false, bands: bands())
         } else if let first, first > day {
             // A swipe older than the visitor's known first day (a spooled swipe committed late).
             try db.run("UPDATE first_visits SET first_day = ?3 WHERE visitor_id = ?1 AND venue_id = ?2", visitor.id, venueID, day)
@@ -43,13 +42,17 @@ extension Store {
             if first == nil {
                 try db.run("INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)", visitor.id, venueID, day)
             }
-            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true)
+            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true, bands: bands())
         }
         return true
     }
+    static let insertVisitReturningFirstDay = """
+        INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)
+        RETURNING (SELECT first_day FROM first_visits WHERE visitor_id = ?4 AND venue_id = ?1)
+        """
 
-    private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool) throws {
-        let band = try ageBands().label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)
+    private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, bands: AgeBands) throws {
+        let band = bands.label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)
         try db.run("""
             INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)

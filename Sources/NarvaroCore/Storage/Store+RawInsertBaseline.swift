@@ -1,13 +1,14 @@
 // The raw-sqlite3 baseline of `narvaro bench ingest`: copies of check-in rows inserted through a
-// separate connection with plain sqlite3 calls, one autocommit transaction per row, to show what
-// the disk allows at best. Used only by NarvaroBench.
+// separate connection with plain sqlite3 calls, one autocommit transaction per row (or all rows in
+// one transaction, the batched baseline), to show what the disk allows at best. Used only by NarvaroBench.
 import CSQLite
 
 extension Store {
     /// Inserts copies of the check-in rows `ids` (swipe keys inverted so they stay unique) through
     /// a separate raw sqlite3 connection with the store's pragmas (WAL, synchronous=FULL, foreign
     /// keys, secure_delete); returns how many were inserted and how long the inserts took.
-    package func insertCheckInCopiesRaw(ids: [Int64]) throws -> (count: Int, duration: Duration) {
+    /// `oneTransaction`: all rows between one BEGIN and COMMIT (timed with the commit).
+    package func insertCheckInCopiesRaw(ids: [Int64], oneTransaction: Bool = false) throws -> (count: Int, duration: Duration) {
         var rows: [Row] = []
         for id in ids {
             if let row = try db.queryOne(Self.checkInCopy, id) { rows.append(row) }
@@ -19,6 +20,7 @@ extension Store {
         guard sqlite3_prepare_v2(raw.handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw raw.error(SQLITE_ERROR, sql: sql) }
         defer { sqlite3_finalize(stmt) }
         let started = ContinuousClock.now
+        if oneTransaction { try raw.execute("BEGIN IMMEDIATE") }
         for row in rows {
             for i in 0..<7 { bindInteger(stmt, Int32(i + 1), row[i]) }
             sqlite3_bind_text(stmt, 8, row.string(7), -1, narvaro_sqlite_transient())
@@ -29,6 +31,7 @@ extension Store {
             sqlite3_reset(stmt)
             guard rc == SQLITE_DONE else { throw raw.error(rc, sql: sql) }
         }
+        if oneTransaction { try raw.execute("COMMIT") }
         return (rows.count, ContinuousClock.now - started)
     }
 

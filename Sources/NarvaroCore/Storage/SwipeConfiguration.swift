@@ -1,0 +1,74 @@
+// What the swipe path reads about the configuration (readers, venues with their clock, schedule
+// and drop-in, activities, age bands), kept between swipes and read again only when it may have
+// changed: another connection committed (`PRAGMA data_version`) or this one wrote something itself.
+
+/// One venue as attribution needs it.
+struct VenueSetup {
+    var venue: Venue
+    var clock: VenueClock
+    var slots: [ScheduleSlot]
+    var dropInID: Int64
+}
+
+/// The cache. Checked with `refresh` before every use; the swipe path marks its own writes with
+/// `noteOwnWrites`, so any other write through the connection (a command, the desk, retention)
+/// empties it as a commit by another program does.
+struct SwipeConfiguration {
+    private var readers: [String: Reader] = [:]
+    private var venues: [Int64: VenueSetup] = [:]
+    private var activities: [Int64: Activity] = [:]
+    private var bands: AgeBands?
+    /// `data_version` and `total_changes` when the cache was last found valid; nil: empty.
+    private var seenVersion: Int64?
+    private var seenChanges: Int64 = -1
+
+    /// Empties the cache unless nothing was committed by another connection, nor written by this
+    /// one outside the swipe path, since the last check. One `PRAGMA data_version` per call.
+    mutating func refresh(_ store: Store) throws {
+        let version = try store.dataVersion()
+        let changes = store.db.totalChanges
+        if version != seenVersion || changes != seenChanges { self = SwipeConfiguration() }
+        seenVersion = version
+        seenChanges = changes
+    }
+
+    /// The swipe path's own rows (check-ins, statistics) leave the configuration as it was.
+    mutating func noteOwnWrites(_ store: Store) { seenChanges = store.db.totalChanges }
+
+    /// After a rollback the cache may hold what was never committed (a drop-in activity created).
+    mutating func invalidate() { self = SwipeConfiguration() }
+
+    mutating func reader(named name: String, _ store: Store) throws -> Reader {
+        if let reader = readers[name] { return reader }
+        let reader = try store.reader(named: name)
+        readers[name] = reader
+        return reader
+    }
+
+    /// Forgets one reader (its current activity was just switched by an activity card).
+    mutating func forget(reader name: String) { readers[name] = nil }
+
+    /// Must run inside the swipe's transaction: a venue without a drop-in activity gets one.
+    mutating func venue(id: Int64, _ store: Store) throws -> VenueSetup {
+        if let setup = venues[id] { return setup }
+        let venue = try store.venue(id: id)
+        let setup = VenueSetup(venue: venue, clock: try VenueClock(identifier: venue.timeZone),
+                               slots: try store.slots(venueID: id), dropInID: try store.dropInActivityID(venueID: id))
+        venues[id] = setup
+        return setup
+    }
+
+    mutating func activity(id: Int64, _ store: Store) throws -> Activity {
+        if let activity = activities[id] { return activity }
+        let activity = try store.activity(id: id)
+        activities[id] = activity
+        return activity
+    }
+
+    mutating func ageBands(_ store: Store) throws -> AgeBands {
+        if let bands { return bands }
+        let read = try store.ageBands()
+        bands = read
+        return read
+    }
+}

@@ -231,9 +231,12 @@ Findings (2026-12-03, the machine loaded by other builds throughout):
   now refuses `import Foundation` and `FoundationInternationalization` in NarvaroCore, NarvaroDaemon,
   NarvaroCLI, NarvarodCommands and narvarod.
 - **Where the 17.8 MiB are now** (static runtime): the narvarod binary 8.4 MiB (7.0 of it text: the
-  Swift runtime, FoundationEssentials and our code, of a 9.8 MiB `.text`; file pages in the page cache
-  are mapped 64 KiB around each fault, so a freshly built binary looks larger than one read from
-  disk), libcrypto 3.4, libc 1.4, libsqlite3 1.3, heap 1.2, libstdc++ 1.0, libm 0.4. With the dynamic
+  Swift runtime, FoundationEssentials and our code, of a 9.8 MiB `.text`: the kernel maps 64 KiB
+  around each page fault and reads ahead, so scattered start-up code brings in most of it; the
+  same with the binary evicted from the page cache first), libcrypto 3.4, libc 1.4, libsqlite3 1.3,
+  heap 1.2, libstdc++ 1.0, libm 0.4. Only 2.4 MiB of the 17.8 are anonymous (`Pss_Anon` in
+  `/proc/PID/smaps_rollup`); the rest are clean file pages, shared with other processes and
+  reclaimable under memory pressure, but counted in VmRSS, which the goal is about. With the dynamic
   runtime: libswiftCore 4.9, libcrypto 3.4, libFoundationEssentials 3.3, narvarod 1.7, libc 1.4,
   libsqlite3 1.3, heap 1.2, libstdc++ 1.0, RegexParser 0.6, Concurrency 0.5.
 - **Static runtime: decided, but not in Package.swift.** `scripts/install` already builds narvarod

@@ -241,29 +241,56 @@ Findings (2026-12-03, the machine loaded by other builds throughout):
   KiB; `--replay -` on a silent pipe 25 580 → 25 628 KiB — the same within noise, as expected: the
   minimal programs show what linking costs (Foundation 14.5 MiB, FoundationEssentials 8.2 MiB, static
   stdlib alone 3.8 MiB), and narvarod still links full Foundation (below).
-- **Where the idle daemon's 28.6 MiB are** (`/proc/PID/smaps`, Rss per mapping): libswiftCore 4.9 MiB,
-  libFoundation 4.2, libcrypto 3.4 (used for HMAC-SHA256 only), libFoundationEssentials 3.3,
-  lib_FoundationICU 3.1, the narvarod binary 1.5, libc 1.5, libstdc++ 1.4, libsqlite3 1.2,
-  libFoundationInternationalization 1.0, heap 0.7, libswift_RegexParser 0.5, libswift_Concurrency
-  0.5, libdispatch 0.4. Foundation with ICU is 11.6 MiB of it; the data (heap) under 1 MiB.
-- **What pulls full Foundation (and ICU) into narvarod**, `grep -rn 'import Foundation'` over what
-  its executable links: (1) `narvarod` links all of `NarvaroCommands` (every `narvaro` command and the
-  desk too), whose files import Foundation (`Date`, `String(format:)`, `JSONEncoder`,
-  `FileManager`); (2) `NarvaroDaemon/Doctor.swift` runs `systemctl` with `Process`, `Pipe`, `URL` and
-  `FileHandle`, which only full Foundation has; (3) `NarvaroCore/Time/VenueClock.swift` needs
-  `TimeZone(identifier:)`, which FoundationEssentials alone answers with nil for every named zone
-  (tried: `Europe/Stockholm` → nil), so it imports FoundationInternationalization, i.e. ICU;
-  (4) `ServeLoop.swift` (`ProcessInfo`, `Date`) and `SwipeSpool.swift` (`FileManager`,
-  `String(data:encoding:)`) import Foundation but need only FoundationEssentials (being rewritten
-  elsewhere: left as they are).
-- **Changed here**: `InputDeviceScanner`, `NarvaroDatabase` (`stat` instead of `NSString` and
+- **Where the idle daemon's 28.6 MiB were** (before issue 17's goal 7; `/proc/PID/smaps`, Rss per
+  mapping, `scripts/bench-smaps.py PID`): libswiftCore 4.9 MiB, libFoundation 4.2, libcrypto 3.4
+  (HMAC-SHA256 only), libFoundationEssentials 3.3, lib_FoundationICU 3.1, the narvarod binary 1.5,
+  libc 1.5, libstdc++ 1.4, libsqlite3 1.2, libFoundationInternationalization 1.0, heap 0.7,
+  libswift_RegexParser 0.5, libswift_Concurrency 0.5, libdispatch 0.4. Foundation with ICU was
+  ~8 MiB of it, the data (heap) about 1 MiB. What pulled them in: `VenueClock` (named zones need
+  ICU's `TimeZone`), `Doctor` (`Process`, `Pipe`, `FileHandle`), `StandardOutput` (`FileHandle`) and
+  `import Foundation` in 11 files of the targets narvarod links.
+- **A small daemon (goal 7) and the replay's peak (goal 2)**, measured by hand 2026-12-03 13:38–13:46
+  UTC, the machine loaded: idle = VmRSS 3 s after start serving two configured, absent readers (as
+  the idle run above); peak = `/usr/bin/time` %M of `narvarod --replay` of the 20 000-swipe recording
+  (database on /dev/shm). *Before* is the main branch's release binary of 12:07, run alongside.
+
+  | narvarod (release) | links besides libc, libm, sqlite3, evdev, crypto | idle, two readers | 20k replay, peak |
+  |---|---|---|---|
+  | before | Swift runtime, Foundation, FoundationInternationalization (ICU), dispatch | 29 456 KiB | 31 168 KiB |
+  | after, dynamic Swift runtime | Swift runtime, FoundationEssentials | 21 040 KiB | 22 168 KiB |
+  | after, static Swift runtime (as `scripts/install` builds it) | libstdc++ only | 17 808 KiB | 18 560 KiB |
+
+  What changed: `VenueClock` reads the zone's TZif file (RFC 8536: `Time/ZoneRules.swift`, and the
+  footer's POSIX rule in `Time/PosixZoneRule.swift`), checked against ICU's answers for eight zones
+  from 1970 to 2100 in `TimeZoneRulesTests`; the doctor runs `systemctl` through `posix_spawn`
+  (`System/ChildProcess.swift`); `StandardOutput` writes with write(2); the other files import
+  FoundationEssentials (`Date`, `ProcessInfo`, `FileManager`, `JSONEncoder`). `scripts/check-layers`
+  now refuses `import Foundation` and `FoundationInternationalization` in NarvaroCore, NarvaroDaemon,
+  NarvaroCLI, NarvarodCommands and narvarod.
+- **Where the 17.8 MiB are now** (static runtime): the narvarod binary 8.4 MiB (7.0 of it text: the
+  Swift runtime, FoundationEssentials and our code, of a 9.8 MiB `.text`: the kernel maps 64 KiB
+  around each page fault and reads ahead, so scattered start-up code brings in most of it; the
+  same with the binary evicted from the page cache first), libcrypto 3.4, libc 1.4, libsqlite3 1.3,
+  heap 1.2, libstdc++ 1.0, libm 0.4. Only 2.4 MiB of the 17.8 are anonymous (`Pss_Anon` in
+  `/proc/PID/smaps_rollup`); the rest are clean file pages, shared with other processes and
+  reclaimable under memory pressure, but counted in VmRSS, which the goal is about. With the dynamic
+  runtime: libswiftCore 4.9, libcrypto 3.4, libFoundationEssentials 3.3, narvarod 1.7, libc 1.4,
+  libsqlite3 1.3, heap 1.2, libstdc++ 1.0, RegexParser 0.6, Concurrency 0.5.
+- **Static runtime: decided, but not in Package.swift.** `scripts/install` already builds narvarod
+  (and narvaro) with `--static-swift-stdlib`, so that is what a venue runs: 3.2 MiB less idle and
+  3.6 MiB less at peak than the dynamic build. `scripts/bench --replay/--memory` now measure that
+  build; debug and test builds stay dynamic (a `-static-stdlib` unsafe flag would make every debug
+  link of narvarod slower and change nothing that ships).
+- **libcrypto's 3.4 MiB cannot be cut while it stays libcrypto**: a C program that only links it holds
+  +1.6 MiB (16 924 relocations applied at load, `BIND_NOW`), and +2.1 MiB more after its first
+  `HMAC()` (OpenSSL 3's provider set-up); `OPENSSL_INIT_NO_LOAD_CONFIG`, the low-level `SHA256()` and
+  `EVP_Q_mac` all end at the same 5.1 MiB.
+- **Not met: idle ≤ 12 MiB** (17.8 MiB as installed). What is left is libcrypto (3.4 MiB; HMAC-SHA256 in
+  Swift would remove it) and the binary's own 8.4 MiB, most of it runtime and start-up paths
+  touched once; a minimal static program holds 3.8 MiB. **Met: the replay's peak ≤ 20 MiB** as
+  installed (18.6 MiB); not with the dynamic runtime (22.2 MiB).
+- **Changed earlier** (the first import swaps): `InputDeviceScanner`, `NarvaroDatabase` (`stat` instead of `NSString` and
   `ObjCBool`), `SystemdNotifier` import FoundationEssentials; `Store+CheckIns` and `Journal` (one
   `write(2)` per line instead of `FileHandle`) import no Foundation.
-- **Left for ≤ 12 MiB**: a `narvarod` executable that links only NarvaroCore, NarvaroDaemon and a
-  daemon-only command table; `Doctor` through `posix_spawn`; `VenueClock` reading TZif files from
-  `/usr/share/zoneinfo` instead of ICU (as `ISO8601` already avoids formatters). That removes
-  libFoundation, ICU and FoundationInternationalization (~8.3 MiB by the figures above, → ~20 MiB);
-  HMAC-SHA256 in Swift instead of libcrypto (3.4 MiB) and a static stdlib (the minimal program
-  drops 8.2 → 3.8 MiB) would be the rest of the way.
 TXT
 }

@@ -13,7 +13,8 @@ need_packages() {
     $sudo apt-get update -qq >/dev/null || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
-# tzdata: `venue add|edit --timezone` accepts only names its /usr/share/zoneinfo holds.
+# tzdata: `venue add|edit --timezone` accepts only names its /usr/share/zoneinfo holds, and every venue
+# clock reads its TZif file there (VenueClock, no ICU); tzdata is Priority: required on Debian.
 # libpq-dev: the central push (NarvaroCentral).
 BUILD_PACKAGES=(libevdev-dev libsqlite3-dev libssl-dev libpq-dev pkg-config tzdata)
 # What the tests need beyond the build: postgresql is the server the central tests start (initdb).

@@ -1,7 +1,8 @@
 // What every command gets: the global options resolved (database, card key, language), the
 // environment, the output, and the clock, so commands stay small and tests can run them in-process.
 import NarvaroCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 public final class CommandContext {
     public static let defaultDatabase = "/var/lib/narvaro/narvaro.db"

@@ -2,7 +2,7 @@
 // options and a run function. Global options, help for every command and group, exit codes
 // (0 success, 1 runtime error, 2 usage error) and one-line errors live here, not in each command.
 import NarvaroCore
-import Foundation
+import Glibc
 
 public struct CommandSpec: Sendable {
     public var path: [String]
@@ -155,8 +155,22 @@ public protocol TextOutput: AnyObject {
 /// Standard output and standard error, unbuffered per call.
 public final class StandardOutput: TextOutput {
     public init() {}
-    public func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-    public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    public func out(_ text: String) { Self.write(text, to: 1) }
+    public func err(_ text: String) { Self.write(text, to: 2) }
+
+    /// The whole text with write(2) (no FileHandle: it needs full Foundation); stops on an error.
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return }
+                offset += n
+            }
+        }
+    }
 }
 
 /// Collects output in memory (tests).

@@ -2,7 +2,7 @@
 // and released by the kernel when it exits (even by SIGKILL). The file holds the holder's pid so
 // a second daemon can name it. Only the holder reads, writes and empties the spool.
 import NarvaroCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 public struct DaemonLockError: Error, CustomStringConvertible, Equatable {

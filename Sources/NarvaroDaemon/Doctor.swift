@@ -1,7 +1,6 @@
 // `narvaro doctor`: checks what makes attendance recording work (database, card key, spool,
 // readers, service) and says what to do about each problem.
 import NarvaroCore
-import Foundation
 import Glibc
 
 public struct DoctorFinding: Sendable, Equatable {
@@ -17,7 +16,7 @@ public enum Doctor {
     /// Database file: present, integrity, WAL, schema version, permissions.
     public static func checkDatabase(path: String) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard access(path, F_OK) == 0 else {
             return [DoctorFinding(check: "database", status: .problem, detail: "\(path) does not exist",
                                   action: "start narvarod once, or add a venue: narvaro venue add …")]
         }
@@ -85,22 +84,15 @@ public enum Doctor {
                             action: "make sure narvarod runs and the disk has space: they are committed as soon as the database can take them")
     }
 
-    /// The systemd service, when systemctl is there.
-    public static func checkService() -> DoctorFinding {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemctl") || FileManager.default.isExecutableFile(atPath: "/bin/systemctl") else {
+    /// The systemd service, when systemctl is there (`systemctl` names another program for tests).
+    public static func checkService(systemctl: String? = nil) -> DoctorFinding {
+        guard let program = systemctl ?? ["/usr/bin/systemctl", "/bin/systemctl"].first(where: { access($0, X_OK) == 0 }) else {
             return DoctorFinding(check: "service", status: .warning, detail: "systemd is not available here", action: "run narvarod by hand or under another supervisor")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["systemctl", "is-active", "narvarod.service"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else {
+        guard let run = ChildProcess.output(of: program, ["is-active", "narvarod.service"]) else {
             return DoctorFinding(check: "service", status: .warning, detail: "systemctl did not run", action: "")
         }
-        process.waitUntilExit()
-        let state = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let state = String(run.output.split(whereSeparator: \.isWhitespace).first ?? "")
         return state == "active"
             ? DoctorFinding(check: "service", status: .ok, detail: "narvarod.service is active", action: "")
             : DoctorFinding(check: "service", status: .problem, detail: "narvarod.service is \(state.isEmpty ? "unknown" : state)",

@@ -5,7 +5,7 @@
 // The tick checks configuration changes (PRAGMA data_version), pets the watchdog and runs the daily
 // retention. What a failed step means is ServeErrorPolicy's decision, applied in `attempt`.
 import NarvaroCore
-import Foundation
+import FoundationEssentials
 
 public final class ServeLoop {
     private let store: Store

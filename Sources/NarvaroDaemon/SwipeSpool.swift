@@ -2,7 +2,7 @@
 // checksummed line each (card hashes, never numbers), fsynced, so they survive a crash or power cut.
 // Unreadable lines go to `….spool.quarantine`; the file is emptied only once all of it is committed.
 import NarvaroCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 public struct SpoolError: Error, CustomStringConvertible {

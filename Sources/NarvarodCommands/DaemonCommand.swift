@@ -3,7 +3,8 @@ import NarvaroCLI
 import NarvaroCore
 
 import NarvaroDaemon
-import Foundation
+import FoundationEssentials
+import Glibc
 
 let daemonCommand = CommandSpec(
     ["run"], "serve card readers, or replay a recording (--replay)",

@@ -1,7 +1,7 @@
 // The `narvarod` program: one command (serve, or replay a recording), whose options may come
 // without a command word.
 import NarvaroCLI
-import Foundation
+import FoundationEssentials
 import NarvaroCore
 
 public enum NarvarodProgram {

@@ -1,6 +1,7 @@
 // narvarod: the attendance daemon. Serves card readers (live devices) or replays an evemu
 // recording through the same decode → record path (the command lives in NarvaroCommands).
-import Foundation
+import FoundationEssentials
+import Glibc
 import NarvaroCLI
 import NarvarodCommands
 

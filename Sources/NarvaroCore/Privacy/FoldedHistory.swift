@@ -2,7 +2,7 @@
 // (each filter, role set and --by) and the export showed for that period; afterwards those read
 // the snapshot. Before `historyStart` only snapshots and the anonymous day totals remain.
 // The types; the Store methods and their SQL are in Storage/Store+FoldedHistory.swift.
-import Foundation
+import FoundationEssentials
 
 /// One folded period's report under one set of filters, exactly as it was computed from the rows.
 struct FoldedReport: Codable {

@@ -2,7 +2,7 @@
 // (each filter, role set and --by) and the export showed for that period; afterwards those read
 // the snapshot. Before `historyStart` only snapshots and the anonymous day totals remain.
 
-import Foundation
+import FoundationEssentials
 
 extension Store {
     /// The first local day whose per-person rows retention has kept (nil: nothing deleted yet).

@@ -1,26 +1,30 @@
 // Converts between kernel instants and a venue's wall clock (local date, minute of day),
-// DST-correct, using the system tz database through Foundation's TimeZone. Named zones need ICU
-// (FoundationInternationalization): FoundationEssentials alone knows only fixed GMT offsets.
-import FoundationEssentials
-import FoundationInternationalization
+// DST-correct, from the system tz database's TZif files (ZoneRules): no Foundation, no ICU.
 
 /// A venue's time zone, used to decide which local day (and ISO week) a swipe belongs to and
 /// when a scheduled slot starts and ends in real time.
 public struct VenueClock: Hashable, Sendable {
-    public let timeZone: TimeZone
+    /// The zone's IANA name.
+    public let identifier: String
+    let rules: ZoneRules
 
-    public init(timeZone: TimeZone) { self.timeZone = timeZone }
-
-    /// A clock for an IANA zone name such as `Europe/Stockholm`.
+    /// A clock for an IANA zone name such as `Europe/Stockholm`, read from the tz database
+    /// (`TimeZoneName.directory`).
     public init(identifier: String) throws(TimeError) {
-        guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else {
-            throw .unknownTimeZone(identifier)
-        }
-        self.timeZone = zone
+        try self.init(identifier: identifier, zoneDirectory: TimeZoneName.directory)
     }
 
-    /// The zone's IANA name.
-    public var identifier: String { timeZone.identifier }
+    init(identifier: String, zoneDirectory: String) throws(TimeError) {
+        guard let rules = ZoneCache.rules(for: identifier, directory: zoneDirectory) else {
+            throw .unknownTimeZone(identifier)
+        }
+        self.identifier = identifier
+        self.rules = rules
+    }
+
+    // Two clocks of the same name are the same clock (the file is read once per process).
+    public static func == (a: VenueClock, b: VenueClock) -> Bool { a.identifier == b.identifier }
+    public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 
     /// The venue's local date at instant `t`.
     public func localDate(of t: EventTime) -> LocalDate {
@@ -54,13 +58,10 @@ public struct VenueClock: Hashable, Sendable {
 
     // MARK: - Offsets
 
-    /// Seconds east of UTC in force at `utc` (seconds since the epoch).
     /// The zone's offset from UTC at `t`, in seconds (3600 for CET, 7200 for CEST).
     public func utcOffsetSeconds(at t: EventTime) -> Int { offset(atUTC: Int(clamping: t.seconds)) }
 
-    func offset(atUTC utc: Int) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
-    }
+    func offset(atUTC utc: Int) -> Int { rules.offset(atUTC: utc) }
 
     /// Wall-clock seconds since 1970-01-01T00:00 local for instant `t`.
     func localSeconds(of t: EventTime) -> Int {

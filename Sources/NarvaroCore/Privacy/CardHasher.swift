@@ -86,10 +86,16 @@ final class HMACKeySchedule: @unchecked Sendable {
         guard !key.isEmpty, let mac = EVP_MAC_fetch(nil, "HMAC", nil) else { context = nil; return }
         defer { EVP_MAC_free(mac) }
         guard let context = EVP_MAC_CTX_new(mac) else { self.context = nil; return }
+        // OSSL_PARAM keeps the pointers it is given, so both C strings must outlive EVP_MAC_init: a
+        // Swift literal passed straight to `OSSL_PARAM_construct_utf8_string` is freed when that call
+        // returns (AddressSanitizer found the use after free in the cli fuzz target).
+        let parameterName = Array("digest".utf8CString)
         var digestName = Array("SHA256".utf8CString)
-        let ok = digestName.withUnsafeMutableBufferPointer { name in
-            var parameters = [OSSL_PARAM_construct_utf8_string("digest", name.baseAddress, 0), OSSL_PARAM_construct_end()]
-            return key.withUnsafeBufferPointer { EVP_MAC_init(context, $0.baseAddress, $0.count, &parameters) == 1 }
+        let ok = parameterName.withUnsafeBufferPointer { parameter in
+            digestName.withUnsafeMutableBufferPointer { name in
+                var parameters = [OSSL_PARAM_construct_utf8_string(parameter.baseAddress, name.baseAddress, 0), OSSL_PARAM_construct_end()]
+                return key.withUnsafeBufferPointer { EVP_MAC_init(context, $0.baseAddress, $0.count, &parameters) == 1 }
+            }
         }
         if ok { self.context = context } else { EVP_MAC_CTX_free(context); self.context = nil }
     }

@@ -2,7 +2,7 @@
 // and `--once DATE HH:MM-HH:MM`. Input fields are split at NUL/newline: day, range, date, date.
 // Oracles: a weekly or one-off slot's description parses back to the same timing; ranges stay in
 // one day plus at most 24 hours; weekday names round-trip.
-// fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Time/LocalDate.swift NarvaroCore/Time/VenueClock.swift NarvaroCore/Domain/Weekday.swift NarvaroCore/Domain/ScheduleSlot.swift
+// fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Time/LocalDate.swift NarvaroCore/Time/VenueClock.swift NarvaroCore/Time/ZoneRules.swift NarvaroCore/Time/PosixZoneRule.swift NarvaroCore/Time/TimeZoneName.swift NarvaroCore/Domain/Weekday.swift NarvaroCore/Domain/ScheduleSlot.swift
 
 /// Parses a weekly description, `tue 15:00-18:00 [from DATE] [until DATE]`, as the CLI would get it.
 func reparseWeekly(_ description: String) throws(TimeError) -> SlotTiming {

@@ -3,7 +3,7 @@
 // Oracles: every published number is the true one; no published count (cell or total) is 1…k−1;
 // and the row/column arithmetic attacker (solve any row or column, with its total, that has a single
 // unknown; repeat) recovers no hidden count.
-// fuzz-sources: NarvaroCore/Version.swift NarvaroCore/Export/ExportDocument.swift NarvaroCore/Export/ExportError.swift NarvaroCore/Export/PublishedTable.swift NarvaroCore/Export/SuppressionGrid.swift NarvaroCore/Export/Suppressor.swift NarvaroCore/Export/LinkedSuppression.swift
+// fuzz-sources: NarvaroCore/Version.swift NarvaroCore/Export/ExportDocument.swift NarvaroCore/Export/ExportError.swift NarvaroCore/Export/PublishedTable.swift NarvaroCore/Export/SuppressionGrid.swift NarvaroCore/Export/Suppressor.swift NarvaroCore/Export/LinkedSuppression.swift NarvaroCore/Export/CellKey.swift NarvaroCore/Export/ExportProtection.swift
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -35,7 +35,7 @@ public enum CentralExport {
             WHERE d.day BETWEEN $1::date AND $2::date AND d.venue_uuid = ANY($3::uuid[]) AND ($4::text IS NULL OR a.organizer = $4::text)
             GROUP BY 1, 2, 3, 4, 5 ORDER BY v.name, 1, 2
             """, range + [uuids, request.organizer]).map { row in
-            (key: (row[0] ?? "") + "/" + (row[1] ?? ""), label: "\(row[2] ?? "") – \(row[3] ?? "")" + (row[4].map { " (\($0 ?? ""))" } ?? ""))
+            (key: (row[0] ?? "") + "/" + (row[1] ?? ""), label: "\(row[2] ?? "") – \(row[3] ?? "")" + (row[4].map { " (\($0))" } ?? ""))
         }
         let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.key, $0.offset) })
         let n = activities.count

@@ -56,7 +56,7 @@ func writeExport(_ document: ExportDocument, format: String, language: Lang, arg
 /// `user@host` of whoever runs the export.
 func exporter(_ environment: [String: String]) -> String {
     var name = [CChar](repeating: 0, count: 256)
-    let host = gethostname(&name, 255) == 0 ? String(cString: name) : "localhost"
+    let host = gethostname(&name, 255) == 0 ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
     let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"]
         ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "uid \(getuid())"
     return "\(user)@\(host)"

@@ -103,10 +103,10 @@ import Testing
         try db.standardVenue()
         for micros in [Int64.min, -1, SwipeTimeRange.end.microseconds, .max] {
             let time = EventTime(microseconds: micros)
-            #expect(throws: RecordError.badTime(reader: "entre", time: time)) { try db.recorder.record(Swipe(reader: "entre", card: "42", time: time)) }
+            #expect(throws: StoreError.badTime(reader: "entre", time: time)) { try db.recorder.record(Swipe(reader: "entre", card: "42", time: time)) }
             let prepared = PreparedSwipe(reader: "entre", time: time, cardHash: Array(repeating: 1, count: 32))
-            #expect(throws: RecordError.badTime(reader: "entre", time: time)) { try db.recorder.record(prepared) }
-            #expect(SwipePipeline.dropsSwipe(RecordError.badTime(reader: "entre", time: time)))
+            #expect(throws: StoreError.badTime(reader: "entre", time: time)) { try db.recorder.record(prepared) }
+            #expect(SwipePipeline.dropsSwipe(StoreError.badTime(reader: "entre", time: time)))
         }
         #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 0)
         // The decoder: a swipe whose Enter carries an impossible time is rejected, not emitted.

@@ -31,7 +31,7 @@ import Testing
         #expect(SwipePipeline.dropsSwipe(StoreError.badCard(reader: "entre", reason: "x")))
         for error: any Error in [StoreError.database(DatabaseError(code: 8, message: "ro")), StoreError.database(DatabaseError(code: 11, message: "corrupt")),
                                  StoreError.database(DatabaseError(code: 1, message: "SQL logic error")), StoreError.database(DatabaseError(code: 522, message: "short read")),
-                                 StoreError.notFound(kind: "venue", name: "x", hint: ""), SpoolError(description: "x")] {
+                                 StoreError.notFound(kind: "venue", name: "x", hint: ""), DaemonError.spool("x")] {
             #expect(!SwipePipeline.dropsSwipe(error), "\(error) keeps the swipe")
         }
     }

@@ -175,7 +175,7 @@ extension DaemonSpoolDurabilityTests {
         let path = SwipeSpool.path(forDatabase: db.path)
         #expect(mkfifo(path, 0o600) == 0)
         let swipe = PreparedSwipe(reader: "entre", time: TestDatabase.time("2026-11-17T15:00:00+01:00"), cardHash: Array(repeating: 1, count: 32))
-        #expect(throws: SpoolError.self) { try SwipeSpool(path: path).store([swipe]) }
-        #expect(throws: SpoolError.self) { _ = try SwipeSpool(path: path).load() }
+        #expect(throws: DaemonError.self) { try SwipeSpool(path: path).store([swipe]) }
+        #expect(throws: DaemonError.self) { _ = try SwipeSpool(path: path).load() }
     }
 }

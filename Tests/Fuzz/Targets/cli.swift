@@ -57,7 +57,7 @@ func withoutPaths(_ argv: [String]) -> [String] {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let argv = FuzzBytes(data, size).fields
 
-    do throws(UsageError) {
+    do throws(CommandError) {
         let parsed = try ArgumentParser.parse(argv, options: representativeOptions, positionals: representativePositionals)
         fuzzCheck((1...2).contains(parsed.positionals.count), "\(parsed.positionals.count) positionals accepted")
         for (name, uses) in parsed.options {

@@ -33,7 +33,7 @@ public let benchCommands: [CommandSpec] = [
                           .value("--out", "FILE", "also write the summary as JSON to FILE")]) { args, ctx in
         if let out = args.string("--out") { try OutputFile.check(out, existing: .refuse) }  // before minutes of work
         guard let size = BenchmarkPlan.parseSize(args.string("--size") ?? "10k") else {
-            throw UsageError("--size takes 10k, 1m, 10m or a number of check-ins up to 100m")
+            throw CommandError.usage("--size takes 10k, 1m, 10m or a number of check-ins up to 100m")
         }
         if FileManager.default.fileExists(atPath: ctx.databasePath) {
             throw CommandError.wrongDatabase("\(ctx.databasePath) exists: benchmark databases are generated into a new file")
@@ -58,7 +58,7 @@ public let benchCommands: [CommandSpec] = [
                           .value("--batch", "N", "swipes in the batched import (default 5000)"),
                           .value("--runs", "N", "report runs per period kind (default 30)"),
                           .flag("--quick", "fewer swipes and runs: a smoke test, not numbers to keep")]) { args, ctx in
-        guard let out = args.string("--out") else { throw UsageError("--out FILE is required") }
+        guard let out = args.string("--out") else { throw CommandError.usage("--out FILE is required") }
         try OutputFile.check(out, existing: .refuse)
         var options = args.flag("--quick") ? BenchmarkOptions.quick : BenchmarkOptions()
         options.swipes = try args.int("--swipes", in: 1...1_000_000) ?? options.swipes

@@ -1,12 +1,6 @@
 // A small declarative argument parser: each command declares its options and positionals;
-// parse errors are `UsageError`s (exit code 2) that name the option and suggest a fix.
+// parse errors are `CommandError.usage` (exit code 2) that name the option and suggest a fix.
 import NarvaroCore
-
-public struct UsageError: Error, CustomStringConvertible, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
 
 public struct OptionSpec: Sendable {
     public var name: String
@@ -34,7 +28,7 @@ public struct PositionalSpec: Sendable {
     public static func optional(_ name: String, _ help: String) -> PositionalSpec { PositionalSpec(name: name, required: false, help: help) }
 }
 
-/// What the command line said, with typed getters that throw `UsageError`.
+/// What the command line said, with typed getters that throw `CommandError.usage`.
 public struct ParsedArguments: Sendable {
     public var positionals: [String] = []
     public var options: [String: [[String]]] = [:]
@@ -47,31 +41,31 @@ public struct ParsedArguments: Sendable {
 
     /// The option's value read by `parse`; what `parse` throws (a period or date that does not
     /// exist, say) is a usage error naming the option, so it exits 2 like every other usage error.
-    public func parsed<T>(_ name: String, _ parse: (String) throws -> T) throws(UsageError) -> T? {
+    public func parsed<T>(_ name: String, _ parse: (String) throws -> T) throws(CommandError) -> T? {
         guard let text = string(name) else { return nil }
-        do { return try parse(text) } catch let error as UsageError { throw error } catch {
-            throw UsageError("\(name): \(error)")
+        do { return try parse(text) } catch let error as CommandError { throw error } catch {
+            throw CommandError.usage("\(name): \(error)")
         }
     }
 
     /// Runs `parse` over option values that need more than one (`--weekly DAY RANGE`): a value
     /// that is not a date, time or range (`TimeError`) is a usage error naming `option`.
     public func reading<T>(_ option: String, _ parse: () throws -> T) throws -> T {
-        do { return try parse() } catch let error as TimeError { throw UsageError("\(option): \(error)") }
+        do { return try parse() } catch let error as TimeError { throw CommandError.usage("\(option): \(error)") }
     }
 
-    public func int(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    public func int(_ name: String, in range: ClosedRange<Int>) throws(CommandError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {
-            throw UsageError("\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            throw CommandError.usage("\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
         }
         return n
     }
 
-    public func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type) throws(UsageError) -> E? where E.RawValue == String {
+    public func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type) throws(CommandError) -> E? where E.RawValue == String {
         guard let text = string(name) else { return nil }
         guard let value = E(rawValue: text.lowercased()) else {
-            throw UsageError("\(name) takes one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            throw CommandError.usage("\(name) takes one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
         }
         return value
     }
@@ -79,7 +73,7 @@ public struct ParsedArguments: Sendable {
 
 enum ArgumentParser {
     /// Parses `arguments` (after the command path) against `options` and `positionals`.
-    static func parse(_ arguments: [String], options: [OptionSpec], positionals: [PositionalSpec]) throws(UsageError) -> ParsedArguments {
+    static func parse(_ arguments: [String], options: [OptionSpec], positionals: [PositionalSpec]) throws(CommandError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var i = 0
         var onlyPositionals = false
@@ -100,32 +94,32 @@ enum ArgumentParser {
             }
             guard let spec = options.first(where: { $0.name == name }) else {
                 let hint = suggestion(for: name, among: options.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
-                throw UsageError("unknown option '\(name)'\(hint)")
+                throw CommandError.usage("unknown option '\(name)'\(hint)")
             }
             var values: [String] = []
             if spec.arity == 0 {
-                if inline != nil { throw UsageError("\(name) takes no value") }
+                if inline != nil { throw CommandError.usage("\(name) takes no value") }
             } else {
                 if let inline { values.append(inline) }
                 while values.count < spec.arity {
                     guard i < arguments.count, !(arguments[i].hasPrefix("--") && arguments[i].count > 2) else {
-                        throw UsageError("missing value for \(name) (\(spec.valueName))")
+                        throw CommandError.usage("missing value for \(name) (\(spec.valueName))")
                     }
                     values.append(arguments[i])
                     i += 1
                 }
             }
             if parsed.options[name] != nil, !spec.repeatable, spec.arity > 0 {
-                throw UsageError("\(name) given twice: give it once")
+                throw CommandError.usage("\(name) given twice: give it once")
             }
             parsed.options[name, default: []].append(values)
         }
         let required = positionals.filter(\.required).count
         if parsed.positionals.count < required {
-            throw UsageError("missing \(positionals[parsed.positionals.count].name)")
+            throw CommandError.usage("missing \(positionals[parsed.positionals.count].name)")
         }
         if parsed.positionals.count > positionals.count {
-            throw UsageError("unexpected argument '\(parsed.positionals[positionals.count])'")
+            throw CommandError.usage("unexpected argument '\(parsed.positionals[positionals.count])'")
         }
         return parsed
     }

@@ -14,16 +14,16 @@ public final class CommandContext {
     public let lang: Lang
     private var openStore: Store?
 
-    init(global: ParsedArguments, environment: [String: String], output: any TextOutput) throws(UsageError) {
+    init(global: ParsedArguments, environment: [String: String], output: any TextOutput) throws(CommandError) {
         self.environment = environment
         self.output = output
         // SQLite would take "" as a private temporary database and lose everything written to it.
         for option in ["--database", "--card-key"] where global.string(option)?.isEmpty == true {
-            throw UsageError("\(option) takes a file path, not an empty string")
+            throw CommandError.usage("\(option) takes a file path, not an empty string")
         }
         databasePath = global.string("--database") ?? environment["NARVARO_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabase
         cardKeyPath = CardKey.path(option: global.string("--card-key"), environment: environment)
-        do { lang = try Lang.resolve(option: global.string("--lang"), environment: environment) } catch { throw UsageError(error.description) }
+        do { lang = try Lang.resolve(option: global.string("--lang"), environment: environment) } catch { throw CommandError.usage(error.description) }
     }
 
     /// The database, opened once. Only commands that set things up may create the file.
@@ -62,9 +62,9 @@ public final class CommandContext {
     public func out(_ json: JSONValue) { output.out(json.serialized(pretty: true) + "\n") }
 
     /// The `--format` of a command: `table` (default) or `json`, or the given choices.
-    public func format(_ arguments: ParsedArguments, allowed: [String] = ["table", "json"]) throws(UsageError) -> String {
+    public func format(_ arguments: ParsedArguments, allowed: [String] = ["table", "json"]) throws(CommandError) -> String {
         let format = (arguments.string("--format") ?? allowed[0]).lowercased()
-        guard allowed.contains(format) else { throw UsageError("--format takes \(allowed.joined(separator: ", ")), not '\(format)'") }
+        guard allowed.contains(format) else { throw CommandError.usage("--format takes \(allowed.joined(separator: ", ")), not '\(format)'") }
         return format
     }
 

@@ -1,7 +1,10 @@
-// Errors of the command layer: a command ran and failed for a reason of its own, not the store's
-// or the system's. One line and exit 1, like every error but `UsageError` (docs/errors.md).
+// The command layer's one error type (docs/errors.md): the command line is wrong (`usage`, exit 2),
+// or a command ran and failed for a reason of its own, not the store's or the system's (exit 1).
 
 public enum CommandError: Error, CustomStringConvertible, Equatable {
+    /// The command line itself: an unknown or missing option, a value it does not take. Exit 2,
+    /// with a hint to `--help`.
+    case usage(String)
     /// A check the user asked for found problems (`doctor`, `stats verify`).
     case checkFailed(String)
     /// Swipes of a replay (or a benchmark) that are not in the database yet, and where they are.
@@ -19,7 +22,7 @@ public enum CommandError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .checkFailed(let message), .notRecorded(let message), .daemonFailed(let message), .unsafeOutput(let message),
+        case .usage(let message), .checkFailed(let message), .notRecorded(let message), .daemonFailed(let message), .unsafeOutput(let message),
              .unreadableInput(let message), .unwritableOutput(let message), .wrongDatabase(let message):
             return message
         }

@@ -100,9 +100,9 @@ public struct CommandTable {
             let context = try CommandContext(global: global, environment: environment, output: output)
             try command.run(parsed, context)
             return 0
-        } catch let error as UsageError {
+        } catch CommandError.usage(let message) {
             // Messages echo arguments and stored names: shown, never executed by the terminal.
-            output.err("\(program) \(command.path.joined(separator: " ")): \(OutsideText.visible(lang.text(error.message))); \(usageHint)\n")
+            output.err("\(program) \(command.path.joined(separator: " ")): \(OutsideText.visible(lang.text(message))); \(usageHint)\n")
             return 2
         } catch {
             output.err("\(program): \(OutsideText.visible(lang.text(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))))\n")

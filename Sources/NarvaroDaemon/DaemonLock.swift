@@ -5,19 +5,6 @@ import NarvaroCore
 import FoundationEssentials
 import Glibc
 
-public struct DaemonLockError: Error, CustomStringConvertible, Equatable {
-    public var database: String
-    /// The holder's pid as it wrote it, when readable.
-    public var holder: Int32?
-    public var failure: String?
-
-    public var description: String {
-        if let failure { return "cannot lock \(DaemonLock.path(forDatabase: database)): \(failure)" }
-        let who = holder.map { "narvarod pid \($0)" } ?? "another narvarod"
-        return "\(who) already serves database \(database): one daemon per database; stop it first (systemctl stop narvarod)"
-    }
-}
-
 public final class DaemonLock {
     private let fd: FileDescriptor
 
@@ -28,7 +15,7 @@ public final class DaemonLock {
 
     deinit { try? fd.close() }
 
-    /// Takes the lock without waiting, or throws `DaemonLockError` naming the holder.
+    /// Takes the lock without waiting, or throws `DaemonError.lockHeld` naming the holder.
     public static func acquire(database: String) throws -> DaemonLock {
         let path = path(forDatabase: database)
         let fd: FileDescriptor
@@ -37,18 +24,18 @@ public final class DaemonLock {
         } catch let error as SystemError where error.errno == .permissionDenied {
             // Left by a run as another user (root): flock works on a read-only descriptor too.
             do { fd = try FileDescriptor.open(path, O_RDONLY | O_NOFOLLOW) } catch {
-                throw DaemonLockError(database: database, failure: "\(error): it belongs to another user; remove it (it holds only a pid) and start again")
+                throw DaemonError.lockFailed(database: database, reason: "\(error): it belongs to another user; remove it (it holds only a pid) and start again")
             }
         } catch {
-            throw DaemonLockError(database: database, failure: "\(error)")
+            throw DaemonError.lockFailed(database: database, reason: "\(error)")
         }
         guard flock(fd.rawValue, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             let holder = busy ? holderPID(fd) : nil
             try? fd.close()
-            if !busy { throw DaemonLockError(database: database, failure: reason) }
-            throw DaemonLockError(database: database, holder: holder)
+            if !busy { throw DaemonError.lockFailed(database: database, reason: reason) }
+            throw DaemonError.lockHeld(database: database, holder: holder)
         }
         // Readable by all (it holds only a pid, and the umask would narrow it), so a daemon run
         // later as another user can still lock it and name its holder.

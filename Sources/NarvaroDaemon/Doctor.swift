@@ -41,7 +41,7 @@ public enum Doctor {
             let version = try db.schemaVersion()
             findings.append(DoctorFinding(check: "schema", status: .ok, detail: "schema version \(version) of \(Schema.currentVersion)", action: ""))
         } catch {
-            let damaged = (error as? DatabaseError)?.isCorrupt == true
+            let damaged = (error as? StoreError)?.databaseError?.isCorrupt == true
             findings.append(DoctorFinding(check: "database", status: .problem, detail: "\(error)",
                                           action: damaged ? Self.recovery(path) : "see the message; restore from backup if damaged"))
         }

@@ -3,10 +3,6 @@
 import NarvaroCore
 import Glibc
 
-public struct LineSourceError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-}
-
 /// A directory is refused at once; waiting for input can time out (`next(timeout:)`) so the caller
 /// can retry its backlog meanwhile.
 public final class LineSource {
@@ -34,12 +30,12 @@ public final class LineSource {
     public init(path: String) throws {
         name = path == "-" ? "standard input" : path
         let raw = path == "-" ? fcntl(0, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC)
-        guard raw >= 0 else { throw LineSourceError(description: "cannot read \(name): \(String(cString: strerror(errno)))") }
+        guard raw >= 0 else { throw DaemonError.input("cannot read \(name): \(String(cString: strerror(errno)))") }
         fd = FileDescriptor(rawValue: raw)
         var info = stat()
         if fstat(raw, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             try? fd.close()
-            throw LineSourceError(description: "\(name) is a directory: --replay takes an evemu recording (a file, or '-' for standard input)")
+            throw DaemonError.input("\(name) is a directory: --replay takes an evemu recording (a file, or '-' for standard input)")
         }
     }
 
@@ -81,20 +77,20 @@ public final class LineSource {
             do {
                 ready = try retryOnInterrupt("poll") { Glibc.poll(&poll, 1, timeoutMilliseconds) }
             } catch {
-                throw LineSourceError(description: "cannot read \(name): \(error.errno)")
+                throw DaemonError.input("cannot read \(name): \(error.errno)")
             }
             if ready == 0 { return .idle }
             do {
                 guard let chunk = try fd.read(upToCount: 65_536) else { continue }
                 if chunk.isEmpty { atEnd = true } else { buffer += chunk }
             } catch {
-                throw LineSourceError(description: "cannot read \(name) after line \(lineNumber): \(error)")
+                throw DaemonError.input("cannot read \(name) after line \(lineNumber): \(error)")
             }
         }
     }
 
     private func checkLength(_ length: Int) throws {
         guard length > Self.maxLineBytes else { return }
-        throw LineSourceError(description: "\(name) line \(lineNumber + 1): longer than \(Self.maxLineBytes) bytes, not an evemu recording")
+        throw DaemonError.input("\(name) line \(lineNumber + 1): longer than \(Self.maxLineBytes) bytes, not an evemu recording")
     }
 }

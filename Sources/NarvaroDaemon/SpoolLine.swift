@@ -11,24 +11,24 @@ enum SpoolLine {
     }
 
     /// The swipe on one line (without its newline; a trailing CR is ignored), or why it is refused.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> Result<PreparedSwipe, SpoolLineError> {
+    static func parse(_ bytes: ArraySlice<UInt8>) -> Result<PreparedSwipe, DaemonError> {
         var bytes = bytes
         if bytes.last == 0x0D { bytes.removeLast() }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.init("not UTF-8")) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.badSpoolLine(reason: "not UTF-8")) }
         var fields = text.split(separator: "\t", omittingEmptySubsequences: false)
         if fields.count == 4 {
             let body = fields.prefix(3).joined(separator: "\t")
-            guard fields[3] == Substring(hex8(crc32(Array(body.utf8)))) else { return .failure(.init("checksum does not match")) }
+            guard fields[3] == Substring(hex8(crc32(Array(body.utf8)))) else { return .failure(.badSpoolLine(reason: "checksum does not match")) }
             fields.removeLast()
         }
-        guard fields.count == 3 else { return .failure(.init("expected 4 tab-separated fields, found \(fields.count)")) }
-        guard let micros = Int64(fields[0]) else { return .failure(.init("time is not a number")) }
+        guard fields.count == 3 else { return .failure(.badSpoolLine(reason: "expected 4 tab-separated fields, found \(fields.count)")) }
+        guard let micros = Int64(fields[0]) else { return .failure(.badSpoolLine(reason: "time is not a number")) }
         let time = EventTime(microseconds: micros)
-        guard SwipeTimeRange.contains(time) else { return .failure(.init(SwipeTimeRange.refusal(time))) }
+        guard SwipeTimeRange.contains(time) else { return .failure(.badSpoolLine(reason: SwipeTimeRange.refusal(time))) }
         guard !fields[1].isEmpty, !fields[1].contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }) else {
-            return .failure(.init("reader name is empty or has control characters"))
+            return .failure(.badSpoolLine(reason: "reader name is empty or has control characters"))
         }
-        guard let hash = Hex.decode(String(fields[2])), hash.count == 32 else { return .failure(.init("card hash is not 64 hex digits")) }
+        guard let hash = Hex.decode(String(fields[2])), hash.count == 32 else { return .failure(.badSpoolLine(reason: "card hash is not 64 hex digits")) }
         return .success(PreparedSwipe(reader: String(fields[1]), time: time, cardHash: hash))
     }
 
@@ -46,9 +46,4 @@ enum SpoolLine {
         }
         return ~crc
     }
-}
-
-struct SpoolLineError: Error, Equatable {
-    var reason: String
-    init(_ reason: String) { self.reason = reason }
 }

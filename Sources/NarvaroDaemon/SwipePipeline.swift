@@ -90,7 +90,7 @@ public final class SwipePipeline {
     /// time is impossible. Everything else (every database error included) keeps the swipe.
     public static func dropsSwipe(_ error: any Error) -> Bool {
         switch error {
-        case is RecordError: return true
+        case let error as StoreError where error.refusesSwipe: return true
         case StoreError.notFound(kind: "reader", _, _): return true
         default: return false
         }

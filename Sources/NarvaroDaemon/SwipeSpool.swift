@@ -5,10 +5,6 @@ import NarvaroCore
 import FoundationEssentials
 import Glibc
 
-public struct SpoolError: Error, CustomStringConvertible {
-    public var description: String
-}
-
 /// A spool line that could not be read, moved to the quarantine file.
 public struct QuarantinedSpoolLine: Equatable, Sendable {
     public var line: Int
@@ -70,7 +66,7 @@ public final class SwipeSpool {
             case .success(let swipe): contents.swipes.append(swipe)
             case .failure(let error):
                 bad.append(Array(raw))
-                contents.quarantined.append(QuarantinedSpoolLine(line: lineNumber, reason: error.reason))
+                contents.quarantined.append(QuarantinedSpoolLine(line: lineNumber, reason: error.description))
             }
         }
         return (contents, bad, !bytes.isEmpty && bytes.last != 0x0A)
@@ -84,7 +80,7 @@ public final class SwipeSpool {
             // Everything the file held is committed (or refused for a reason of its own).
             if let (fd, _) = try openExisting(O_WRONLY) {
                 defer { try? fd.close() }
-                guard ftruncate(fd.rawValue, 0) == 0 else { throw SpoolError(description: "cannot empty spool \(path): \(String(cString: strerror(errno)))") }
+                guard ftruncate(fd.rawValue, 0) == 0 else { throw DaemonError.spool("cannot empty spool \(path): \(String(cString: strerror(errno)))") }
                 try? fd.sync()
             }
             written = []
@@ -110,25 +106,25 @@ public final class SwipeSpool {
         do { return (fd, try Self.checkFile(fd, path: path, fixMode: fixMode)) } catch { try? fd.close(); throw error }
     }
 
-    static func openError(_ path: String, _ error: SystemError) -> SpoolError {
+    static func openError(_ path: String, _ error: SystemError) -> DaemonError {
         if error.errno.rawValue == ELOOP {
-            return SpoolError(description: "spool \(path) is a symbolic link, which Närvaro never follows: move it away (its target may hold swipes: check it) and start again")
+            return DaemonError.spool("spool \(path) is a symbolic link, which Närvaro never follows: move it away (its target may hold swipes: check it) and start again")
         }
-        return SpoolError(description: "cannot open spool \(path): \(error)")
+        return DaemonError.spool("cannot open spool \(path): \(error)")
     }
 
     /// A regular file, private to its owner (a wider mode is narrowed; the old mode is returned).
     static func checkFile(_ fd: FileDescriptor, path: String, fixMode: Bool = true) throws -> mode_t? {
         var info = stat()
-        guard fstat(fd.rawValue, &info) == 0 else { throw SpoolError(description: "cannot inspect spool \(path): \(String(cString: strerror(errno)))") }
+        guard fstat(fd.rawValue, &info) == 0 else { throw DaemonError.spool("cannot inspect spool \(path): \(String(cString: strerror(errno)))") }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw SpoolError(description: "spool \(path) is not a regular file: move it away and start again")
+            throw DaemonError.spool("spool \(path) is not a regular file: move it away and start again")
         }
         let mode = info.st_mode & 0o7777
         guard mode & 0o7077 != 0 else { return nil }
         guard fixMode else { return mode }
         guard fchmod(fd.rawValue, 0o600) == 0 else {
-            throw SpoolError(description: "spool \(path) has mode \(String(mode, radix: 8)) and cannot be made 0600 (\(String(cString: strerror(errno)))): chmod 600 it")
+            throw DaemonError.spool("spool \(path) has mode \(String(mode, radix: 8)) and cannot be made 0600 (\(String(cString: strerror(errno)))): chmod 600 it")
         }
         return mode
     }
@@ -137,7 +133,7 @@ public final class SwipeSpool {
         var bytes: [UInt8] = []
         do {
             while let chunk = try fd.read(upToCount: 65_536), !chunk.isEmpty { bytes += chunk }
-        } catch { throw SpoolError(description: "cannot read spool \(path): \(error)") }
+        } catch { throw DaemonError.spool("cannot read spool \(path): \(error)") }
         return bytes
     }
 
@@ -163,10 +159,10 @@ public final class SwipeSpool {
             try fd.write(bytes)
             try fd.sync()
             if created { try DirectorySync.sync(containing: file) }
-        } catch let error as SpoolError {
+        } catch let error as DaemonError {
             throw error
         } catch {
-            throw SpoolError(description: "cannot write \(what) \(file): \(error)")
+            throw DaemonError.spool("cannot write \(what) \(file): \(error)")
         }
     }
 
@@ -182,12 +178,12 @@ public final class SwipeSpool {
                 try fd.write(Array(swipes.map(SpoolLine.format).joined().utf8))
                 try fd.sync()
             }
-            guard rename(temporary, path) == 0 else { throw SpoolError(description: "cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))") }
+            guard rename(temporary, path) == 0 else { throw DaemonError.spool("cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))") }
             try DirectorySync.sync(containing: path)
-        } catch let error as SpoolError {
+        } catch let error as DaemonError {
             throw error
         } catch {
-            throw SpoolError(description: "cannot rewrite spool \(path): \(error)")
+            throw DaemonError.spool("cannot rewrite spool \(path): \(error)")
         }
     }
 }

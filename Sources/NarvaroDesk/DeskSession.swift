@@ -91,7 +91,7 @@ public final class DeskSession {
             let visitor = try follower.store.enrolLast(reader: card.reader, details: details, existingCode: nil,
                                                         currentYear: follower.clock.localDate(of: now()).year, expecting: card.visitorCode)
             return DeskNotice(texts.enrolled(visitor.code + (visitor.nickname.map { " (\($0))" } ?? "")))
-        } catch is EnrolmentMoved {
+        } catch StoreError.enrolmentMoved {
             return DeskNotice(texts.anotherCardMeanwhile, isError: true)
         } catch {
             return DeskNotice(texts.error(String(describing: error)), isError: true)

@@ -35,7 +35,7 @@ public struct WebAccess: Sendable, Equatable {
     public static func load(path: String) throws -> WebAccess {
         guard FileManager.default.fileExists(atPath: path) else { return WebAccess() }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw WebConfigError("\(path) cannot be read by the web program's user: check its owner and mode")
+            throw WebError.badConfiguration("\(path) cannot be read by the web program's user: check its owner and mode")
         }
         return try parse(text, path: path)
     }
@@ -46,21 +46,16 @@ public struct WebAccess: Sendable, Equatable {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             if line.allSatisfy(\.isWhitespace) { continue }
             guard let eq = line.firstIndex(of: "=") else {
-                throw WebConfigError("\(path) line \(n + 1): write 'staff = name, name' or 'readers = name, name'")
+                throw WebError.badConfiguration("\(path) line \(n + 1): write 'staff = name, name' or 'readers = name, name'")
             }
             let key = line[..<eq].trimmingCharacters(in: .whitespaces)
             let names = line[line.index(after: eq)...].split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
             switch key {
             case "staff": access.staff.formUnion(names)
             case "readers": access.readers.formUnion(names)
-            default: throw WebConfigError("\(path) line \(n + 1): unknown group '\(key)': the groups are staff and readers")
+            default: throw WebError.badConfiguration("\(path) line \(n + 1): unknown group '\(key)': the groups are staff and readers")
             }
         }
         return access
     }
-}
-
-public struct WebConfigError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
 }

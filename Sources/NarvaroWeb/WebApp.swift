@@ -92,9 +92,10 @@ public enum WebApp {
         } catch let error as StoreError {
             switch error {
             case .notFound: return finish(PageLayout.errorPage(ctx, status: 404, message: error.description), ctx)
-            // The server's trouble, not the request's: a damaged database, the wrong key, an old schema.
-            case .corrupt, .wrongCardKey, .noWebSecret: return finish(PageLayout.errorPage(ctx, status: 500, message: error.description), ctx)
-            default: return finish(PageLayout.errorPage(ctx, status: 400, message: error.description), ctx)
+            case .duplicate, .ambiguous, .badName, .outOfRange, .notGiven, .conflict, .cardFormatNotChosen, .foldedPeriod:
+                return finish(PageLayout.errorPage(ctx, status: 400, message: error.description), ctx)
+            // The database file, SQLite, an old schema, the wrong key: the server's trouble, not the request's.
+            default: return finish(PageLayout.errorPage(ctx, status: 500, message: error.description), ctx)
             }
         } catch let error as TimeError {
             return finish(PageLayout.errorPage(ctx, status: 400, message: error.description), ctx)

@@ -22,21 +22,21 @@ let daemonCommand = CommandSpec(
     // The database, its WAL/SHM and the spool are private to the service user and its group.
     umask(0o027)
     if let replay = args.string("--replay") {
-        guard let reader = args.string("--reader") else { throw UsageError("--replay needs --reader NAME") }
+        guard let reader = args.string("--reader") else { throw CommandError.usage("--replay needs --reader NAME") }
         try runReplay(path: replay, reader: reader, start: args.string("--start"), drainSeconds: try args.int("--drain-timeout", in: 0...86_400) ?? 30,
                       batch: try args.int("--batch", in: 1...100_000) ?? 1, context: ctx, journal: journal)
         return
     }
-    if args.string("--batch") != nil { throw UsageError("--batch goes with --replay") }
-    if args.string("--start") != nil { throw UsageError("--start goes with --replay") }
+    if args.string("--batch") != nil { throw CommandError.usage("--batch goes with --replay") }
+    if args.string("--start") != nil { throw CommandError.usage("--start goes with --replay") }
     var fixed: (reader: String, path: String)?
     if let device = args.string("--device") {
-        guard let reader = args.string("--reader") else { throw UsageError("--device needs --reader NAME") }
+        guard let reader = args.string("--reader") else { throw CommandError.usage("--device needs --reader NAME") }
         // A device named on the command line must be a keyboard-like evdev node now: say so at once.
         try ReaderSource(path: device).close()
         fixed = (reader, device)
     } else if args.string("--reader") != nil {
-        throw UsageError("--reader goes with --replay or --device")
+        throw CommandError.usage("--reader goes with --replay or --device")
     }
     // One serving daemon per database (it alone owns the spool); held until the process ends.
     let lock = try DaemonLock.acquire(database: ctx.databasePath)
@@ -72,7 +72,7 @@ let daemonBusyTimeouts = BusyTimeouts(first: 100, retry: 0)
 func parseStart(_ text: String?) throws -> EventTime {
     guard let text else { return EventTime(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)) }
     guard let time = ISO8601.parse(text) else {
-        throw UsageError("--start takes an ISO 8601 time with offset, e.g. 2026-11-16T00:00:00+01:00, not '\(text)'")
+        throw CommandError.usage("--start takes an ISO 8601 time with offset, e.g. 2026-11-16T00:00:00+01:00, not '\(text)'")
     }
     return time
 }
@@ -83,7 +83,8 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     // The spool belongs to whoever holds the daemon lock. Beside a serving daemon (or another
     // replay) this replay keeps its backlog in memory only: it never touches their spool.
     var lock: DaemonLock?
-    do { lock = try DaemonLock.acquire(database: ctx.databasePath) } catch let error as DaemonLockError where error.failure == nil {
+    do { lock = try DaemonLock.acquire(database: ctx.databasePath) } catch let error as DaemonError {
+        guard case .lockHeld = error else { throw error }
         journal.log(.notice, "spool-not-used", [("reason", error.description)])
     }
     defer { withExtendedLifetime(lock) {} }

@@ -143,7 +143,7 @@ import Testing
     @Test func badCardTextForTheReadersFormatIsRejectedNotRecorded() throws {
         let db = try TestDatabase()
         try db.standardVenue(format: .decimal10)
-        #expect(throws: RecordError.self) { try db.swipe("12AB", at: "2026-11-17T15:00:00+01:00") }
+        #expect(throws: StoreError.self) { try db.swipe("12AB", at: "2026-11-17T15:00:00+01:00") }
         #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 0)
     }
 

@@ -28,10 +28,10 @@ import Testing
 
     @Test func onlyAReasonOfTheSwipeItselfDropsIt() {
         #expect(SwipePipeline.dropsSwipe(StoreError.notFound(kind: "reader", name: "entre", hint: "")))
-        #expect(SwipePipeline.dropsSwipe(RecordError.badCard(reader: "entre", reason: "x")))
-        for error: any Error in [DatabaseError(code: 8, message: "ro"), DatabaseError(code: 11, message: "corrupt"),
-                                 DatabaseError(code: 1, message: "SQL logic error"), DatabaseError(code: 522, message: "short read"),
-                                 StoreError.notFound(kind: "venue", name: "x", hint: ""), SpoolError(description: "x")] {
+        #expect(SwipePipeline.dropsSwipe(StoreError.badCard(reader: "entre", reason: "x")))
+        for error: any Error in [StoreError.database(DatabaseError(code: 8, message: "ro")), StoreError.database(DatabaseError(code: 11, message: "corrupt")),
+                                 StoreError.database(DatabaseError(code: 1, message: "SQL logic error")), StoreError.database(DatabaseError(code: 522, message: "short read")),
+                                 StoreError.notFound(kind: "venue", name: "x", hint: ""), DaemonError.spool("x")] {
             #expect(!SwipePipeline.dropsSwipe(error), "\(error) keeps the swipe")
         }
     }
@@ -74,7 +74,7 @@ import Testing
         #expect(pipeline.backlog == 1, "\(events)")
         #expect(!events.contains { if case .rejected = $0 { true } else { false } })
         #expect(try SwipeSpool(path: spoolPath).inspect().swipes.count == 1)
-        #expect(throws: DatabaseHealthError.self) { try readOnly.db.requireWritable() }
+        #expect(throws: StoreError.self) { try readOnly.db.requireWritable() }
         try db.store.db.requireWritable()
         // The same swipe, once the database can be written, is committed from the spool.
         let again = try SwipePipeline(recorder: db.recorder, spool: SwipeSpool(path: spoolPath))
@@ -89,7 +89,7 @@ import Testing
         let gate = Gate()
         // The card key check cannot be read (an I/O error) until the gate opens.
         let store = try Store(path: db.path, create: false, cardKey: {
-            guard gate.open else { throw DatabaseError(code: 266, message: "disk I/O error") }
+            guard gate.open else { throw StoreError.database(DatabaseError(code: 266, message: "disk I/O error")) }
             return CardHasher(key: TestDatabase.key)
         })
         let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: db.path)))
@@ -104,7 +104,7 @@ import Testing
         let committed = pipeline.flush().compactMap { if case .recorded(let r) = $0 { r.time } else { nil } }
         #expect(committed.count == 2 && committed == committed.sorted(), "both, in arrival order")
         gate.open = false
-        let late = try Store(path: db.path, create: false, cardKey: { throw DatabaseError(code: 266, message: "disk I/O error") })
+        let late = try Store(path: db.path, create: false, cardKey: { throw StoreError.database(DatabaseError(code: 266, message: "disk I/O error")) })
         let stuck = try SwipePipeline(recorder: CheckInRecorder(store: late), spool: nil)
         for event in PipelineTests.typing("1003", at: base + 600_000_000) { _ = stuck.feed(event, reader: "entre") }
         #expect(stuck.backlog == 1)

@@ -103,10 +103,10 @@ import Testing
         try db.standardVenue()
         for micros in [Int64.min, -1, SwipeTimeRange.end.microseconds, .max] {
             let time = EventTime(microseconds: micros)
-            #expect(throws: RecordError.badTime(reader: "entre", time: time)) { try db.recorder.record(Swipe(reader: "entre", card: "42", time: time)) }
+            #expect(throws: StoreError.badTime(reader: "entre", time: time)) { try db.recorder.record(Swipe(reader: "entre", card: "42", time: time)) }
             let prepared = PreparedSwipe(reader: "entre", time: time, cardHash: Array(repeating: 1, count: 32))
-            #expect(throws: RecordError.badTime(reader: "entre", time: time)) { try db.recorder.record(prepared) }
-            #expect(SwipePipeline.dropsSwipe(RecordError.badTime(reader: "entre", time: time)))
+            #expect(throws: StoreError.badTime(reader: "entre", time: time)) { try db.recorder.record(prepared) }
+            #expect(SwipePipeline.dropsSwipe(StoreError.badTime(reader: "entre", time: time)))
         }
         #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == 0)
         // The decoder: a swipe whose Enter carries an impossible time is rejected, not emitted.
@@ -175,7 +175,7 @@ extension DaemonSpoolDurabilityTests {
         let path = SwipeSpool.path(forDatabase: db.path)
         #expect(mkfifo(path, 0o600) == 0)
         let swipe = PreparedSwipe(reader: "entre", time: TestDatabase.time("2026-11-17T15:00:00+01:00"), cardHash: Array(repeating: 1, count: 32))
-        #expect(throws: SpoolError.self) { try SwipeSpool(path: path).store([swipe]) }
-        #expect(throws: SpoolError.self) { _ = try SwipeSpool(path: path).load() }
+        #expect(throws: DaemonError.self) { try SwipeSpool(path: path).store([swipe]) }
+        #expect(throws: DaemonError.self) { _ = try SwipeSpool(path: path).load() }
     }
 }

@@ -11,7 +11,7 @@ import Testing
 
 @Suite struct FuzzRegressionTests {
     /// Parses like `narvarod --replay -`: LineSource splits at "\n" bytes only.
-    static func streamEvents(_ text: String) throws(EvemuError) -> [InputEvent] {
+    static func streamEvents(_ text: String) throws(InputError) -> [InputEvent] {
         var parser = EvemuLineParser()
         var events: [InputEvent] = []
         for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -32,8 +32,8 @@ import Testing
     /// file replayed while the same bytes on stdin failed.
     @Test func evemuFileAndStreamAgreeOnDoubledCarriageReturns() throws {
         let text = "E: 0.1 0001 0002 1\r\r\nE: 0.2 0001 001c 1\n"
-        let file = Result { () throws(EvemuError) in try EvemuRecording.parse(text).events }
-        let stream = Result { () throws(EvemuError) in try Self.streamEvents(text) }
+        let file = Result { () throws(InputError) in try EvemuRecording.parse(text).events }
+        let stream = Result { () throws(InputError) in try Self.streamEvents(text) }
         #expect(file == stream)
     }
 

@@ -36,13 +36,13 @@ import Testing
     ])
     func badNumbersFailAsBefore(line: String, reason: String) {
         var parser = EvemuLineParser()
-        #expect(throws: EvemuError.malformed(line: 1, reason: reason)) { try parser.parse(line: line) }
+        #expect(throws: InputError.malformedRecording(line: 1, reason: reason)) { try parser.parse(line: line) }
     }
 
     @Test func longBadTextIsCutAtFortyCharacters() {
         var parser = EvemuLineParser()
         let line = "E: " + String(repeating: "å", count: 50) + " 0000 0000 0"
-        #expect(throws: EvemuError.malformed(line: 1, reason: "time '\(String(repeating: "å", count: 40))…' is not '<seconds>.<microseconds>'")) {
+        #expect(throws: InputError.malformedRecording(line: 1, reason: "time '\(String(repeating: "å", count: 40))…' is not '<seconds>.<microseconds>'")) {
             try parser.parse(line: line)
         }
     }

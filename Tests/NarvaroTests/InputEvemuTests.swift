@@ -96,13 +96,13 @@ import Testing
             Issue.record("'\(line)' was accepted")
         } catch {
             #expect(error.description == message)
-            #expect(error == .malformed(line: number, reason: String(message.dropFirst("line 2: ".count))))
+            #expect(error == .malformedRecording(line: number, reason: String(message.dropFirst("line 2: ".count))))
         }
     }
 
     @Test func errorLineNumbersCountBlankAndCommentLines() {
         let text = "# EVEMU 1.3\n\n# comment\nN: x\r\nE: 0.000000 0001 0002 1\r\n\nE: 0.1 0001\n"
-        #expect(throws: EvemuError.malformed(line: 7, reason: "expected 'E: <sec>.<usec> <type> <code> <value>'")) {
+        #expect(throws: InputError.malformedRecording(line: 7, reason: "expected 'E: <sec>.<usec> <type> <code> <value>'")) {
             try EvemuRecording.parse(text)
         }
     }
@@ -122,7 +122,7 @@ import Testing
         #expect(parser.name == "Sycreader USB Reader")
         #expect(parser.lineNumber == 18)
         #expect(try parser.parse(line: "# a comment") == nil)
-        #expect(throws: EvemuError.malformed(line: 20, reason: "time 'x.000000' is not '<seconds>.<microseconds>'")) {
+        #expect(throws: InputError.malformedRecording(line: 20, reason: "time 'x.000000' is not '<seconds>.<microseconds>'")) {
             try parser.parse(line: "E: x.000000 0001 0002 1")
         }
     }

@@ -44,7 +44,7 @@ import Testing
     @Test func aNewerSchemaIsRefused() throws {
         let db = try TestDatabase()
         try db.store.db.execute("PRAGMA user_version = 999")
-        #expect(throws: DatabaseOpenError.self) { _ = try db.reopen() }
+        #expect(throws: StoreError.self) { _ = try db.reopen() }
     }
 
     @Test func aFileThatIsNotADatabaseGivesAClearError() throws {
@@ -55,13 +55,14 @@ import Testing
         do {
             _ = try NarvaroDatabase.open(path: path)
             Issue.record("opening junk succeeded")
-        } catch let error as DatabaseError {
+        } catch let error as StoreError {
+            #expect(error.databaseError?.isCorrupt == true)
             #expect(error.description.contains("not a Närvaro database"))
         }
     }
 
     @Test func aMissingDirectoryIsNamed() throws {
-        #expect(throws: DatabaseOpenError.missingDirectory("/nonexistent-narvaro")) {
+        #expect(throws: StoreError.missingDirectory("/nonexistent-narvaro")) {
             _ = try NarvaroDatabase.open(path: "/nonexistent-narvaro/n.db")
         }
     }

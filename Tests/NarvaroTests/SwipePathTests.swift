@@ -87,7 +87,8 @@ import Testing
         try db.standardVenue()
         try db.store.db.execute("DELETE FROM activities WHERE slug = 'drop-in'")
         try db.store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON checkins BEGIN SELECT raise(ABORT, 'refused'); END")
-        #expect(throws: DatabaseError.self) { try db.swipe("1001", at: "2026-11-17T15:00:00+01:00") }
+        let refused = #expect(throws: StoreError.self) { try db.swipe("1001", at: "2026-11-17T15:00:00+01:00") }
+        #expect(refused?.databaseError != nil)
         try db.store.db.execute("DROP TRIGGER refuse")
         let result = try db.swipe("1001", at: "2026-11-17T15:00:05+01:00")
         #expect(result.activity == "drop-in")

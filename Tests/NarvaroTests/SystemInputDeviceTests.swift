@@ -209,7 +209,7 @@ private struct FakeInputTree {
             (["--serial", "1"], "unknown option '--serial' for a reader's device"),
         ]
         for (arguments, message) in cases {
-            #expect(throws: InputDeviceError.invalidMatch(message)) { try ReaderMatch(arguments: arguments) }
+            #expect(throws: InputError.invalidMatch(message)) { try ReaderMatch(arguments: arguments) }
         }
     }
 }

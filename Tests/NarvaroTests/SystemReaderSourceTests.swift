@@ -13,8 +13,8 @@ import Testing
 
 @Suite struct SystemReaderSourceTests {
     @Test func refusesDevNull() {
-        #expect(throws: InputDeviceError.notEvdev(path: "/dev/null")) { try ReaderSource(path: "/dev/null") }
-        #expect(InputDeviceError.notEvdev(path: "/dev/null").description == "/dev/null is not an evdev input device")
+        #expect(throws: InputError.notEvdev(path: "/dev/null")) { try ReaderSource(path: "/dev/null") }
+        #expect(InputError.notEvdev(path: "/dev/null").description == "/dev/null is not an evdev input device")
     }
 
     @Test func refusesARegularFile() throws {
@@ -23,20 +23,20 @@ import Testing
         let directory = directoryScratch.path
         let file = directory + "/event3"
         try "E: 0.000000 0001 001c 1\n".write(toFile: file, atomically: false, encoding: .utf8)
-        #expect(throws: InputDeviceError.notEvdev(path: file)) { try ReaderSource(path: file) }
+        #expect(throws: InputError.notEvdev(path: file)) { try ReaderSource(path: file) }
     }
 
     @Test func aMissingNodeIsASystemErrorWithAHint() {
         let path = "/dev/input/by-id/narvaro-test-no-such-reader"
-        let expected = InputDeviceError.system(SystemError("open", path: path, errno: .noSuchFile))
+        let expected = InputError.system(SystemError("open", path: path, errno: .noSuchFile))
         #expect(throws: expected) { try ReaderSource(path: path) }
         #expect(expected.description == "open \(path): No such file or directory: is the reader plugged in? see /dev/input/by-id")
     }
 
     @Test func theOtherRefusalsReadAsOneActionableLine() {
-        #expect(InputDeviceError.notKeyboard(name: "Power Button", path: "/dev/input/event0").description
+        #expect(InputError.notKeyboard(name: "Power Button", path: "/dev/input/event0").description
                 == "'Power Button' (/dev/input/event0) is not a keyboard-like reader: it has no Enter key")
-        #expect(InputDeviceError.grabbedByAnotherProgram(path: "/dev/input/event3").description
+        #expect(InputError.grabbedByAnotherProgram(path: "/dev/input/event3").description
                 == "/dev/input/event3 is grabbed by another program: stop it (another narvarod?) and replug the reader")
     }
 }

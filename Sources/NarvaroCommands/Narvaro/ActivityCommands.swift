@@ -19,7 +19,7 @@ private func grantRules(_ args: ParsedArguments, base: GrantRules) throws -> Gra
     if let age = args.string("--age") {
         let parts = age.split(separator: "-")
         guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), (0...120).contains(low), (0...120).contains(high) else {
-            throw UsageError("--age takes LOW-HIGH, e.g. 7-25, not '\(age)'")
+            throw CommandError.usage("--age takes LOW-HIGH, e.g. 7-25, not '\(age)'")
         }
         rules.minAge = low
         rules.maxAge = high
@@ -33,8 +33,8 @@ let activityCommands: [CommandSpec] = [
     CommandSpec(["activity", "add"], "add an activity at a venue", positionals: [.required("SLUG", "short name, e.g. laxhjalp")],
                 options: [.value("--venue", "SLUG", "the venue"), .value("--name", "NAME", "display name, e.g. 'Läxhjälp'"),
                           .value("--organizer", "NAME", "who runs it, e.g. 'Biblioteket'")] + grantOptions) { args, ctx in
-        guard let venue = args.string("--venue") else { throw UsageError("missing --venue") }
-        guard let name = args.string("--name") else { throw UsageError("missing --name") }
+        guard let venue = args.string("--venue") else { throw CommandError.usage("missing --venue") }
+        guard let name = args.string("--name") else { throw CommandError.usage("missing --name") }
         let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.string("--organizer"),
                                                    grant: grantRules(args, base: GrantRules()))
         ctx.out(ctx.lang.text("added activity {} ({})", "\(venue)/\(activity.slug)", activity.name) + "\n")

@@ -18,7 +18,7 @@ let centralCommands: [CommandSpec] = [
         let connection = try centralConnection(args, ctx)
         let store = try ctx.store()
         let venues = try args.string("--venue").map { [try store.venue(slug: $0)] } ?? store.venues()
-        guard !venues.isEmpty else { throw UsageError("no venue in the database: add one first (narvaro venue add …)") }
+        guard !venues.isEmpty else { throw CommandError.usage("no venue in the database: add one first (narvaro venue add …)") }
         let bands = try store.ageBands().labels
         for venue in venues {
             let uuid = try store.ensureCentralUUID(venueID: venue.id)
@@ -34,7 +34,7 @@ let centralCommands: [CommandSpec] = [
                           .flag("--apply", "run it (as the administrator, through --postgres) instead of printing"), postgresOption]) { args, ctx in
         let name = args.positional(0) ?? ""
         guard CentralSchema.isValidRoleName(name) else {
-            throw UsageError("role name '\(name)' is not usable: lowercase letters, digits and '_', starting with a letter, at most 63")
+            throw CommandError.usage("role name '\(name)' is not usable: lowercase letters, digits and '_', starting with a letter, at most 63")
         }
         let sql = CentralSchema.roleSQL(name: name, municipality: args.flag("--municipality"))
         guard args.flag("--apply") else {
@@ -54,7 +54,7 @@ let centralCommands: [CommandSpec] = [
                           .value("--by", "WHAT", "rows per venue, activity (default) or week"),
                           .value("--role", "R", "participant (default), volunteer, staff or all"),
                           .value("--format", "table|csv|json", "output format (default table)")]) { args, ctx in
-        guard let periodText = args.string("--period") else { throw UsageError("missing --period, e.g. --period 2026-H2") }
+        guard let periodText = args.string("--period") else { throw CommandError.usage("missing --period, e.g. --period 2026-H2") }
         let request = CentralReportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
                                            by: try args.choice("--by", as: CentralBreakdown.self) ?? .activity, roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
@@ -75,10 +75,10 @@ let centralCommands: [CommandSpec] = [
                           .value("--min-cell", "K", "counts from 1 to K-1 are hidden (default 5)"),
                           .value("--output", "FILE", "write to FILE (mode 0640) instead of standard output"),
                           .flag("--force", "write into a directory everyone may write to")]) { args, ctx in
-        guard let periodText = args.string("--period") else { throw UsageError("missing --period, e.g. --period 2026-H2") }
-        guard let format = args.string("--format") else { throw UsageError("missing --format csv|json|html") }
-        guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
-        if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
+        guard let periodText = args.string("--period") else { throw CommandError.usage("missing --period, e.g. --period 2026-H2") }
+        guard let format = args.string("--format") else { throw CommandError.usage("missing --format csv|json|html") }
+        guard ["csv", "json", "html"].contains(format) else { throw CommandError.usage("--format takes csv, json or html, not '\(format)'") }
+        if args.flag("--excel-sv"), format != "csv" { throw CommandError.usage("--excel-sv goes with --format csv") }
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
         let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }

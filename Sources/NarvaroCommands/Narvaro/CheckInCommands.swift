@@ -21,7 +21,7 @@ func parseSince(_ text: String, clock: VenueClock) throws -> EventTime {
     if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? SlotTiming.parseTimeRange("\(parts[1])-23:59") {
         return clock.instant(of: date, minute: range.0)
     }
-    throw UsageError("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '\(text)'")
+    throw CommandError.usage("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '\(text)'")
 }
 
 let checkInCommands: [CommandSpec] = [

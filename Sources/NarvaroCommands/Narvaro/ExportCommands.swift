@@ -18,14 +18,14 @@ let exportCommands: [CommandSpec] = [
                     .value("--output", "FILE", "write to FILE (mode 0640; - is standard output); never a link, FIFO or device"),
                     .flag("--force", "replace an existing FILE, or write into a directory everyone may write to"),
                 ]) { args, ctx in
-        guard let period = try args.parsed("--period", { try Period.parse($0) }) else { throw UsageError("missing --period, e.g. --period 2026-H2") }
-        guard let format = args.string("--format") else { throw UsageError("missing --format csv|json|html") }
-        guard ["csv", "json", "html"].contains(format) else { throw UsageError("--format takes csv, json or html, not '\(format)'") }
-        if args.flag("--excel-sv"), format != "csv" { throw UsageError("--excel-sv goes with --format csv") }
+        guard let period = try args.parsed("--period", { try Period.parse($0) }) else { throw CommandError.usage("missing --period, e.g. --period 2026-H2") }
+        guard let format = args.string("--format") else { throw CommandError.usage("missing --format csv|json|html") }
+        guard ["csv", "json", "html"].contains(format) else { throw CommandError.usage("--format takes csv, json or html, not '\(format)'") }
+        if args.flag("--excel-sv"), format != "csv" { throw CommandError.usage("--excel-sv goes with --format csv") }
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
         let protectText = args.string("--protect") ?? ExportProtection.suppression.rawValue
         guard let protection = ExportProtection(rawValue: protectText) else {
-            throw UsageError("--protect takes suppression or cell-key, not '\(protectText)'")
+            throw CommandError.usage("--protect takes suppression or cell-key, not '\(protectText)'")
         }
         let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
@@ -72,7 +72,7 @@ func isoNow(_ ctx: CommandContext) -> String {
 /// everyone may write to (someone could swap the file).
 func checkedOutputPath(_ path: String, force: Bool) throws -> String? {
     if path == "-" { return nil }
-    guard !path.isEmpty else { throw UsageError("--output takes a file name, or - for standard output") }
+    guard !path.isEmpty else { throw CommandError.usage("--output takes a file name, or - for standard output") }
     try OutputFile.check(path, existing: force ? .replace : .refuse)
     let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
     var info = stat()

@@ -19,7 +19,7 @@ let privacyCommands: [CommandSpec] = [
     },
     CommandSpec(["retention", "set"], "set the retention period in days (the daemon applies it once a day)",
                 positionals: [.required("DAYS", "30 to 3650")]) { args, ctx in
-        guard let days = Int(args.positionals[0]) else { throw UsageError("DAYS is a whole number, not '\(args.positionals[0])'") }
+        guard let days = Int(args.positionals[0]) else { throw CommandError.usage("DAYS is a whole number, not '\(args.positionals[0])'") }
         try ctx.store().setRetentionDays(days)
         ctx.out("retention period: \(days) days\n")
     },

@@ -15,11 +15,11 @@ func centralConninfo(_ args: ParsedArguments, _ ctx: CommandContext) throws -> S
     if let env = ctx.environment["NARVARO_POSTGRES"], !env.isEmpty { return env }
     let path = ctx.environment["NARVARO_CENTRAL_CONF"].flatMap { $0.isEmpty ? nil : $0 } ?? "/etc/narvaro/central.conf"
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        throw UsageError("no central database named: give --postgres 'service=narvaro', set NARVARO_POSTGRES, or write the connection string into \(path)")
+        throw CommandError.usage("no central database named: give --postgres 'service=narvaro', set NARVARO_POSTGRES, or write the connection string into \(path)")
     }
     guard let line = text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) })
         .first(where: { !$0.isEmpty && !$0.hasPrefix("#") }) else {
-        throw UsageError("\(path) holds no connection string: write one line such as 'service=narvaro'")
+        throw CommandError.usage("\(path) holds no connection string: write one line such as 'service=narvaro'")
     }
     return line
 }

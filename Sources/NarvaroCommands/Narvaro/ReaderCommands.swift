@@ -20,13 +20,13 @@ private func readerSettings(_ args: ParsedArguments) throws -> ReaderSettings {
     var settings = ReaderSettings()
     settings.venue = args.string("--venue")
     if let device = args.string("--device") {
-        guard device.hasPrefix("/") else { throw UsageError("--device takes an absolute path like /dev/input/by-id/usb-…-event-kbd") }
+        guard device.hasPrefix("/") else { throw CommandError.usage("--device takes an absolute path like /dev/input/by-id/usb-…-event-kbd") }
         settings.device = device
     }
     if let usb = args.string("--usb") {
         let parts = usb.split(separator: ":")
         guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && UInt16($0, radix: 16) != nil }) else {
-            throw UsageError("--usb takes VID:PID as two 4-digit hex numbers, e.g. ffff:0035, not '\(usb)'")
+            throw CommandError.usage("--usb takes VID:PID as two 4-digit hex numbers, e.g. ffff:0035, not '\(usb)'")
         }
         settings.usb = usb.lowercased()
     }
@@ -42,7 +42,7 @@ private func readerSettings(_ args: ParsedArguments) throws -> ReaderSettings {
 let readerCommands: [CommandSpec] = [
     CommandSpec(["reader", "add"], "add a card reader", positionals: [.required("NAME", "short name, e.g. entre")], options: readerOptions) { args, ctx in
         let settings = try readerSettings(args)
-        if settings.device == nil, settings.usb == nil { throw UsageError("say how to find the reader: --device PATH or --usb VID:PID") }
+        if settings.device == nil, settings.usb == nil { throw CommandError.usage("say how to find the reader: --device PATH or --usb VID:PID") }
         let reader = try ctx.store().addReader(name: args.positionals[0], settings: settings)
         ctx.out(ctx.lang.text("added reader {} ({}); narvarod picks it up without a restart", reader.name, reader.cardFormat.rawValue) + "\n")
     },

@@ -22,27 +22,27 @@ func period(_ args: ParsedArguments) throws -> Period {
     if let w = try args.parsed("--week", { Period.week(try ISOWeek.parse($0)) }) { given.append(w) }
     if let d = try args.parsed("--day", { Period.day(try LocalDate.parse($0)) }) { given.append(d) }
     if let p = try args.parsed("--month", { try Period.parse($0) }) {
-        guard case .month = p else { throw UsageError("--month takes YYYY-MM, e.g. 2026-11, not '\(p.label)'") }
+        guard case .month = p else { throw CommandError.usage("--month takes YYYY-MM, e.g. 2026-11, not '\(p.label)'") }
         given.append(p)
     }
     if let p = try args.parsed("--half", { try Period.parse($0) }) {
-        guard case .half = p else { throw UsageError("--half takes YYYY-H1 or YYYY-H2, not '\(p.label)'") }
+        guard case .half = p else { throw CommandError.usage("--half takes YYYY-H1 or YYYY-H2, not '\(p.label)'") }
         given.append(p)
     }
     switch (args.string("--from"), args.string("--to")) {
     case (let from?, let to?): if let p = try args.parsed("--from", { _ in try Period.parse("\(from)..\(to)") }) { given.append(p) }
     case (nil, nil): break
-    default: throw UsageError("--from and --to go together")
+    default: throw CommandError.usage("--from and --to go together")
     }
     if let p = try args.parsed("--period", { try Period.parse($0) }) { given.append(p) }
-    guard given.count == 1 else { throw UsageError("name one period: --week, --day, --month, --half, --from/--to or --period") }
+    guard given.count == 1 else { throw CommandError.usage("name one period: --week, --day, --month, --half, --from/--to or --period") }
     return given[0]
 }
 
 func roles(_ args: ParsedArguments) throws -> Set<Role> {
     guard let text = args.string("--role") else { return [.participant] }
     if text == "all" { return Set(Role.allCases) }
-    guard let role = Role(rawValue: text) else { throw UsageError("--role takes participant, volunteer, staff or all, not '\(text)'") }
+    guard let role = Role(rawValue: text) else { throw CommandError.usage("--role takes participant, volunteer, staff or all, not '\(text)'") }
     return [role]
 }
 

@@ -18,10 +18,10 @@ let scheduleCommands: [CommandSpec] = [
                 try SlotTiming.parseWeekly(day: weekly[0], range: weekly[1], from: args.string("--from"), until: args.string("--until"))
             }
         case (nil, let once?):
-            if args.string("--from") != nil || args.string("--until") != nil { throw UsageError("--from and --until go with --weekly, not --once") }
+            if args.string("--from") != nil || args.string("--until") != nil { throw CommandError.usage("--from and --until go with --weekly, not --once") }
             timing = try args.reading("--once") { try SlotTiming.parseOnce(date: once[0], range: once[1]) }
         default:
-            throw UsageError("give exactly one of --weekly DAY HH:MM-HH:MM or --once DATE HH:MM-HH:MM")
+            throw CommandError.usage("give exactly one of --weekly DAY HH:MM-HH:MM or --once DATE HH:MM-HH:MM")
         }
         let store = try ctx.store()
         let activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
@@ -54,7 +54,7 @@ let scheduleCommands: [CommandSpec] = [
         }
     },
     CommandSpec(["schedule", "remove"], "remove a schedule slot", positionals: [.required("ID", "the slot's number from `schedule list`")]) { args, ctx in
-        guard let id = Int64(args.positionals[0].trimmingPrefix("#")) else { throw UsageError("ID is a slot number like 3, not '\(args.positionals[0])'") }
+        guard let id = Int64(args.positionals[0].trimmingPrefix("#")) else { throw CommandError.usage("ID is a slot number like 3, not '\(args.positionals[0])'") }
         try ctx.store().removeSlot(id: id)
         ctx.out(ctx.lang.text("removed slot #{}", String(id)) + "\n")
     },

@@ -9,7 +9,7 @@ let venueCommands: [CommandSpec] = [
                 positionals: [.required("SLUG", "short name, e.g. gamla-tingshuset")],
                 options: [.value("--name", "NAME", "display name, e.g. 'Gamla Tingshuset'"),
                           .value("--timezone", "TZ", "IANA time zone (default Europe/Stockholm)")]) { args, ctx in
-        guard let name = args.string("--name") else { throw UsageError("missing --name") }
+        guard let name = args.string("--name") else { throw CommandError.usage("missing --name") }
         let venue = try ctx.store(create: true).addVenue(slug: args.positionals[0], name: name, timeZone: args.string("--timezone") ?? "Europe/Stockholm")
         ctx.out(ctx.lang.text("added venue {} ({}, {}) with activity drop-in", venue.slug, venue.name, venue.timeZone) + "\n")
     },

@@ -102,7 +102,7 @@ let visitorCommands: [CommandSpec] = [
             try store.addActivityCard(canonical, activity: target, now: ctx.now)
             ctx.out(ctx.lang.text("activity card added: swiping it switches a reader to {}", target.name) + "\n")
         default:
-            throw UsageError("give exactly one of --visitor CODE or --activity SLUG")
+            throw CommandError.usage("give exactly one of --visitor CODE or --activity SLUG")
         }
     },
     CommandSpec(["card", "revoke"], "revoke a card: its swipes are recorded as revoked and not counted",
@@ -126,11 +126,11 @@ let enrolCommands: [CommandSpec] = [
                 options: [.flag("--last", "the most recently swiped unknown card (required)"),
                           .value("--reader", "NAME", "the newest unknown card at this reader"),
                           .value("--visitor", "CODE", "add the card to this existing visitor instead")] + visitorDetailOptions) { args, ctx in
-        guard args.flag("--last") else { throw UsageError("say which card: --last (the newest unknown card)") }
+        guard args.flag("--last") else { throw CommandError.usage("say which card: --last (the newest unknown card)") }
         let existing = args.string("--visitor")
         let details = try visitorDetails(args)
         if existing != nil, details != VisitorDetails() {
-            throw UsageError("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
+            throw CommandError.usage("--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`")
         }
         let visitor = try ctx.store().enrolLast(reader: args.string("--reader"), details: details, existingCode: existing, currentYear: ctx.currentYear)
         ctx.out(ctx.lang.text("enrolled the card as visitor {}", visitor.code) + (visitor.nickname.map { " (\($0))" } ?? "") + "\n")

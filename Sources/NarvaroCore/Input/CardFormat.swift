@@ -17,20 +17,20 @@ public enum CardFormat: String, CaseIterable, Sendable {
     case hexReversed = "hex-reversed"
 
     /// Maps one swipe's text to the canonical card id. Leading zeros are never dropped.
-    public func canonicalCard(_ text: String) throws(CardFormatError) -> String {
+    public func canonicalCard(_ text: String) throws(InputError) -> String {
         switch self {
         case .raw:
             guard !text.isEmpty, text.unicodeScalars.allSatisfy(Self.isPrintable) else {
-                throw CardFormatError.invalid(text: text, format: self, expected: "non-empty printable text")
+                throw InputError.notACardNumber(text: text, format: self, expected: "non-empty printable text")
             }
             return text
         case .decimal10:
             guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   let number = UInt64(text) else {
-                throw CardFormatError.invalid(text: text, format: self, expected: "10 digits")
+                throw InputError.notACardNumber(text: text, format: self, expected: "10 digits")
             }
             guard let uid = UInt32(exactly: number) else {
-                throw CardFormatError.invalid(text: text, format: self, expected: "at most 4294967295")
+                throw InputError.notACardNumber(text: text, format: self, expected: "at most 4294967295")
             }
             // The reader printed the UID bytes as a little-endian number: undo that.
             let bytes = [UInt8(uid & 0xFF), UInt8((uid >> 8) & 0xFF), UInt8((uid >> 16) & 0xFF), UInt8(uid >> 24)]
@@ -43,17 +43,17 @@ public enum CardFormat: String, CaseIterable, Sendable {
     }
 
     /// The bytes of a hex string: non-empty, an even number of hex digits, either case.
-    private static func hexBytes(_ text: String, format: CardFormat) throws(CardFormatError) -> [UInt8] {
+    private static func hexBytes(_ text: String, format: CardFormat) throws(InputError) -> [UInt8] {
         let digits = Array(text.utf8)
         guard !digits.isEmpty, digits.count.isMultiple(of: 2) else {
-            throw CardFormatError.invalid(text: text, format: format, expected: "an even number of hex digits")
+            throw InputError.notACardNumber(text: text, format: format, expected: "an even number of hex digits")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(digits.count / 2)
         var index = 0
         while index < digits.count {
             guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else {
-                throw CardFormatError.invalid(text: text, format: format, expected: "hex digits 0-9 and A-F")
+                throw InputError.notACardNumber(text: text, format: format, expected: "hex digits 0-9 and A-F")
             }
             bytes.append(high << 4 | low)
             index += 2
@@ -81,24 +81,6 @@ public enum CardFormat: String, CaseIterable, Sendable {
             false
         default:
             true
-        }
-    }
-}
-
-/// A card text that does not fit its reader's card format.
-public enum CardFormatError: Error, CustomStringConvertible, Equatable, Sendable {
-    case invalid(text: String, format: CardFormat, expected: String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let text, let format, let expected):
-            // Control characters would break the one-line message: show them as '?'.
-            let scalars = text.unicodeScalars.prefix(40).map { scalar -> Unicode.Scalar in
-                scalar.properties.generalCategory == .control ? "?" : scalar
-            }
-            var shown = String(String.UnicodeScalarView(scalars))
-            if text.unicodeScalars.count > 40 { shown += "…" }
-            return "'\(shown)' is not a \(format.rawValue) card number (\(expected))"
         }
     }
 }

@@ -3,17 +3,6 @@
 // Works on the line's UTF-8 bytes: evemu syntax is ASCII, and Character-level String work was
 // most of the replay's CPU (docs/benchmarks.md, "Replay against a Python peer").
 
-/// A problem in an evemu recording, always naming the line so it can be found and fixed.
-public enum EvemuError: Error, CustomStringConvertible, Equatable, Sendable {
-    case malformed(line: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case .malformed(let line, let reason): "line \(line): \(reason)"
-        }
-    }
-}
-
 /// Parses evemu text (`evemu-record` output) line by line.
 ///
 /// Header lines (`N:`, `I:`, `P:`, `B:`, `A:`, `L:`, `S:` and any other `X:` header), `#` comments
@@ -38,17 +27,17 @@ public struct EvemuLineParser: Sendable {
 
     /// Parses the next line (without its newline; a trailing carriage return is ignored).
     /// - Returns: the event on an `E:` line, nil for header, comment and blank lines.
-    public mutating func parse(line: String) throws(EvemuError) -> InputEvent? {
+    public mutating func parse(line: String) throws(InputError) -> InputEvent? {
         var line = line
         // A native String hands out its UTF-8 without copying (LineSource's lines are native).
-        let result: Result<InputEvent?, EvemuError> = line.withUTF8 { bytes in
-            do throws(EvemuError) { return .success(try parse(bytes: bytes)) } catch { return .failure(error) }
+        let result: Result<InputEvent?, InputError> = line.withUTF8 { bytes in
+            do throws(InputError) { return .success(try parse(bytes: bytes)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
     /// Parses the next line given as UTF-8 bytes (without its newline; a trailing "\r" is ignored).
-    public mutating func parse(bytes line: UnsafeBufferPointer<UInt8>) throws(EvemuError) -> InputEvent? {
+    public mutating func parse(bytes line: UnsafeBufferPointer<UInt8>) throws(InputError) -> InputEvent? {
         lineNumber += 1
         var end = line.count
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
@@ -74,7 +63,7 @@ public struct EvemuLineParser: Sendable {
         throw fail("unexpected text '\(Self.excerpt(line, text))': \(Self.eventSyntax), a header like 'N: <name>', or a '#' comment")
     }
 
-    private mutating func parseIdentity(_ line: Bytes, _ text: Range<Int>) throws(EvemuError) {
+    private mutating func parseIdentity(_ line: Bytes, _ text: Range<Int>) throws(InputError) {
         var fields = Fields<5>()
         fields.split(line, text)
         guard fields.count == 4, let bus = Self.hex(line, fields[0]), let vendor = Self.hex(line, fields[1]),
@@ -86,7 +75,7 @@ public struct EvemuLineParser: Sendable {
         self.product = product
     }
 
-    private func parseEvent(_ line: Bytes, _ text: Range<Int>) throws(EvemuError) -> InputEvent {
+    private func parseEvent(_ line: Bytes, _ text: Range<Int>) throws(InputError) -> InputEvent {
         // The description evemu appends ("# EV_KEY / KEY_1  1") is a comment: drop it.
         var contentEnd = text.lowerBound + 2
         while contentEnd < text.upperBound, line[contentEnd] != UInt8(ascii: "#") { contentEnd += 1 }
@@ -108,7 +97,7 @@ public struct EvemuLineParser: Sendable {
 
     /// `sec.usec`. Fewer than six fraction digits read as a decimal fraction ("1.5" is 1.500000);
     /// more than six would be finer than the kernel's microseconds, so they are rejected.
-    private func parseTime(_ line: Bytes, _ field: Range<Int>) throws(EvemuError) -> EventTime {
+    private func parseTime(_ line: Bytes, _ field: Range<Int>) throws(InputError) -> EventTime {
         if line[field.lowerBound] == UInt8(ascii: "-") { throw fail("time '\(Self.excerpt(line, field))' is negative") }
         var dot = field.lowerBound
         while dot < field.upperBound, line[dot] != UInt8(ascii: ".") { dot += 1 }
@@ -137,8 +126,8 @@ public struct EvemuLineParser: Sendable {
         return EventTime(microseconds: scaled + usec)
     }
 
-    private func fail(_ reason: String) -> EvemuError {
-        .malformed(line: lineNumber, reason: reason)
+    private func fail(_ reason: String) -> InputError {
+        .malformedRecording(line: lineNumber, reason: reason)
     }
 
     // MARK: Byte helpers

@@ -32,16 +32,16 @@ public struct EvemuRecording: Equatable, Sendable {
     }
 
     /// Parses evemu text; the first bad line stops the parse with an error naming it.
-    public static func parse(_ text: String) throws(EvemuError) -> EvemuRecording {
+    public static func parse(_ text: String) throws(InputError) -> EvemuRecording {
         var text = text
-        let result: Result<EvemuRecording, EvemuError> = text.withUTF8 { bytes in
-            do throws(EvemuError) { return .success(try parse(bytes: bytes)) } catch { return .failure(error) }
+        let result: Result<EvemuRecording, InputError> = text.withUTF8 { bytes in
+            do throws(InputError) { return .success(try parse(bytes: bytes)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
     /// Parses evemu text given as UTF-8 bytes (what `parse(_:)` does with a String's bytes).
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(EvemuError) -> EvemuRecording {
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> EvemuRecording {
         var parser = EvemuLineParser()
         var headerLines: [String] = []
         var events: [InputEvent] = []

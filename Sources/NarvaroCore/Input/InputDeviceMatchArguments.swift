@@ -6,22 +6,22 @@ extension ReaderMatch: CustomStringConvertible {
     public init(device: String?, usb: String?, namePattern: String? = nil, physPattern: String? = nil) throws {
         switch (device, usb) {
         case (.some, .some):
-            throw InputDeviceError.invalidMatch("give either --device or --usb, not both")
+            throw InputError.invalidMatch("give either --device or --usb, not both")
         case (nil, nil):
-            throw InputDeviceError.invalidMatch("a reader needs --device PATH or --usb VID:PID")
+            throw InputError.invalidMatch("a reader needs --device PATH or --usb VID:PID")
         case (let path?, nil):
             guard namePattern == nil, physPattern == nil else {
-                throw InputDeviceError.invalidMatch("--name-pattern and --phys-pattern go with --usb, not --device")
+                throw InputError.invalidMatch("--name-pattern and --phys-pattern go with --usb, not --device")
             }
             guard path.hasPrefix("/"), path.count > 1 else {
-                throw InputDeviceError.invalidMatch(
+                throw InputError.invalidMatch(
                     "--device expects an absolute path like /dev/input/by-id/usb-…-event-kbd; got '\(path)'")
             }
             self = .path(path)
         case (nil, let id?):
             let (vendor, product) = try Self.parseUSBID(id)
             for (option, pattern) in [("--name-pattern", namePattern), ("--phys-pattern", physPattern)] where pattern?.isEmpty == true {
-                throw InputDeviceError.invalidMatch("\(option) must not be empty")
+                throw InputError.invalidMatch("\(option) must not be empty")
             }
             self = .usb(vendor: vendor, product: product, namePattern: namePattern, physPattern: physPattern)
         }
@@ -34,10 +34,10 @@ extension ReaderMatch: CustomStringConvertible {
         while index < arguments.count {
             let option = arguments[index]
             guard ["--device", "--usb", "--name-pattern", "--phys-pattern"].contains(option) else {
-                throw InputDeviceError.invalidMatch("unknown option '\(option)' for a reader's device")
+                throw InputError.invalidMatch("unknown option '\(option)' for a reader's device")
             }
-            guard index + 1 < arguments.count else { throw InputDeviceError.invalidMatch("\(option) needs a value") }
-            guard values[option] == nil else { throw InputDeviceError.invalidMatch("\(option) given twice") }
+            guard index + 1 < arguments.count else { throw InputError.invalidMatch("\(option) needs a value") }
+            guard values[option] == nil else { throw InputError.invalidMatch("\(option) given twice") }
             values[option] = arguments[index + 1]
             index += 2
         }
@@ -71,7 +71,7 @@ extension ReaderMatch: CustomStringConvertible {
         guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isHexDigit) }),
               let vendor = UInt16(parts[0], radix: 16), let product = UInt16(parts[1], radix: 16)
         else {
-            throw InputDeviceError.invalidMatch(
+            throw InputError.invalidMatch(
                 "--usb expects VID:PID as two 4-digit hex numbers (see lsusb), e.g. 0c2e:0b61; got '\(text)'")
         }
         return (vendor, product)

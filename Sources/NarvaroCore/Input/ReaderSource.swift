@@ -54,15 +54,15 @@ public final class ReaderSource {
         do {
             fd = try FileDescriptor.open(path, O_RDONLY | O_NONBLOCK)
         } catch let error as SystemError {
-            throw InputDeviceError.system(error)
+            throw InputError.system(error)
         }
         var device: OpaquePointer?
         let rc = libevdev_new_from_fd(fd.rawValue, &device)
         guard rc == 0, let device else {
             try? fd.close()
             let errno = Errno(rawValue: -rc)
-            if errno == .notTTY || errno == .invalidArgument { throw InputDeviceError.notEvdev(path: path) }
-            throw InputDeviceError.system(SystemError("libevdev_new_from_fd", path: path, errno: errno))
+            if errno == .notTTY || errno == .invalidArgument { throw InputError.notEvdev(path: path) }
+            throw InputError.system(SystemError("libevdev_new_from_fd", path: path, errno: errno))
         }
         let name = libevdev_get_name(device).map { String(cString: $0) } ?? ""
         guard libevdev_has_event_type(device, UInt32(EV_KEY)) == 1,
@@ -70,7 +70,7 @@ public final class ReaderSource {
         else {
             libevdev_free(device)
             try? fd.close()
-            throw InputDeviceError.notKeyboard(name: name, path: path)
+            throw InputError.notKeyboard(name: name, path: path)
         }
         self.path = path
         self.name = name
@@ -86,10 +86,10 @@ public final class ReaderSource {
     /// Grab only when `isAnyKeyDown` is false, or the held key repeats forever elsewhere.
     /// Wraps `libevdev_grab(LIBEVDEV_GRAB)`.
     public func grab() throws {
-        guard let device else { throw InputDeviceError.system(SystemError("libevdev_grab", path: path, errno: .badFileDescriptor)) }
+        guard let device else { throw InputError.system(SystemError("libevdev_grab", path: path, errno: .badFileDescriptor)) }
         let rc = libevdev_grab(device, LIBEVDEV_GRAB)
-        if rc == -EBUSY { throw InputDeviceError.grabbedByAnotherProgram(path: path) }
-        if rc < 0 { throw InputDeviceError.system(SystemError("libevdev_grab", path: path, errno: Errno(rawValue: -rc))) }
+        if rc == -EBUSY { throw InputError.grabbedByAnotherProgram(path: path) }
+        if rc < 0 { throw InputError.system(SystemError("libevdev_grab", path: path, errno: Errno(rawValue: -rc))) }
         isGrabbed = true
     }
 
@@ -141,7 +141,7 @@ public final class ReaderSource {
                 return result
             default:
                 if !result.events.isEmpty { return result }
-                throw InputDeviceError.system(SystemError("libevdev_next_event", path: path, errno: Errno(rawValue: -rc)))
+                throw InputError.system(SystemError("libevdev_next_event", path: path, errno: Errno(rawValue: -rc)))
             }
         }
     }

@@ -1,20 +1,6 @@
 // The swipe-to-disk path: one swipe becomes one check-in, written with its statistics in ONE
 // transaction and returned only after the commit. Kept short: it runs for every swipe.
 
-public enum RecordError: Error, CustomStringConvertible, Equatable {
-    /// The reader's output does not fit its card format: the swipe is rejected, not recorded.
-    case badCard(reader: String, reason: String)
-    /// The swipe's time lies outside `SwipeTimeRange`: the swipe is rejected, not recorded.
-    case badTime(reader: String, time: EventTime)
-
-    public var description: String {
-        switch self {
-        case .badCard(let reader, let reason): return "reader '\(reader)': \(reason)"
-        case .badTime(let reader, let time): return "reader '\(reader)': \(SwipeTimeRange.refusal(time))"
-        }
-    }
-}
-
 /// A swipe whose card text has been replaced by its keyed hash.
 public struct PreparedSwipe: Hashable, Sendable {
     public var reader: String
@@ -38,13 +24,13 @@ public final class CheckInRecorder {
     /// Maps the reader's text to the canonical card id and hashes it: from here on the card
     /// number exists only as its keyed hash (in the queue, the spool and the database).
     public func prepare(_ swipe: Swipe) throws -> PreparedSwipe {
-        guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
+        guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
         try configuration.refresh(store)
         let reader = try configuration.reader(named: swipe.reader, store)
         let canonical: String
         do { canonical = try reader.cardFormat.canonicalCard(swipe.card) } catch {
             // The error text would contain the card number: logs get only the format.
-            throw RecordError.badCard(reader: reader.name, reason: "its output does not fit card format \(reader.cardFormat.rawValue): check `narvaro reader edit \(reader.name) --card-format`")
+            throw StoreError.badCard(reader: reader.name, reason: "its output does not fit card format \(reader.cardFormat.rawValue): check `narvaro reader edit \(reader.name) --card-format`")
         }
         return PreparedSwipe(reader: reader.name, time: swipe.time, cardHash: try store.hasher().hash(canonical))
     }
@@ -92,7 +78,7 @@ public final class CheckInRecorder {
     /// check-in, and for a counted first visit that day the visit (returning the first day) and the day total.
     func write(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
-        guard SwipeTimeRange.contains(swipe.time) else { throw RecordError.badTime(reader: swipe.reader, time: swipe.time) }
+        guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
         try configuration.refresh(store)
         let reader = try configuration.reader(named: swipe.reader, store)
         let swipeKey = try self.swipeKey(swipe, reader: reader)

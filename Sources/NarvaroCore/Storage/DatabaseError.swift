@@ -1,8 +1,8 @@
-// Errors from SQLite, carrying the extended result code, SQLite's message and the SQL,
-// with a one-line description a volunteer or administrator can act on.
+// What SQLite said when it refused: the extended result code, its message and the SQL, with a
+// one-line description a volunteer can act on. Thrown as `StoreError.database` (docs/errors.md).
 import CSQLite
 
-public struct DatabaseError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct DatabaseError: CustomStringConvertible, Equatable, Sendable {
     /// The extended result code (sqlite3_extended_errcode).
     public var code: Int32
     public var message: String
@@ -30,6 +30,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Equatable, Sendable
     public var isReadOnly: Bool { primaryCode == SQLITE_READONLY || primaryCode == SQLITE_PERM || primaryCode == SQLITE_CANTOPEN }
     /// The file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB).
     public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+    /// A progress handler stopped the statement (SQLITE_INTERRUPT): a budget ran out.
+    public var isInterrupted: Bool { primaryCode == SQLITE_INTERRUPT }
     public var isConstraint: Bool { primaryCode == SQLITE_CONSTRAINT }
 
     public var description: String {

@@ -3,16 +3,9 @@
 import FoundationEssentials  // FileManager only: the daemon stays clear of full Foundation and ICU
 import Glibc
 
-public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
-    case missingDirectory(String)
-    case missingDatabase(String)
-    case walRefused(String, mode: String)
-    case newerSchema(path: String, found: Int, known: Int)
-    case notAFile(path: String, kind: String)
-    case olderSchema(path: String, found: Int, known: Int)
-    case noSharedMemory(String)
-
-    public var description: String {
+extension StoreError {
+    /// The line for a failure to open the file.
+    var openDescription: String {
         switch self {
         case .missingDirectory(let dir):
             return "directory \(dir) does not exist: create it, or choose another --database"
@@ -31,6 +24,8 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Equatable {
         case .noSharedMemory(let path):
             return "database \(path) cannot be read without its -wal and -shm files, which only its owner can create: "
                 + "start narvarod, or run any narvaro command that changes something as the database's owner, once (they are kept from then on)"
+        default:
+            return ""  // not a failure to open: StoreError.description has its line
         }
     }
 }
@@ -53,14 +48,14 @@ public enum NarvaroDatabase {
         let directory = parentDirectory(of: path)
         var info = stat()
         if !directory.isEmpty, stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
-            throw DatabaseOpenError.missingDirectory(directory)
+            throw StoreError.missingDirectory(directory)
         }
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             // SQLite would say only "cannot open", and a FIFO would hang it.
-            throw DatabaseOpenError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
+            throw StoreError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
         }
         if !create, !FileManager.default.fileExists(atPath: path) {
-            throw DatabaseOpenError.missingDatabase(path)
+            throw StoreError.missingDatabase(path)
         }
         let db = try SQLiteConnection(path: path, create: create)
         try db.execute("PRAGMA busy_timeout = \(max(0, busyTimeoutMilliseconds))")
@@ -70,7 +65,7 @@ public enum NarvaroDatabase {
         // Reading the schema first turns "not a database" into an error here, not on the first swipe.
         _ = try db.scalar("SELECT count(*) FROM sqlite_master")
         let mode = try db.queryOne("PRAGMA journal_mode = WAL")?.string(0) ?? ""
-        guard mode.lowercased() == "wal" else { throw DatabaseOpenError.walRefused(path, mode: mode) }
+        guard mode.lowercased() == "wal" else { throw StoreError.walRefused(path, mode: mode) }
         try db.execute("PRAGMA synchronous = FULL")
         try keepWALFilesForReaders(db)
         try migrate(db)
@@ -97,17 +92,17 @@ public enum NarvaroDatabase {
         let directory = parentDirectory(of: path)
         var info = stat()
         if !directory.isEmpty, stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
-            throw DatabaseOpenError.missingDirectory(directory)
+            throw StoreError.missingDirectory(directory)
         }
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            throw DatabaseOpenError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
+            throw StoreError.notAFile(path: path, kind: OutputFile.kind(info.st_mode))
         }
-        guard FileManager.default.fileExists(atPath: path) else { throw DatabaseOpenError.missingDatabase(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingDatabase(path) }
         let db = try SQLiteConnection(path: path, readOnly: true, create: false)
         try db.execute("PRAGMA busy_timeout = \(max(0, busyTimeoutMilliseconds))")
         let found = try readableSchemaVersion(db, path: path)
-        guard found <= Schema.currentVersion else { throw DatabaseOpenError.newerSchema(path: path, found: found, known: Schema.currentVersion) }
-        guard found == Schema.currentVersion else { throw DatabaseOpenError.olderSchema(path: path, found: found, known: Schema.currentVersion) }
+        guard found <= Schema.currentVersion else { throw StoreError.newerSchema(path: path, found: found, known: Schema.currentVersion) }
+        guard found == Schema.currentVersion else { throw StoreError.olderSchema(path: path, found: found, known: Schema.currentVersion) }
         return db
     }
 
@@ -118,9 +113,8 @@ public enum NarvaroDatabase {
             return Int(try db.scalar("PRAGMA user_version"))
         } catch {
             // SQLITE_READONLY / SQLITE_CANTOPEN: a WAL database whose -shm this user may not create.
-            let primary = error.code & 0xff
-            if !FileManager.default.fileExists(atPath: path + "-shm"), primary == 8 || primary == 14 {
-                throw DatabaseOpenError.noSharedMemory(path)
+            if !FileManager.default.fileExists(atPath: path + "-shm"), error.databaseError?.isReadOnly == true {
+                throw StoreError.noSharedMemory(path)
             }
             throw error
         }
@@ -130,7 +124,7 @@ public enum NarvaroDatabase {
     static func migrate(_ db: SQLiteConnection) throws {
         let found = Int(try db.scalar("PRAGMA user_version"))
         guard found <= Schema.currentVersion else {
-            throw DatabaseOpenError.newerSchema(path: db.path, found: found, known: Schema.currentVersion)
+            throw StoreError.newerSchema(path: db.path, found: found, known: Schema.currentVersion)
         }
         for version in found..<Schema.currentVersion {
             try db.transaction {

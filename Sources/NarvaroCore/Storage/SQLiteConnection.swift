@@ -10,7 +10,7 @@ public final class SQLiteConnection {
     private var statements: [String: Statement] = [:]
 
     /// Opens (`sqlite3_open_v2`) the database at `path`; creates it when `create` is true.
-    public init(path: String, readOnly: Bool = false, create: Bool = true) throws(DatabaseError) {
+    public init(path: String, readOnly: Bool = false, create: Bool = true) throws(StoreError) {
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
@@ -18,7 +18,7 @@ public final class SQLiteConnection {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw DatabaseError(code: rc, message: message, path: path)
+            throw .database(DatabaseError(code: rc, message: message, path: path))
         }
         sqlite3_extended_result_codes(db, 1)
         self.handle = db
@@ -26,10 +26,10 @@ public final class SQLiteConnection {
     }
 
     /// SQLITE_FCNTL_PERSIST_WAL: the -wal and -shm files stay when this, the last connection, closes.
-    func setPersistentWAL() throws(DatabaseError) {
+    func setPersistentWAL() throws(StoreError) {
         var on: Int32 = 1
         let rc = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
-        guard rc == SQLITE_OK else { throw DatabaseError(code: rc, message: "cannot keep the WAL files (SQLITE_FCNTL_PERSIST_WAL)", path: path) }
+        guard rc == SQLITE_OK else { throw .database(DatabaseError(code: rc, message: "cannot keep the WAL files (SQLITE_FCNTL_PERSIST_WAL)", path: path)) }
     }
 
     deinit {
@@ -38,18 +38,18 @@ public final class SQLiteConnection {
     }
 
     /// Runs one or more statements without parameters (`sqlite3_exec`): schema and pragmas only.
-    public func execute(_ sql: String) throws(DatabaseError) {
+    public func execute(_ sql: String) throws(StoreError) {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(errorMessage)
-            throw DatabaseError(code: sqlite3_extended_errcode(handle), message: message, sql: sql, path: path)
+            throw .database(DatabaseError(code: sqlite3_extended_errcode(handle), message: message, sql: sql, path: path))
         }
     }
 
     /// The prepared statement for `sql`, prepared once per connection and reused.
-    public func statement(_ sql: String) throws(DatabaseError) -> Statement {
+    public func statement(_ sql: String) throws(StoreError) -> Statement {
         if let cached = statements[sql] { return cached }
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
@@ -61,37 +61,37 @@ public final class SQLiteConnection {
 
     /// Runs a statement that returns no rows; returns the number of rows changed.
     @discardableResult
-    public func run(_ sql: String, _ parameters: any SQLBindable...) throws(DatabaseError) -> Int {
+    public func run(_ sql: String, _ parameters: any SQLBindable...) throws(StoreError) -> Int {
         try statement(sql).run(parameters)
     }
 
     /// All rows of a query.
-    public func query(_ sql: String, _ parameters: any SQLBindable...) throws(DatabaseError) -> [Row] {
+    public func query(_ sql: String, _ parameters: any SQLBindable...) throws(StoreError) -> [Row] {
         try statement(sql).query(parameters)
     }
 
     /// The first row of a query, if any.
-    public func queryOne(_ sql: String, _ parameters: any SQLBindable...) throws(DatabaseError) -> Row? {
+    public func queryOne(_ sql: String, _ parameters: any SQLBindable...) throws(StoreError) -> Row? {
         try statement(sql).query(parameters, limit: 1).first
     }
 
     /// All rows of a query whose parameters were assembled at run time.
-    public func query(_ sql: String, bindings: [SQLValue]) throws(DatabaseError) -> [Row] {
+    public func query(_ sql: String, bindings: [SQLValue]) throws(StoreError) -> [Row] {
         try statement(sql).query(bindings)
     }
 
     /// The first row of a query whose parameters were assembled at run time.
-    public func queryOne(_ sql: String, bindings: [SQLValue]) throws(DatabaseError) -> Row? {
+    public func queryOne(_ sql: String, bindings: [SQLValue]) throws(StoreError) -> Row? {
         try statement(sql).query(bindings, limit: 1).first
     }
 
     /// All rows of a query with named parameters (`:first_day`); see `Statement.bind(named:)`.
-    func query(_ sql: String, named parameters: [String: SQLValue]) throws(DatabaseError) -> [Row] {
+    func query(_ sql: String, named parameters: [String: SQLValue]) throws(StoreError) -> [Row] {
         try statement(sql).query(named: parameters)
     }
 
     /// The first row of a query with named parameters.
-    func queryOne(_ sql: String, named parameters: [String: SQLValue]) throws(DatabaseError) -> Row? {
+    func queryOne(_ sql: String, named parameters: [String: SQLValue]) throws(StoreError) -> Row? {
         try statement(sql).query(named: parameters, limit: 1).first
     }
 
@@ -131,11 +131,11 @@ public final class SQLiteConnection {
     }
 
     /// A single integer from a pragma or query (`PRAGMA user_version`, `PRAGMA data_version`).
-    public func scalar(_ sql: String) throws(DatabaseError) -> Int64 {
+    public func scalar(_ sql: String) throws(StoreError) -> Int64 {
         try queryOne(sql)?.int64(0) ?? 0
     }
 
-    package func error(_ rc: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path)
+    package func error(_ rc: Int32, sql: String?) -> StoreError {
+        .database(DatabaseError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path))
     }
 }

@@ -15,7 +15,7 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     /// Binds `parameters` to ?1…?N (`sqlite3_bind_*`) after a reset.
-    func bind(_ parameters: [any SQLBindable]) throws(DatabaseError) {
+    func bind(_ parameters: [any SQLBindable]) throws(StoreError) {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, parameter) in parameters.enumerated() {
@@ -26,7 +26,7 @@ public final class Statement {
     /// Binds named parameters (`:first_day`) by name (`sqlite3_bind_parameter_name`) after a reset.
     /// Every parameter the statement holds must be named and given; values it does not name are
     /// ignored, so one set of filter values serves queries that use only some of them.
-    func bind(named parameters: [String: SQLValue]) throws(DatabaseError) {
+    func bind(named parameters: [String: SQLValue]) throws(StoreError) {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         let count = sqlite3_bind_parameter_count(handle)
@@ -34,13 +34,13 @@ public final class Statement {
         for index in 1...count {
             let name = sqlite3_bind_parameter_name(handle, index).map { String(cString: $0) } ?? "?"
             guard let value = parameters[name] else {
-                throw DatabaseError(code: SQLITE_RANGE, message: "no value for the parameter \(name)", sql: sql, path: connection.path)
+                throw .database(DatabaseError(code: SQLITE_RANGE, message: "no value for the parameter \(name)", sql: sql, path: connection.path))
             }
             try bind(value, at: index)
         }
     }
 
-    private func bind(_ value: SQLValue, at index: Int32) throws(DatabaseError) {
+    private func bind(_ value: SQLValue, at index: Int32) throws(StoreError) {
         let rc: Int32
         switch value {
         case .null: rc = sqlite3_bind_null(handle, index)
@@ -54,7 +54,7 @@ public final class Statement {
     }
 
     /// Executes to completion; returns `sqlite3_changes`.
-    func run(_ parameters: [any SQLBindable]) throws(DatabaseError) -> Int {
+    func run(_ parameters: [any SQLBindable]) throws(StoreError) -> Int {
         try bind(parameters)
         defer { sqlite3_reset(handle) }
         while true {
@@ -65,18 +65,18 @@ public final class Statement {
     }
 
     /// Executes and copies out up to `limit` rows.
-    func query(_ parameters: [any SQLBindable], limit: Int = .max) throws(DatabaseError) -> [Row] {
+    func query(_ parameters: [any SQLBindable], limit: Int = .max) throws(StoreError) -> [Row] {
         try bind(parameters)
         return try rows(limit: limit)
     }
 
     /// Executes with named parameters and copies out up to `limit` rows.
-    func query(named parameters: [String: SQLValue], limit: Int = .max) throws(DatabaseError) -> [Row] {
+    func query(named parameters: [String: SQLValue], limit: Int = .max) throws(StoreError) -> [Row] {
         try bind(named: parameters)
         return try rows(limit: limit)
     }
 
-    private func rows(limit: Int) throws(DatabaseError) -> [Row] {
+    private func rows(limit: Int) throws(StoreError) -> [Row] {
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []
         while rows.count < limit {

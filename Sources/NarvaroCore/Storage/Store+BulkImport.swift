@@ -22,7 +22,7 @@ extension Store {
     package func endBulkImport() throws {
         try db.execute(Self.safeWrites)
         guard try db.queryOne(Self.journalWAL)?.string(0).lowercased() == "wal" else {
-            throw DatabaseOpenError.walRefused(db.path, mode: try db.queryOne(Self.journalModeNow)?.string(0) ?? "")
+            throw StoreError.walRefused(db.path, mode: try db.queryOne(Self.journalModeNow)?.string(0) ?? "")
         }
     }
     static let safeWrites = "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000"

@@ -6,13 +6,13 @@ extension Store {
     /// The database file (for messages and the files kept next to it: spool, lock).
     public var databasePath: String { db.path }
 
-    /// Throws `DatabaseHealthError.damaged` when `PRAGMA quick_check` finds a problem.
+    /// Throws `StoreError.damaged` when `PRAGMA quick_check` finds a problem.
     public func requireIntact(budgetMilliseconds: Int? = nil) throws { try db.requireIntact(budgetMilliseconds: budgetMilliseconds) }
 
     /// How long a statement waits for another writer's lock (`PRAGMA busy_timeout`).
     public func setBusyTimeout(milliseconds: Int) throws { try db.execute("PRAGMA busy_timeout = \(max(0, milliseconds))") }
 
-    /// Throws `DatabaseHealthError.notWritable` when this connection cannot write.
+    /// Throws `StoreError.notWritable` when this connection cannot write.
     public func requireWritable() throws { try db.requireWritable() }
 
     /// Runs `body` in one transaction on the Store's connection (see `SQLiteConnection.transaction`).

@@ -25,11 +25,6 @@ public struct VisitorDetails: Sendable, Equatable {
     }
 }
 
-/// Another unknown card was swiped after the one being enrolled: nothing was changed.
-public struct EnrolmentMoved: Error, CustomStringConvertible {
-    public var description: String { "another new card was swiped meanwhile: enrol again" }
-}
-
 extension Store {
     static let visitorColumns = "id, code, nickname, birth_year, gender, role, enrolled, created_at"
 
@@ -162,13 +157,13 @@ extension Store {
 
     /// `narvaro enrol --last`: binds the newest unknown card to a new visitor, or to `existingCode`.
     /// With `expecting`, the newest unknown card must still be the one whose placeholder has that code
-    /// (checked in the same transaction), else `EnrolmentMoved` is thrown and nothing changes.
+    /// (checked in the same transaction), else `StoreError.enrolmentMoved` is thrown and nothing changes.
     public func enrolLast(reader: String?, details: VisitorDetails, existingCode: String?, currentYear: Int,
                            expecting placeholderCode: String? = nil) throws -> Visitor {
         try details.validate(currentYear: currentYear)
         return try db.transaction {
             let last = try lastUnknownCard(reader: reader)
-            if let placeholderCode, last.placeholder.code != placeholderCode { throw EnrolmentMoved() }
+            if let placeholderCode, last.placeholder.code != placeholderCode { throw StoreError.enrolmentMoved }
             let target = try existingCode.map { try visitor(code: $0) }
             return try enrolPlaceholder(last.placeholder, details: details, into: target)
         }

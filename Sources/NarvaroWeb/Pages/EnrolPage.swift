@@ -88,12 +88,12 @@ enum EnrolPage {
                 return (v, v.code, detail)
             }
             return .redirect("/desk" + PageLayout.query([("venue", typed.venue.isEmpty ? nil : typed.venue), ("enrolled", visitor.code)]))
-        } catch let error as StoreError {
-            return try form(ctx, typed: typed, error: error.description, status: 400)
-        } catch let error as EnrolmentMoved {
+        } catch StoreError.enrolmentMoved {
             var fresh = typed
             fresh.card = ""
-            return try form(ctx, typed: fresh, error: error.description, status: 400)
+            return try form(ctx, typed: fresh, error: StoreError.enrolmentMoved.description, status: 400)
+        } catch let error as StoreError where !error.isDatabaseTrouble {
+            return try form(ctx, typed: typed, error: error.description, status: 400)
         }
     }
 

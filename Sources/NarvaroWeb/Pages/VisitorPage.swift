@@ -78,7 +78,7 @@ enum VisitorPage {
             }
         } catch let error as WebError {
             return try page(ctx, code: code, typed: typed, error: error.description, status: error.status)
-        } catch let error as StoreError {
+        } catch let error as StoreError where !error.isDatabaseTrouble {
             if case .notFound = error { throw error }
             return try page(ctx, code: code, typed: typed, error: error.description, status: 400)
         }

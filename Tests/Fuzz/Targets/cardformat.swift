@@ -12,7 +12,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     for format in CardFormat.allCases {
         let id: String
-        do throws(CardFormatError) {
+        do throws(InputError) {
             id = try format.canonicalCard(text)
         } catch {
             let message = error.description

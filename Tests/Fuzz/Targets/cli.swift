@@ -57,7 +57,7 @@ func withoutPaths(_ argv: [String]) -> [String] {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let argv = FuzzBytes(data, size).fields
 
-    do throws(UsageError) {
+    do throws(CommandError) {
         let parsed = try ArgumentParser.parse(argv, options: representativeOptions, positionals: representativePositionals)
         fuzzCheck((1...2).contains(parsed.positionals.count), "\(parsed.positionals.count) positionals accepted")
         for (name, uses) in parsed.options {
@@ -69,7 +69,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             fuzzCheck(spec.repeatable || spec.arity == 0 || uses.count == 1, "\(name) accepted \(uses.count) times")
         }
     } catch {
-        fuzzCheck(!error.message.isEmpty && error.message.lineBreakCount == 0, "usage error is not one line: \(error.message.debugDescription)")
+        fuzzCheck(!error.description.isEmpty && error.description.lineBreakCount == 0, "usage error is not one line: \(error.description.debugDescription)")
     }
 
     let output = BufferedOutput()

@@ -7,8 +7,8 @@
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = FuzzBytes(data, size)
 
-    var file: Result<EvemuRecording, EvemuError>
-    do throws(EvemuError) {
+    var file: Result<EvemuRecording, InputError>
+    do throws(InputError) {
         file = .success(try EvemuRecording.parse(input.text))
     } catch {
         file = .failure(error)
@@ -17,9 +17,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // The same bytes as `narvarod --replay -` reads them: one line at a time.
     var parser = EvemuLineParser()
     var streamEvents: [InputEvent] = []
-    var streamError: EvemuError?
+    var streamError: InputError?
     for line in input.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        do throws(EvemuError) {
+        do throws(InputError) {
             if let event = try parser.parse(line: String(decoding: line, as: UTF8.self)) { streamEvents.append(event) }
         } catch {
             streamError = error
@@ -37,7 +37,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzCheck(parser.name == recording.name && parser.vendor == recording.vendor && parser.product == recording.product,
                   "file and stream disagree on the device name or id")
         let written = recording.evemuText()
-        do throws(EvemuError) {
+        do throws(InputError) {
             let again = try EvemuRecording.parse(written)
             fuzzCheck(again == recording, "evemuText() does not parse back equal: \(recording.headerLines.debugDescription) vs \(again.headerLines.debugDescription)")
         } catch {

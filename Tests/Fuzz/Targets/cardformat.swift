@@ -2,7 +2,7 @@
 // every CardFormat. Oracles: hex, decimal10 and hex-reversed give uppercase hex of even length
 // (decimal10: exactly 8 digits, and the same id as hex-reversed of the number in hex); raw keeps
 // the text; error messages are one line.
-// fuzz-sources: NarvaroCore/Input/CardFormat.swift
+// fuzz-sources: NarvaroCore/Input/CardFormat.swift NarvaroCore/Input/InputError.swift NarvaroCore/System/SystemError.swift
 
 let upperHex = Set("0123456789ABCDEF".utf8)
 

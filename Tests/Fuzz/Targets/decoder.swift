@@ -1,7 +1,7 @@
 // Fuzz target `decoder`: the key events a card reader (or a recording) sends, fed to CardDecoder.
 // Oracles: every swipe is 4–64 characters of [0-9A-Za-z] stamped with its Enter's time; output
 // times never go backwards; the same events fed to a fresh decoder give the same outputs.
-// fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Input/KeyLayout.swift NarvaroCore/Input/CardDecoder.swift NarvaroCore/Domain/Swipe.swift NarvaroCore/Domain/SwipeTimeRange.swift
+// fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Input/KeyLayout.swift NarvaroCore/Input/CardDecoder.swift NarvaroCore/Domain/Swipe.swift NarvaroCore/Domain/SwipeTimeRange.swift NarvaroCore/Input/InputError.swift NarvaroCore/Input/CardFormat.swift NarvaroCore/System/SystemError.swift
 
 /// One step of the script the fuzzer's bytes describe.
 enum DecoderStep: Equatable {

@@ -1,7 +1,7 @@
 // Fuzz target `evemu`: evemu recordings from files, stdin and audits (`narvarod --replay`).
 // Oracles: a parsed recording written back with evemuText() parses back equal, and a file and a
 // stream (LineSource: lines split at "\n" bytes) agree line by line, as EvemuLineParser promises.
-// fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Input/KeyLayout.swift NarvaroCore/Input/EvemuLineParser.swift NarvaroCore/Input/EvemuRecording.swift
+// fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Input/KeyLayout.swift NarvaroCore/Input/EvemuLineParser.swift NarvaroCore/Input/EvemuRecording.swift NarvaroCore/Input/InputError.swift NarvaroCore/Input/CardFormat.swift NarvaroCore/System/SystemError.swift
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

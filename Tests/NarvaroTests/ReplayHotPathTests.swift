@@ -1,7 +1,9 @@
 // The replay's CPU cuts (issue 17) keep what they replaced: LineSource's byte lines are the lines
-// it hands out as Strings, and the journal's byte-level fast path quotes as the Character scan did.
+// it hands out as Strings, the journal's byte-level fast path quotes as the Character scan did, and
+// the key table's Shift column, worked out once, is what the per-press `isLetter` gave.
 import Foundation
 import Testing
+@testable import NarvaroCore
 @testable import NarvaroDaemon
 
 @Suite struct ReplayHotPathTests {
@@ -45,5 +47,15 @@ import Testing
     ])
     func journalQuotesAsTheCharacterScanDid(value: String, quoted: String) {
         #expect(Journal.quote(value) == quoted)
+    }
+
+    @Test func shiftedKeysAreWhatIsLetterGave() {
+        for code in UInt16(0)...300 {
+            let plain = KeyLayout.keys[code]?.character
+            let old: Character? = plain.flatMap { $0.isLetter ? Character($0.uppercased()) : nil }
+            #expect(KeyLayout.character(for: code, shifted: false) == plain)
+            #expect(KeyLayout.character(for: code, shifted: true) == old, "code \(code)")
+        }
+        #expect(KeyLayout.character(for: 30, shifted: true) == "A")
     }
 }

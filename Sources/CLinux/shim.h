@@ -1,4 +1,4 @@
-/* Linux headers Glibc's Swift module does not export: inotify, signalfd, timerfd, epoll, ioctl codes. */
+/* Linux headers Glibc's Swift module does not export: inotify, signalfd, timerfd, epoll, ioctl codes, mallopt. */
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
@@ -15,3 +15,4 @@
 #include <unistd.h>
 #include <errno.h>
 #include <linux/input.h>
+#include <malloc.h>

@@ -21,14 +21,39 @@ public struct Journal {
     /// `<6>checkin id=12 reader=entre outcome=counted`: values with spaces or quotes are quoted.
     public func log(_ priority: Priority, _ event: String, _ fields: [(String, String)] = []) {
         guard priority <= minimum else { return }
-        write("<\(priority.rawValue)>" + Self.line(event, fields) + "\n")
+        // Built in one growing String: a line per swipe, and the map/join/interpolation it was
+        // made with cost more than its write (docs/benchmarks.md, "CPU per swipe").
+        var text = "<"
+        text.reserveCapacity(24 + event.utf8.count + fields.count * 24)
+        text += String(priority.rawValue)
+        text += ">"
+        Self.append(event, fields, to: &text)
+        text += "\n"
+        write(text)
     }
 
     public static func line(_ event: String, _ fields: [(String, String)]) -> String {
-        ([event] + fields.map { "\($0.0)=\(quote($0.1))" }).joined(separator: " ")
+        var text = ""
+        append(event, fields, to: &text)
+        return text
+    }
+
+    private static func append(_ event: String, _ fields: [(String, String)], to text: inout String) {
+        text += event
+        for (key, value) in fields {
+            text += " "
+            text += key
+            text += "="
+            text += quote(value)
+        }
     }
 
     static func quote(_ value: String) -> String {
+        // Printable ASCII without space, quote or "=" (ids, slugs, outcomes: nearly every value) needs
+        // neither quotes nor `visible`; checked on bytes, far cheaper than the Character scan below.
+        if !value.isEmpty, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "=") }) {
+            return value
+        }
         // Device names, reader names and error texts come from outside: their control characters
         // are shown (`OutsideText.visible`, which also writes a line break as \n), never executed.
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {

@@ -31,18 +31,19 @@ public enum Replay {
         }
         var lastRetry = ContinuousClock.now
         input: while true {
-            switch try source.next(timeout: retryMilliseconds) {
+            // Parsed straight from the source's buffer: a String per line cost a malloc and a free.
+            switch try source.next(timeout: retryMilliseconds, { bytes throws(EvemuError) in try parser.parse(bytes: bytes) }) {
             case .end: break input
             case .idle:
                 if pipeline.backlog > 0 { handle(pipeline.flush()) }
                 lastRetry = .now
-            case .line(let line):
+            case .line(let parsed):
                 // Behind a backlog new swipes are only spooled: a steady input still gets its tick.
                 if pipeline.backlog > 0, ContinuousClock.now - lastRetry >= .milliseconds(Int64(retryMilliseconds)) {
                     handle(pipeline.flush())
                     lastRetry = .now
                 }
-                guard var event = try parser.parse(line: line) else { continue }
+                guard var event = parsed else { continue }
                 event.time = EvemuRecording.absolute(event.time, start: start)
                 handle(pipeline.feed(event, reader: reader))
             }

@@ -12,6 +12,15 @@ public enum KeyLayout {
     struct Key: Sendable {
         let name: String
         let character: Character?
+        /// With Shift held: a letter's capital, nothing for anything else. Worked out once here:
+        /// `isLetter` per key press was a Unicode property look-up (docs/benchmarks.md, "CPU per swipe").
+        let shifted: Character?
+
+        init(name: String, character: Character?) {
+            self.name = name
+            self.character = character
+            if let character, character.isLetter { shifted = Character(character.uppercased()) } else { shifted = nil }
+        }
     }
 
     /// linux/input-event-codes.h numbers for the keys Närvaro knows by name.
@@ -57,11 +66,8 @@ public enum KeyLayout {
     /// The card character `code` types, or nil when the key is not part of the card charset.
     /// - Parameter shifted: whether either Shift key is held.
     public static func character(for code: UInt16, shifted: Bool) -> Character? {
-        guard let key = keys[code], let character = key.character else { return nil }
-        if character.isLetter {
-            return shifted ? Character(character.uppercased()) : character
-        }
-        return shifted ? nil : character
+        guard let key = keys[code] else { return nil }
+        return shifted ? key.shifted : key.character
     }
 
     /// Whether `code` is one of the two Shift keys, whose state the decoder tracks.

@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "NarvaroWeb", dependencies: ["NarvaroCore", "NarvaroDesk"], swiftSettings: settings),
         // The synthetic-history generator and benchmarks: a developer tool, never installed.
         .target(name: "NarvaroBench", dependencies: ["NarvaroCore", "NarvaroCLI", "NarvaroDaemon", "NarvaroCommands"], swiftSettings: settings),
-        .executableTarget(name: "narvarod", dependencies: ["NarvarodCommands", "NarvaroCLI", "CLinux"], swiftSettings: settings),
+        .executableTarget(name: "narvarod", dependencies: ["NarvarodCommands", "NarvaroCLI"], swiftSettings: settings),
         .executableTarget(name: "narvaro", dependencies: ["NarvaroCommands", "NarvaroCLI"], swiftSettings: settings),
         .executableTarget(name: "narvaro-web", dependencies: ["NarvaroWeb"], swiftSettings: settings),
         .executableTarget(name: "narvaro-bench", dependencies: ["NarvaroBench", "NarvaroCLI"], swiftSettings: settings),

@@ -32,7 +32,7 @@ public enum Replay {
         var lastRetry = ContinuousClock.now
         input: while true {
             // Parsed straight from the source's buffer: a String per line cost a malloc and a free.
-            switch try source.next(timeout: retryMilliseconds, { bytes throws(EvemuError) in try parser.parse(bytes: bytes) }) {
+            switch try source.next(timeout: retryMilliseconds, { bytes throws(InputError) in try parser.parse(bytes: bytes) }) {
             case .end: break input
             case .idle:
                 if pipeline.backlog > 0 { handle(pipeline.flush()) }

@@ -16,6 +16,7 @@ public enum NarvarodProgram {
 
     /// Runs one command line (without the program name); returns the exit code.
     public static func run(_ arguments: [String], environment: [String: String], output: any TextOutput) -> Int32 {
+        HeapTrimThreshold.keepUpToFourMebibytes()
         var arguments = arguments
         if arguments.first != "run" { arguments.insert("run", at: 0) }
         if arguments == ["run", "--version"] { arguments = ["--version"] }

@@ -35,8 +35,8 @@ import Testing
 
     @Test func anOverlongLineIsRefusedByBothReads() throws {
         let text = String(repeating: "x", count: LineSource.maxLineBytes + 1) + "\n"
-        #expect(throws: LineSourceError.self) { try lines(text, bytes: true) }
-        #expect(throws: LineSourceError.self) { try lines(text, bytes: false) }
+        #expect(throws: DaemonError.self) { try lines(text, bytes: true) }
+        #expect(throws: DaemonError.self) { try lines(text, bytes: false) }
     }
 
     /// The fast path's edges: DEL and other controls, "=", quotes, spaces, non-ASCII and the empty value.

@@ -14,4 +14,5 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <errno.h>
+#include <malloc.h>
 #include <linux/input.h>

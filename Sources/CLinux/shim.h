@@ -14,5 +14,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <errno.h>
+#include <malloc.h>
 #include <linux/input.h>
 #include <malloc.h>

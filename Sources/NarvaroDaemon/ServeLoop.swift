@@ -28,6 +28,8 @@ public final class ServeLoop {
     private var lastBacklogLog = ContinuousClock.now
     private var lastStatus = ""
     private var lastRetentionDay: LocalDate?
+    /// Whether StartUpPages.release() has run (once, before the first long sleep).
+    private var startUpReleased = false
     private var swipesToday = 0
     private var today: LocalDate?
     /// Steps failing now (warned about once, until they succeed again).
@@ -67,7 +69,8 @@ public final class ServeLoop {
         journal.log(.notice, "ready", [("readers", "\(readers.readersUp)/\(readers.readersConfigured)"), ("backlog", String(pipeline.backlog))])
         while true {
             updateStatus()
-            try attempt(.descriptors) { try timer.arm(after: nextWake()) }
+            let wake = nextWake()
+            try attempt(.descriptors) { try timer.arm(after: wake) }
             var poller = Poller()
             poller.add(signals.fileDescriptor)
             poller.add(timer.fileDescriptor)
@@ -75,6 +78,12 @@ public final class ServeLoop {
             poller.add(databaseWatch.fileDescriptor)
             let readerFDs = readers.fileDescriptors
             for entry in readerFDs { poller.add(entry.fd) }
+            // The first long sleep (start-up and the first retention done): start-up's code pages and
+            // heap peak need not stay resident while the loop sleeps (issue 17, goal 7).
+            if !startUpReleased, wake >= .seconds(2) {
+                StartUpPages.release()
+                startUpReleased = true
+            }
             for ready in try attempt(.descriptors, { try poller.wait(timeout: .infinite) }) ?? [] {
                 if ready.fileDescriptor == signals.fileDescriptor {
                     if let code = try handleSignal() { return code }

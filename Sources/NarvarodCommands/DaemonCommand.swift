@@ -98,6 +98,9 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts,
                                      batchSize: batch)
     if let spool { logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal) }
+    // Start-up's code (opening, checking, migrating the database) is not the replay's: hand its pages
+    // back so they do not add to the replay's peak (issue 17, goals 2 and 7).
+    StartUpPages.release()
     var summary = try Replay.run(source: source, reader: reader, start: startTime, pipeline: pipeline) { journal.log($0) }
     let deadline = Date().addingTimeInterval(Double(drainSeconds))
     var lastReport = Date()

@@ -16,4 +16,3 @@
 #include <errno.h>
 #include <malloc.h>
 #include <linux/input.h>
-#include <malloc.h>

@@ -95,7 +95,7 @@ public final class LineSource {
             do {
                 ready = try retryOnInterrupt("poll") { Glibc.poll(&poll, 1, timeoutMilliseconds) }
             } catch {
-                throw DaemonError.input("cannot read \(name): \(error.errno)")
+                throw DaemonError.input("cannot read \(name): \(error.errno.map(String.init(describing:)) ?? error.description)")
             }
             if ready == 0 { return .idle }
             do {

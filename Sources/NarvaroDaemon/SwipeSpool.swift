@@ -107,7 +107,7 @@ public final class SwipeSpool {
     }
 
     static func openError(_ path: String, _ error: SystemError) -> DaemonError {
-        if error.errno.rawValue == ELOOP {
+        if error.errno?.rawValue == ELOOP {
             return DaemonError.spool("spool \(path) is a symbolic link, which Närvaro never follows: move it away (its target may hold swipes: check it) and start again")
         }
         return DaemonError.spool("cannot open spool \(path): \(error)")

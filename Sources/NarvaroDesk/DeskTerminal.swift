@@ -26,7 +26,7 @@ public enum DeskTerminal {
             var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)]
             // Retried after EINTR: the signal that interrupted it is in the self-pipe, so poll returns at once.
             let ready: Int32
-            do { ready = try retryOnInterrupt("poll") { poll(&fds, 2, tickMilliseconds) } } catch { throw TerminalError.failed("poll", errno: error.errno) }
+            do { ready = try retryOnInterrupt("poll") { poll(&fds, 2, tickMilliseconds) } } catch { throw TerminalError.failed("poll", errno: error.errno ?? .invalidArgument) }
             for signal in signals.received() {
                 if signal == SIGWINCH { screen.invalidate() } else { return }
             }

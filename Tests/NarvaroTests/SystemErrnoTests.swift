@@ -10,7 +10,7 @@ import Testing
     @Test func messagesWithErrnoReadAsBefore() {
         #expect(CardKeyError.system(path: "/etc/narvaro/card-key", action: "open", errno: .permissionDenied).description
                 == "cannot open card key /etc/narvaro/card-key: Permission denied (run as root?)")
-        #expect(OutputFileError.system(path: "/tmp/x.csv", action: "write", errno: Errno(rawValue: ENOSPC)).description
+        #expect(SystemError.outputFailed(path: "/tmp/x.csv", action: "write", errno: Errno(rawValue: ENOSPC)).description
                 == "cannot write /tmp/x.csv: No space left on device")
         #expect(TerminalError.failed("tcgetattr", errno: .notTTY).description == "the terminal refused tcgetattr: Inappropriate ioctl for device")
     }

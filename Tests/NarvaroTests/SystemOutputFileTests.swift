@@ -19,7 +19,7 @@ import Testing
         let path = dir + "/out.txt"
         try OutputFile.write(Array("one".utf8), to: path, mode: 0o640, existing: .refuse)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
-        #expect(throws: OutputFileError.exists(path: path)) { try OutputFile.write(Array("two".utf8), to: path, mode: 0o640, existing: .refuse) }
+        #expect(throws: SystemError.outputExists(path: path)) { try OutputFile.write(Array("two".utf8), to: path, mode: 0o640, existing: .refuse) }
         #expect(try OutputFile.create(Array("two".utf8), at: path, mode: 0o600) == false)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
         try OutputFile.write(Array("three".utf8), to: path, mode: 0o600, existing: .replace)
@@ -37,12 +37,12 @@ import Testing
         #expect(symlink(dir + "/elsewhere", dir + "/link") == 0)
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
         for (name, kind) in [("fifo", "a FIFO"), ("link", "a symbolic link"), ("sub", "a directory"), ("sub/", "a directory")] {
-            #expect(throws: OutputFileError.notARegularFile(path: dir + "/" + name, kind: kind)) {
+            #expect(throws: SystemError.outputNotARegularFile(path: dir + "/" + name, kind: kind)) {
                 try OutputFile.write(Array("x".utf8), to: dir + "/" + name, mode: 0o640, existing: .replace)
             }
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/elsewhere"))
-        #expect(throws: OutputFileError.missingDirectory(path: dir + "/none/x", directory: dir + "/none")) {
+        #expect(throws: SystemError.outputMissingDirectory(path: dir + "/none/x", directory: dir + "/none")) {
             try OutputFile.check(dir + "/none/x", existing: .refuse)
         }
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir)) == ["fifo", "link", "sub"])

@@ -72,7 +72,7 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
                     }
                 }
             } catch {
-                throw .system(path: path, action: "read", errno: error.errno)
+                throw .system(path: path, action: "read", errno: error.errno ?? Errno(rawValue: EIO))
             }
             if n == 0 { break }
             filled += n
@@ -105,10 +105,10 @@ public struct CardKey: Sendable, Equatable, CustomStringConvertible {
             created = try OutputFile.create(key, at: path, mode: 0o600)
         } catch {
             switch error {
-            case .notARegularFile: throw .notARegularFile(path: path)
-            case .system(_, _, let code): throw .system(path: path, action: "create", errno: code)
-            case .missingDirectory: throw .system(path: path, action: "create", errno: .noSuchFile)
-            case .exists: throw .system(path: path, action: "create", errno: Errno(rawValue: EEXIST))
+            case .outputNotARegularFile: throw .notARegularFile(path: path)
+            case .outputFailed(_, _, let code), .call(_, _, let code): throw .system(path: path, action: "create", errno: code)
+            case .outputMissingDirectory: throw .system(path: path, action: "create", errno: .noSuchFile)
+            case .outputExists: throw .system(path: path, action: "create", errno: Errno(rawValue: EEXIST))
             }
         }
         guard created else { return try load(path: path) }

@@ -3,83 +3,62 @@
 // a regular file (device, FIFO, directory, symbolic link) is never written through nor renamed over.
 import Glibc
 
-/// Why a file could not be written; each message says what to do.
-public enum OutputFileError: Error, CustomStringConvertible, Equatable, Sendable {
-    case exists(path: String)
-    case notARegularFile(path: String, kind: String)
-    case missingDirectory(path: String, directory: String)
-    case system(path: String, action: String, errno: Errno)
-
-    public var description: String {
-        switch self {
-        case .exists(let path):
-            return "\(path) exists: add --force to replace it, or choose another file name"
-        case .notARegularFile(let path, let kind):
-            return "\(path) is \(kind), not a regular file: give the path of a file to write (--output - writes to standard output)"
-        case .missingDirectory(let path, let directory):
-            return "cannot write \(path): directory \(directory) does not exist; create it or choose another path"
-        case .system(let path, let action, let code):
-            return "cannot \(action) \(path): \(code)"
-        }
-    }
-}
-
 public enum OutputFile {
     /// What to do when the path already names a regular file.
     public enum Existing: Sendable { case refuse, replace }
 
     /// Refuses a path that cannot be written under the rule, before any work is done: a
     /// non-regular file (never replaced, even when asked), or an existing file unless `.replace`.
-    public static func check(_ path: String, existing: Existing) throws(OutputFileError) {
+    public static func check(_ path: String, existing: Existing) throws(SystemError) {
         guard !path.isEmpty, !path.hasSuffix("/"), !path.hasSuffix("/."), !path.hasSuffix("/.."), path != ".", path != ".." else {
-            throw .notARegularFile(path: path, kind: "a directory")
+            throw .outputNotARegularFile(path: path, kind: "a directory")
         }
         var info = stat()
         if lstat(path, &info) != 0 {
             let code = Errno.current
-            guard code == .noSuchFile else { throw .system(path: path, action: "inspect", errno: code) }
+            guard code == .noSuchFile else { throw .outputFailed(path: path, action: "inspect", errno: code) }
             var dirInfo = stat()
             let directory = parent(of: path)
             guard stat(directory, &dirInfo) == 0, dirInfo.st_mode & S_IFMT == S_IFDIR else {
-                throw .missingDirectory(path: path, directory: directory)
+                throw .outputMissingDirectory(path: path, directory: directory)
             }
             return
         }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path, kind: kind(info.st_mode)) }
-        if existing == .refuse { throw .exists(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .outputNotARegularFile(path: path, kind: kind(info.st_mode)) }
+        if existing == .refuse { throw .outputExists(path: path) }
     }
 
     /// Writes `bytes` to `path` with `mode`: into a new temporary file in the same directory
     /// (`mkstemp`: O_CREAT|O_EXCL, so nothing is followed), fsynced, then put in place — by
     /// `link`, which never replaces anything, or with `.replace` by `rename` over a regular file
     /// checked just before — and the directory fsynced, so the file survives a crash whole.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, existing: Existing) throws(OutputFileError) {
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, existing: Existing) throws(SystemError) {
         try check(path, existing: existing)
         let temporary = try writeTemporary(bytes, beside: path, mode: mode)
         defer { unlink(temporary) }
         if link(temporary, path) != 0 {
             let code = Errno.current
-            guard code == Errno(rawValue: EEXIST) else { throw .system(path: path, action: "create", errno: code) }
+            guard code == Errno(rawValue: EEXIST) else { throw .outputFailed(path: path, action: "create", errno: code) }
             // Something appeared meanwhile, or was there and may be replaced: check it again.
             try check(path, existing: existing)
             // rename(2) replaces the name itself: it never writes through a link or into a device.
-            guard rename(temporary, path) == 0 else { throw .system(path: path, action: "replace", errno: .current) }
+            guard rename(temporary, path) == 0 else { throw .outputFailed(path: path, action: "replace", errno: .current) }
         }
         syncDirectory(of: path)
     }
 
     /// Writes `bytes` to `path` only if nothing is there; returns false (and writes nothing) when
     /// a regular file already is. For files that must never be replaced, such as the card key.
-    public static func create(_ bytes: [UInt8], at path: String, mode: mode_t) throws(OutputFileError) -> Bool {
+    public static func create(_ bytes: [UInt8], at path: String, mode: mode_t) throws(SystemError) -> Bool {
         do {
             try write(bytes, to: path, mode: mode, existing: .refuse)
             return true
-        } catch .exists {
+        } catch .outputExists {
             return false
         }
     }
 
-    private static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t) throws(OutputFileError) -> String {
+    private static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t) throws(SystemError) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? "output"
         var template = Array((parent(of: path) + "/." + name + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -87,7 +66,7 @@ public enum OutputFile {
             return mkstemp(base)
         }
         if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        guard fd >= 0 else { throw .system(path: path, action: "create a file beside", errno: .current) }
+        guard fd >= 0 else { throw .outputFailed(path: path, action: "create a file beside", errno: .current) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = 0
         var failure: Errno?
@@ -105,7 +84,7 @@ public enum OutputFile {
         close(fd)
         if let failure {
             unlink(temporary)
-            throw .system(path: path, action: "write", errno: failure)
+            throw .outputFailed(path: path, action: "write", errno: failure)
         }
         return temporary
     }

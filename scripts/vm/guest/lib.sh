@@ -14,11 +14,14 @@ result() {
 # wait_host WORD [SECONDS]: reads host lines (serial console) until one starts with WORD; the rest
 # of that line is left in HOST_ARGS. Returns 1 (and says so) when the host stays silent.
 wait_host() {
-    local word=$1 limit=${2:-60} deadline line
+    local word=$1 limit=${2:-60} deadline line now
     deadline=$(( $(date +%s) + limit ))
     HOST_ARGS=
-    while [ "$(date +%s)" -lt "$deadline" ]; do
-        if read -t 1 -r line; then
+    # One read for the whole time left, not a read per second: a read that times out drops what
+    # it had read so far, so a host line arriving across a one-second boundary (slow TCG serial)
+    # was lost and the guest waited out its limit (seen once in kill9: "waiting for host: typed").
+    while now=$(date +%s); [ "$now" -lt "$deadline" ]; do
+        if read -t $((deadline - now)) -r line; then
             set -- $line
             if [ "${1:-}" = "$word" ]; then
                 shift

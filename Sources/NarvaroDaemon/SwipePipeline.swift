@@ -183,10 +183,7 @@ public final class SwipePipeline {
                 unhashed.removeFirst()
                 events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
             } catch {
-                lastDeferral = "\(error)"
-                failedAttempts += 1
-                deferring = true
-                events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "card not hashed yet, kept in memory: \(error)"))
+                events.append(deferral(error, reader: swipe.reader, note: "card not hashed yet, kept in memory: "))
                 break
             }
         }
@@ -234,10 +231,7 @@ public final class SwipePipeline {
             events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
         } catch {
             // The database's problem, not the swipe's: keep it (and what follows, in order).
-            lastDeferral = "\(error)"
-            failedAttempts += 1
-            deferring = true
-            events.append(.deferred(reader: swipe.reader, backlog: backlog, error: "\(error)"))
+            events.append(deferral(error, reader: swipe.reader))
             return false
         }
         return true
@@ -257,12 +251,18 @@ public final class SwipePipeline {
             for _ in batch { guard commitFirst(&events) else { return false } }
             return true
         } catch {
-            lastDeferral = "\(error)"
-            failedAttempts += 1
-            deferring = true
-            events.append(.deferred(reader: batch[0].reader, backlog: backlog, error: "\(error)"))
+            events.append(deferral(error, reader: batch[0].reader))
             return false
         }
+    }
+
+    /// Notes a failure that is the database's, not the swipe's: the swipe stays queued (or waiting
+    /// to be hashed) and the backlog is retried later.
+    private func deferral(_ error: any Error, reader: String, note: String = "") -> PipelineEvent {
+        lastDeferral = "\(error)"
+        failedAttempts += 1
+        deferring = true
+        return .deferred(reader: reader, backlog: backlog, error: note + "\(error)")
     }
 
     private func syncSpool(_ events: inout [PipelineEvent]) {

@@ -1,6 +1,7 @@
 // `narvarod --replay FILE|-`: feeds an evemu recording through the same decode → record path
-// as a live reader, line by line, committing each swipe as it is decoded. A backlog the database
-// could not take is retried once a second (while input waits, or between lines), as the serve tick does.
+// as a live reader, line by line. Swipes read together are committed as a group (one transaction
+// each, one sync) when the group is full or the input pauses. A backlog the database could not
+// take is retried once a second (while input waits, or between lines), as the serve tick does.
 import NarvaroCore
 
 public struct ReplaySummary: Equatable, Sendable {
@@ -30,23 +31,31 @@ public enum Replay {
             }
         }
         var lastRetry = ContinuousClock.now
-        input: while true {
-            // Parsed straight from the source's buffer: a String per line cost a malloc and a free.
-            switch try source.next(timeout: retryMilliseconds, { bytes throws(InputError) in try parser.parse(bytes: bytes) }) {
-            case .end: break input
-            case .idle:
-                if pipeline.backlog > 0 { handle(pipeline.flush()) }
-                lastRetry = .now
-            case .line(let parsed):
-                // Behind a backlog new swipes are only spooled: a steady input still gets its tick.
-                if pipeline.backlog > 0, ContinuousClock.now - lastRetry >= .milliseconds(Int64(retryMilliseconds)) {
-                    handle(pipeline.flush())
+        do {
+            input: while true {
+                // Parsed straight from the source's buffer: a String per line cost a malloc and a free.
+                // Swipes waiting for their group are committed the moment the input pauses.
+                let timeout = pipeline.holdsUntriedSwipes ? 0 : retryMilliseconds
+                switch try source.next(timeout: timeout, { bytes throws(InputError) in try parser.parse(bytes: bytes) }) {
+                case .end: break input
+                case .idle:
+                    if pipeline.backlog > 0 { handle(pipeline.flush()) }
                     lastRetry = .now
+                case .line(let parsed):
+                    // Behind a backlog new swipes are only spooled: a steady input still gets its tick.
+                    if pipeline.backlog > 0, ContinuousClock.now - lastRetry >= .milliseconds(Int64(retryMilliseconds)) {
+                        handle(pipeline.flush())
+                        lastRetry = .now
+                    }
+                    guard var event = parsed else { continue }
+                    event.time = EvemuRecording.absolute(event.time, start: start)
+                    handle(pipeline.feed(event, reader: reader))
                 }
-                guard var event = parsed else { continue }
-                event.time = EvemuRecording.absolute(event.time, start: start)
-                handle(pipeline.feed(event, reader: reader))
             }
+        } catch {
+            // A bad line ends the replay, but what was read before it is committed (or spooled) first.
+            if pipeline.backlog > 0 { handle(pipeline.flush()) }
+            throw error
         }
         // Whatever the database could not take yet gets a last chance before the drain.
         if pipeline.backlog > 0 { handle(pipeline.flush()) }

@@ -2,7 +2,7 @@
 // hashed swipes committed in arrival order. A swipe is dropped only for a reason of its own
 // (`dropsSwipe`); any database-side failure keeps it queued, and spooled, until a flush succeeds.
 // Once a backlog exists, new swipes go straight to the spool and only `flush` (the tick) retries.
-// With a batch size N > 1 (`narvarod --replay --batch N`) swipes are committed N per transaction.
+// Swipes that wait together (a replay, a backlog) share one sync of the WAL (`CommitPolicy`).
 import NarvaroCore
 
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
@@ -37,6 +37,20 @@ public enum SwipeRejection: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// How decoded swipes reach the database. Every policy records one transaction per swipe except
+/// `batches`; every one reports a swipe only once it is on disk.
+public enum CommitPolicy: Equatable, Sendable {
+    /// A live reader: each swipe is committed as soon as it is decoded. A backlog retried later
+    /// is committed as groups of up to `SwipePipeline.backlogGroup`.
+    case eachSwipe
+    /// A replay: up to N decoded swipes wait in memory (until N, or until the input pauses), then
+    /// each is committed in its own transaction and one sync of the WAL makes them all durable.
+    case groups(of: Int)
+    /// `narvarod --replay --batch N`: up to N decoded swipes wait in memory and are committed in ONE
+    /// transaction (all or none).
+    case batches(of: Int)
+}
+
 public struct BusyTimeouts: Equatable, Sendable {
     /// A swipe's first attempt, with no backlog: a lock held briefly by `narvaro` is waited out.
     public var first: Int
@@ -67,19 +81,27 @@ public final class SwipePipeline {
     private var busyTimeoutSet: Int?
     /// Database attempts that found it busy or failing (hash or commit), for the log and tests.
     public private(set) var failedAttempts = 0
-    /// Swipes per transaction. Above 1, decoded swipes wait in memory (not in the spool) until N
-    /// are queued or `flush` runs; a batch the database refuses is spooled like any backlog.
-    public let batchSize: Int
+    /// Groups and batches wait in memory (not in the spool) until full or until `flush` runs; one
+    /// the database refuses is spooled like any backlog.
+    public let policy: CommitPolicy
+    /// How many decoded swipes may wait in memory for the next commit (1: none wait).
+    private let holdLimit: Int
+    /// The most swipes a retried backlog commits with one sync of the WAL.
+    public static let backlogGroup = 256
     /// The last attempt on the database failed and nothing has been committed since.
     private var deferring = false
 
     public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000,
-                busyTimeouts: BusyTimeouts? = nil, batchSize: Int = 1) throws {
+                busyTimeouts: BusyTimeouts? = nil, policy: CommitPolicy = .eachSwipe) throws {
         self.recorder = recorder
         self.spool = spool
         self.busyTimeouts = busyTimeouts
         self.interKeyTimeout = interKeyTimeout
-        self.batchSize = max(1, batchSize)
+        self.policy = policy
+        switch policy {
+        case .eachSwipe: holdLimit = 1
+        case .groups(let size), .batches(let size): holdLimit = max(1, size)
+        }
         // Swipes spooled by an earlier run come first, with their original times.
         spoolContents = try spool?.load() ?? SpoolContents()
         queue = spoolContents.swipes
@@ -97,6 +119,10 @@ public final class SwipePipeline {
     }
 
     public var backlog: Int { queue.count + unhashed.count }
+
+    /// Swipes wait in memory for their group or batch and the database has not refused them: the
+    /// owner should `flush` as soon as its input pauses, not a second later.
+    public var holdsUntriedSwipes: Bool { backlog > 0 && !deferring }
 
     /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
     public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
@@ -141,10 +167,10 @@ public final class SwipePipeline {
     public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
         let waiting = backlog
         unhashed.append(swipe)
-        if batchSize > 1, !deferring {
-            // Filling a batch: hashed now, committed once N wait (or at the next flush).
+        if holdLimit > 1, !deferring {
+            // Filling a group or batch: hashed now, committed once N wait (or at the next flush).
             var events = hashWaiting()
-            if queue.count >= batchSize {
+            if queue.count >= holdLimit {
                 events += commitWaiting(busyTimeout: busyTimeouts?.first)
             } else if deferring {
                 syncSpool(&events)   // the database could not be read: what is hashed goes to the spool
@@ -208,48 +234,68 @@ public final class SwipePipeline {
         setBusyTimeout(busyTimeout)
         var events = hashWaiting()
         while !queue.isEmpty {
-            if batchSize > 1, queue.count > 1 {
-                guard commitBatch(&events) else { break }
-                continue
+            let committed: Bool
+            switch policy {
+            case .batches(let size) where queue.count > 1: committed = commitBatch(&events, size: size)
+            case .batches, .groups: committed = commitGroup(&events, limit: holdLimit)
+            case .eachSwipe: committed = commitGroup(&events, limit: Self.backlogGroup)
             }
-            guard commitFirst(&events) else { break }
+            guard committed else { break }
         }
         if unhashed.isEmpty, queue.isEmpty { deferring = false }
         syncSpool(&events)
         return events
     }
 
-    /// Commits the oldest queued swipe alone. False when the database refused it (it stays queued).
-    private func commitFirst(_ events: inout [PipelineEvent]) -> Bool {
-        guard let swipe = queue.first else { return false }
+    /// Commits up to `limit` of the oldest queued swipes, each in its own transaction, with one sync
+    /// of the WAL for all of them (group commit); they are reported only after it. A swipe refused
+    /// for a reason of its own is rejected alone. False when the database refused one (it and those
+    /// after it stay queued) or the sync failed (the group stays queued: committed again, its swipes
+    /// are found recorded). A live swipe is a group of one: one commit, one sync, as ever.
+    private func commitGroup(_ events: inout [PipelineEvent], limit: Int) -> Bool {
+        let group = queue.prefix(limit)
+        guard let first = group.first else { return false }
+        var done: [PipelineEvent] = []
+        var refusal: (error: any Error, reader: String)?
         do {
-            let result = try recorder.record(swipe)
-            queue.removeFirst()
-            events.append(.recorded(result))
-        } catch where Self.dropsSwipe(error) {
-            queue.removeFirst()
-            events.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
+            try recorder.withGroupCommit {
+                for swipe in group {
+                    do {
+                        done.append(.recorded(try recorder.record(swipe)))
+                    } catch where Self.dropsSwipe(error) {
+                        done.append(.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time))
+                    } catch {
+                        // The database's problem, not the swipe's: keep it (and what follows, in order).
+                        refusal = (error, swipe.reader)
+                        return
+                    }
+                }
+            }
         } catch {
-            // The database's problem, not the swipe's: keep it (and what follows, in order).
-            events.append(deferral(error, reader: swipe.reader))
+            events.append(deferral(error, reader: first.reader, note: "committed but not synced, kept to commit again: "))
+            return false
+        }
+        queue.removeFirst(done.count)
+        events += done
+        if let refusal {
+            events.append(deferral(refusal.error, reader: refusal.reader))
             return false
         }
         return true
     }
 
-    /// Commits up to `batchSize` of the oldest queued swipes in one transaction. A swipe refused for
+    /// Commits up to `size` of the oldest queued swipes in one transaction. A swipe refused for
     /// a reason of its own rolls the batch back; its swipes are then committed one by one, so only
     /// that swipe is rejected. False when the database refused the batch (it stays queued).
-    private func commitBatch(_ events: inout [PipelineEvent]) -> Bool {
-        let batch = Array(queue.prefix(batchSize))
+    private func commitBatch(_ events: inout [PipelineEvent], size: Int) -> Bool {
+        let batch = Array(queue.prefix(size))
         do {
             let results = try recorder.recordBatch(batch)
             queue.removeFirst(batch.count)
             events += results.map { .recorded($0) }
             return true
         } catch where Self.dropsSwipe(error) {
-            for _ in batch { guard commitFirst(&events) else { return false } }
-            return true
+            return commitGroup(&events, limit: batch.count)
         } catch {
             events.append(deferral(error, reader: batch[0].reader))
             return false

@@ -77,6 +77,11 @@ func parseStart(_ text: String?) throws -> EventTime {
     return time
 }
 
+/// The most swipes of a replay that share one sync of the WAL, each still its own transaction:
+/// enough that the sync no longer dominates (issue 17), few enough that each group is reported
+/// within ~25 ms.
+let replayGroup = 256
+
 func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, batch: Int = 1, context ctx: CommandContext, journal: Journal) throws {
     let startTime = try parseStart(start)
     let source = try LineSource(path: path)
@@ -93,10 +98,11 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
     let store = try openDaemonStore(ctx, busyTimeoutMilliseconds: 100)
     _ = try store.reader(named: reader)
     let spool = lock == nil ? nil : SwipeSpool(path: SwipeSpool.path(forDatabase: ctx.databasePath))
-    // A batch waits in memory until it is full (or the input pauses for a second, or ends): the
-    // recording itself is what a crash mid-batch would replay again (idempotent).
+    // Swipes read together wait in memory for their group (or batch) until it is full, the input
+    // pauses or ends: the recording itself is what a crash mid-group would replay again (idempotent).
+    let policy: CommitPolicy = batch > 1 ? .batches(of: batch) : .groups(of: replayGroup)
     let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store), spool: spool, busyTimeouts: daemonBusyTimeouts,
-                                     batchSize: batch)
+                                     policy: policy)
     if let spool { logSpoolLoad(pipeline.spoolContents, spool: spool, journal: journal) }
     // Start-up's code (opening, checking, migrating the database) is not the replay's: hand its pages
     // back so they do not add to the replay's peak (issue 17, goals 2 and 7).

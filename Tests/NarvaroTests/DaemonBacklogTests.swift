@@ -33,7 +33,11 @@ import Testing
         #expect(eventually(timeout: 10) { ((try? locker.db.scalar("SELECT count(*) FROM checkins")) ?? 0) == 3 }, "the first swipes are committed before the lock")
         // Another program takes the write lock for 10 s while the rest of the swipes arrive.
         try locker.db.execute("BEGIN IMMEDIATE")
-        for chunk in chunks.dropFirst(3) { daemon.send(chunk) }
+        // The replay commits what it has read when its input pauses: the fourth swipe meets the lock
+        // alone (and is spooled), so every swipe after it arrives behind a backlog.
+        daemon.send(chunks[3])
+        #expect(eventually(timeout: 10) { spooledCount(ws) == 1 }, "the swipe the lock refused is spooled: \(spooledCount(ws))")
+        for chunk in chunks.dropFirst(4) { daemon.send(chunk) }
         let locked = Date()
         #expect(eventually(timeout: 10) { spooledCount(ws) == 34 }, "the swipes that could not be committed are on disk in the spool: \(spooledCount(ws))")
         // The lock is held for ten seconds in all (the scenario), whenever the spool filled.
@@ -69,7 +73,11 @@ import Testing
         daemon.send(chunks.prefix(3).joined())
         #expect(eventually(timeout: 10) { ((try? locker.db.scalar("SELECT count(*) FROM checkins")) ?? 0) == 3 }, "the first swipes are committed before the lock")
         try locker.db.execute("BEGIN IMMEDIATE")
-        for chunk in chunks.dropFirst(3) { daemon.send(chunk) }
+        // The replay commits what it has read when its input pauses: the fourth swipe meets the lock
+        // alone (and is spooled), so every swipe after it arrives behind a backlog.
+        daemon.send(chunks[3])
+        #expect(eventually(timeout: 10) { spooledCount(ws) == 1 }, "the swipe the lock refused is spooled: \(spooledCount(ws))")
+        for chunk in chunks.dropFirst(4) { daemon.send(chunk) }
         let locked = Date()
         #expect(eventually(timeout: 10) { spooledCount(ws) == 34 }, "every swipe behind the lock is on disk in the spool: \(spooledCount(ws))")
         // The lock is held for at least three seconds (the scenario: a few idle-second retries meet it).

@@ -105,7 +105,7 @@ import Testing
         try spool.store([PreparedSwipe(reader: "entre", time: time, cardHash: hasher.hash("1001")),
                          PreparedSwipe(reader: "removed", time: time + 1_000_000, cardHash: hasher.hash("2002")),
                          PreparedSwipe(reader: "entre", time: time + 2_000_000, cardHash: hasher.hash("3003"))])
-        let pipeline = try SwipePipeline(recorder: db.recorder, spool: SwipeSpool(path: db.path + ".spool"), batchSize: 5)
+        let pipeline = try SwipePipeline(recorder: db.recorder, spool: SwipeSpool(path: db.path + ".spool"), policy: .batches(of: 5))
         var summary = ReplaySummary()
         for event in pipeline.flush() { summary.count(event) }
         #expect(summary.recorded == 2 && summary.rejected == 1, "\(summary)")

@@ -20,6 +20,43 @@ import Testing
         #expect(strict.isEmpty, "every table is STRICT")
     }
 
+    /// Issue 17: the WAL is checkpointed every 4,000 pages, not SQLite's 1,000 (fewer syncs and
+    /// copies for a replay), and the file is reused after a checkpoint, not cut back and grown again.
+    @Test func theWALIsCheckpointedEvery4000PagesAndReusedAfterwards() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        let connection = db.store.db
+        #expect(try connection.scalar("PRAGMA wal_autocheckpoint") == 4000)
+        func walFrames() throws -> Int64 {
+            let size = try FileManager.default.attributesOfItem(atPath: db.path + "-wal")[.size] as? Int64 ?? 0
+            return size <= 32 ? 0 : (size - 32) / (4096 + 24)
+        }
+        func swipes(_ range: Range<Int>) throws {
+            try connection.withGroupCommit {
+                for index in range {
+                    let minute = index % 60, hour = 8 + index / 60 % 12, day = 1 + index / 720
+                    _ = try? db.swipe("\(100_000 + index)", at: String(format: "2026-10-%02dT%02d:%02d:00+02:00", day, hour, minute))
+                }
+            }
+        }
+        var swiped = 0
+        while try walFrames() < 1_200, swiped < 1_000 {
+            try swipes(swiped..<swiped + 50)
+            swiped += 50
+        }
+        let databaseBefore = try FileManager.default.attributesOfItem(atPath: db.path)[.size] as? Int64 ?? 0
+        // Past 1,000 frames and not checkpointed: the database file has not grown since the schema.
+        #expect(try walFrames() >= 1_200)
+        while try connection.scalar("SELECT count(*) FROM checkins") < 2_000 {
+            try swipes(swiped..<swiped + 50)
+            swiped += 50
+        }
+        let databaseAfter = try FileManager.default.attributesOfItem(atPath: db.path)[.size] as? Int64 ?? 0
+        #expect(databaseAfter > databaseBefore, "checkpoints copied the pages into the database")
+        #expect(try walFrames() <= 4_000 + 200, "the WAL is reused from the start after a checkpoint")
+        #expect(try connection.scalar("SELECT count(*) FROM checkins") == 2_000)
+    }
+
     @Test func reopeningKeepsDataAndDoesNotMigrateTwice() throws {
         let db = try TestDatabase()
         try db.standardVenue()

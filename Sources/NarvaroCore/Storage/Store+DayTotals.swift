@@ -26,12 +26,12 @@ extension Store {
     }
 
     /// Counts a visit inside the check-in's transaction. Returns whether it was the visitor's first
-    /// visit that day to that activity (a new `visits` row). `bands` is asked only when a day total is written.
+    /// visit that day to that activity (a new `visits` row). `firstDay` is the visitor's first day at
+    /// the venue as read in the same transaction (nil: none yet). `bands` is asked only when a day
+    /// total is written.
     @discardableResult
-    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, bands: () throws -> AgeBands) throws -> Bool {
-        // A new visit row returns one row holding the visitor's first day at the venue (NULL: none yet).
-        guard let inserted = try db.queryOne(Self.insertVisitReturningFirstDay, venueID, day, activityID, visitor.id) else { return false }
-        let first = inserted.optionalInt(0)
+    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, firstDay first: Int?, bands: () throws -> AgeBands) throws -> Bool {
+        guard try db.run(Self.insertVisitUnlessCounted, venueID, day, activityID, visitor.id) > 0 else { return false }
         if let first, first < day {
             try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false, bands: bands())
         } else if let first, first > day {
@@ -46,10 +46,8 @@ extension Store {
         }
         return true
     }
-    static let insertVisitReturningFirstDay = """
-        INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)
-        RETURNING (SELECT first_day FROM first_visits WHERE visitor_id = ?4 AND venue_id = ?1)
-        """
+    /// A plain insert: `RETURNING` would collect its row in a temporary B-tree.
+    static let insertVisitUnlessCounted = "INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)"
 
     private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, bands: AgeBands) throws {
         let band = bands.label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)

@@ -11,7 +11,8 @@ extension CheckInRecorder {
                 var results: [RecordedCheckIn] = []
                 results.reserveCapacity(swipes.count)
                 // Each swipe sees the readers as the ones before it left them (an activity card switches one).
-                for swipe in swipes { results.append(try write(swipe)) }
+                // `data_version` is read once: no other connection commits inside this transaction.
+                for (index, swipe) in swipes.enumerated() { results.append(try write(swipe, refreshed: index > 0)) }
                 return results
             }
         }

@@ -76,10 +76,11 @@ public final class CheckInRecorder {
     /// Writes the check-in and its statistics. Must run inside a transaction (`record`, `recordBatch`).
     /// Per new swipe: one `data_version`, one look-up (duplicate, card, holder, nearest swipe), the
     /// check-in, and for a counted first visit that day the visit (returning the first day) and the day total.
-    func write(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
+    /// `refreshed`: an earlier swipe of the same transaction (a batch) already checked `data_version`.
+    func write(_ swipe: PreparedSwipe, refreshed: Bool = false) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
         guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
-        try configuration.refresh(store)
+        if refreshed { configuration.refreshInsideWrite(store) } else { try configuration.refresh(store) }
         let reader = try configuration.reader(named: swipe.reader, store)
         let swipeKey = try self.swipeKey(swipe, reader: reader)
         let db = store.db

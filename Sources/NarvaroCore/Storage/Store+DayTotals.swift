@@ -51,12 +51,13 @@ extension Store {
 
     private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, bands: AgeBands) throws {
         let band = bands.label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)
-        try db.run("""
-            INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
-            ON CONFLICT DO UPDATE SET visits = visits + 1, new_visitors = new_visitors + excluded.new_visitors
-            """, venueID, day, activityID, visitor.role.rawValue, visitor.gender.rawValue, band, isNew ? 1 : 0)
+        try db.run(Self.addDayTotal, venueID, day, activityID, visitor.role.rawValue, visitor.gender.rawValue, band, isNew ? 1 : 0)
     }
+    static let addDayTotal = """
+        INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+        ON CONFLICT DO UPDATE SET visits = visits + 1, new_visitors = new_visitors + excluded.new_visitors
+        """
 
     func visitDays(visitorID: Int64) throws -> [VenueDay] {
         try db.query("SELECT DISTINCT venue_id, local_day FROM visits WHERE visitor_id = ?1", visitorID).map {

@@ -24,13 +24,17 @@ extension CheckInRecorder {
     /// (docs/benchmarks.md, "SQLite's work per swipe"). The cache grows for the batch, up to
     /// `batchCacheKiB`, and shrinks back after it, so the per-swipe daemon keeps its small footprint.
     func withBatchCache<T>(_ count: Int, _ body: () throws -> T) throws -> T {
-        let wanted = min(Self.batchCacheKiB, max(Self.defaultCacheKiB, count * 48))
-        guard count > 1, wanted > Self.defaultCacheKiB else { return try body() }
+        let wanted = Self.batchCacheKiB(count)
+        guard wanted > Self.defaultCacheKiB else { return try body() }
         let previous = try store.db.scalar("PRAGMA cache_size")
         try store.db.execute("PRAGMA cache_size = -\(wanted)")
         defer { try? store.db.execute("PRAGMA cache_size = \(previous)") }
         return try body()
     }
+    /// The page cache a batch of `count` swipes gets: ~11 pages of 4 KiB a swipe, 2 000 KiB (SQLite's
+    /// default) at least, 32 MiB at most.
+    package static func batchCacheKiB(_ count: Int) -> Int {
+        count > 1 ? min(32_768, max(defaultCacheKiB, count * 48)) : defaultCacheKiB
+    }
     static let defaultCacheKiB = 2_000
-    static let batchCacheKiB = 32_768
 }

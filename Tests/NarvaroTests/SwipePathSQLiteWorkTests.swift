@@ -92,4 +92,45 @@ import Testing
         _ = #expect(throws: StoreError.self) { try db.recorder.recordBatch([swipes[1], late]) }
         #expect(try db.store.db.scalar("PRAGMA cache_size") == before)
     }
+
+    /// A batch writes each day total once, at its end, and still what one swipe at a time writes:
+    /// also when a late swipe (before the visitor's first day) recomputes days in the middle of it.
+    @Test func aBatchWritesEachDayTotalOnceAndWhatOneByOneWrites() throws {
+        let swipes: [(String, String)] = [
+            ("1001", "2026-11-18T15:00:00+01:00"), ("1002", "2026-11-18T15:01:00+01:00"), ("1003", "2026-11-18T15:02:00+01:00"),
+            ("1001", "2026-11-17T15:00:00+01:00"),  // late: before 1001's first day, recomputes both days
+            ("1002", "2026-11-19T15:00:00+01:00"), ("1003", "2026-11-19T15:01:00+01:00"), ("9999", "2026-11-19T15:02:00+01:00"),
+        ]
+        func setUp() throws -> TestDatabase {
+            let db = try TestDatabase()
+            try db.standardVenue()
+            for card in ["1001", "1002", "1003"] {
+                _ = try db.store.addVisitor(VisitorDetails(birthYear: 2009, gender: .woman), card: card, format: .raw,
+                                            now: TestDatabase.time("2026-11-01T12:00:00+01:00"), currentYear: 2026)
+            }
+            return db
+        }
+        func written(_ db: TestDatabase) throws -> [String] {
+            try ["SELECT * FROM day_totals ORDER BY 1, 2, 3, 4, 5, 6", "SELECT * FROM visits ORDER BY 1, 2, 3, 4",
+                 "SELECT * FROM first_visits ORDER BY 1, 2", "SELECT venue_id, kind, key FROM central_outbox ORDER BY 1, 2, 3"]
+                .flatMap { try db.store.db.query($0).map { "\($0)" } }
+        }
+        let single = try setUp()
+        for (card, time) in swipes { try single.swipe(card, at: time) }
+        let batched = try setUp()
+        try batched.store.db.execute("""
+            CREATE TEMP TABLE day_total_writes(n INTEGER);
+            CREATE TEMP TRIGGER count_insert AFTER INSERT ON main.day_totals BEGIN INSERT INTO day_total_writes VALUES (1); END;
+            CREATE TEMP TRIGGER count_update AFTER UPDATE ON main.day_totals BEGIN INSERT INTO day_total_writes VALUES (1); END;
+            """)
+        let prepared = try swipes.map { try batched.recorder.prepare(Swipe(reader: "entre", card: $0.0, time: TestDatabase.time($0.1))) }
+        _ = try batched.recorder.recordBatch(prepared)
+        #expect(try written(batched) == written(single))
+        #expect(try batched.store.verifyStatistics() == [])
+        // 11-18's three visits: one insert, flushed before the late swipe's recomputation (which
+        // inserts 11-17's and 11-18's rows again: two); 11-19: one row for the two enrolled
+        // visitors, one for the unknown card's placeholder. One swipe at a time: 3 + 2 + 3.
+        let writes = try batched.store.db.scalar("SELECT count(*) FROM day_total_writes")
+        #expect(writes == 5)
+    }
 }

@@ -12,7 +12,10 @@ extension CheckInRecorder {
                 results.reserveCapacity(swipes.count)
                 // Each swipe sees the readers as the ones before it left them (an activity card switches one).
                 // `data_version` is read once: no other connection commits inside this transaction.
-                for (index, swipe) in swipes.enumerated() { results.append(try write(swipe, refreshed: index > 0)) }
+                // The day totals are added up over the batch and written once per row before the commit.
+                let fold = DayTotalsFold()
+                for (index, swipe) in swipes.enumerated() { results.append(try write(swipe, refreshed: index > 0, fold: fold)) }
+                try fold.flush(store)
                 return results
             }
         }

@@ -77,7 +77,8 @@ public final class CheckInRecorder {
     /// Per new swipe: one `data_version`, one look-up (duplicate, card, holder, nearest swipe), the
     /// check-in, and for a counted first visit that day the visit (returning the first day) and the day total.
     /// `refreshed`: an earlier swipe of the same transaction (a batch) already checked `data_version`.
-    func write(_ swipe: PreparedSwipe, refreshed: Bool = false) throws -> RecordedCheckIn {
+    /// `fold`: a batch's day totals, written by the batch before its commit.
+    func write(_ swipe: PreparedSwipe, refreshed: Bool = false, fold: DayTotalsFold? = nil) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
         guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
         if refreshed { configuration.refreshInsideWrite(store) } else { try configuration.refresh(store) }
@@ -142,7 +143,7 @@ public final class CheckInRecorder {
         let id = db.lastInsertRowID
         if outcome.counts, let visitor {
             try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day, firstDay: firstDay,
-                                 bands: { try configuration.ageBands(store) })
+                                 fold: fold, bands: { try configuration.ageBands(store) })
         }
         configuration.noteOwnWrites(store)
         let activity = try configuration.activity(id: activityID, store)

@@ -76,16 +76,18 @@ public final class CheckInRecorder {
     /// Writes the check-in and its statistics. Must run inside a transaction (`record`, `recordBatch`).
     /// Per new swipe: one `data_version`, one look-up (duplicate, card, holder, nearest swipe), the
     /// check-in, and for a counted first visit that day the visit (returning the first day) and the day total.
-    func write(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
+    /// `refreshed`: an earlier swipe of the same transaction (a batch) already checked `data_version`.
+    /// `fold`: a batch's day totals, written by the batch before its commit.
+    func write(_ swipe: PreparedSwipe, refreshed: Bool = false, fold: DayTotalsFold? = nil) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
         guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
-        try configuration.refresh(store)
+        if refreshed { configuration.refreshInsideWrite(store) } else { try configuration.refresh(store) }
         let reader = try configuration.reader(named: swipe.reader, store)
         let swipeKey = try self.swipeKey(swipe, reader: reader)
         let db = store.db
         let window = Int64(reader.cooldownSeconds) * 1_000_000
         guard let found = try db.queryOne(Self.lookup, swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
-                                          swipe.time.microseconds + window, swipe.time.microseconds) else {
+                                          swipe.time.microseconds + window, swipe.time.microseconds, reader.venueID) else {
             preconditionFailure("the look-up selects from one row")
         }
         if let existing = found.optionalInt64(0) {
@@ -97,6 +99,7 @@ public final class CheckInRecorder {
         let card: CardRecord
         var visitor: Visitor?
         var nearest: EventTime?
+        var firstDay: Int?
         if let cardID = found.optionalInt64(1) {
             card = CardRecord(id: cardID, visitorID: found.optionalInt64(2), activityID: found.optionalInt64(3),
                               revokedAt: found.optionalInt64(4).map { EventTime(microseconds: $0) })
@@ -107,7 +110,10 @@ public final class CheckInRecorder {
                                   enrolled: found.bool(11), createdAt: EventTime(microseconds: found.int64(12)))
             }
             // Looked for only within the reader's cooldown, for visitor cards: `OutcomeDecision` decides.
-            if card.activityID == nil, reader.cooldownSeconds > 0 { nearest = found.optionalInt64(13).map { EventTime(microseconds: $0) } }
+            if card.activityID == nil, reader.cooldownSeconds > 0 {
+                nearest = Self.nearer(found.optionalInt64(13), found.optionalInt64(14), to: swipe.time.microseconds).map { EventTime(microseconds: $0) }
+            }
+            firstDay = found.optionalInt(15)
         } else {
             let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
             try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", swipe.cardHash, placeholder.id, swipe.time.microseconds)
@@ -136,7 +142,8 @@ public final class CheckInRecorder {
                    outcome.rawValue, source.rawValue, swipeKey)
         let id = db.lastInsertRowID
         if outcome.counts, let visitor {
-            try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day, bands: { try configuration.ageBands(store) })
+            try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day, firstDay: firstDay,
+                                 fold: fold, bands: { try configuration.ageBands(store) })
         }
         configuration.noteOwnWrites(store)
         let activity = try configuration.activity(id: activityID, store)
@@ -146,16 +153,28 @@ public final class CheckInRecorder {
     }
 
     /// One row: the check-in already recorded under this swipe key (a replay), the card with its
-    /// holder, and the time of the same card's nearest check-in on the reader within ?4…?5 (the
-    /// cooldown either side of ?6). Four look-ups in one statement, as they were four per swipe.
+    /// holder, the times of the same card's nearest check-ins on the reader before and after ?6
+    /// within ?4…?5 (the cooldown either side), and the holder's first day at venue ?7. Four
+    /// look-ups in one statement, as they were four per swipe. The nearest swipe is a `max` and a
+    /// `min` on the index, not `ORDER BY abs(…) LIMIT 1`: that sorted through a temporary B-tree
+    /// per swipe (`OpenEphemeral` in `EXPLAIN`); the first day is read here, not `RETURNING` from
+    /// the visit's insert, which also built one.
     static let lookup = """
         SELECT (SELECT id FROM checkins WHERE swipe_key = ?1),
                c.id, c.visitor_id, c.activity_id, c.revoked_at,
                p.id, p.code, p.nickname, p.birth_year, p.gender, p.role, p.enrolled, p.created_at,
-               (SELECT time_us FROM checkins WHERE reader_id = ?3 AND card_id = c.id AND time_us >= ?4 AND time_us <= ?5
-                ORDER BY abs(time_us - ?6) LIMIT 1)
+               (SELECT max(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?4 AND time_us <= ?6),
+               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?6 AND time_us <= ?5),
+               (SELECT first_day FROM first_visits WHERE visitor_id = p.id AND venue_id = ?7)
         FROM (SELECT 1) LEFT JOIN cards c ON c.card_hash = ?2 LEFT JOIN visitors p ON p.id = c.visitor_id
         """
+
+    /// The one of `before` and `after` nearer to `time` (either when they are as near).
+    static func nearer(_ before: Int64?, _ after: Int64?, to time: Int64) -> Int64? {
+        guard let before else { return after }
+        guard let after else { return before }
+        return after.subtractingReportingOverflow(time).partialValue < time.subtractingReportingOverflow(before).partialValue ? after : before
+    }
     static let insertCheckIn = """
         INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)

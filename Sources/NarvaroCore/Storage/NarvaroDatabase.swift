@@ -140,6 +140,10 @@ public enum NarvaroDatabase {
         for version in found..<Schema.currentVersion {
             try db.transaction {
                 try db.execute(Schema.migrations[version])
+                if Schema.editsSchemaText(Schema.migrations[version]) {
+                    // Makes this connection (and every other) parse the edited schema again.
+                    try db.execute("PRAGMA schema_version = \(try db.scalar("PRAGMA schema_version") + 1)")
+                }
                 try db.execute("PRAGMA user_version = \(version + 1)")
             }
         }

@@ -3,7 +3,7 @@
 
 public enum Schema {
     /// migrations[i] takes the database from user_version i to i + 1.
-    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration, cellKeyMigration, swipePathIndexes]
+    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration, cellKeyMigration, swipePathIndexes, equalityChecks]
 
     /// The schema version this build writes (`PRAGMA user_version`).
     public static var currentVersion: Int { migrations.count }

@@ -26,39 +26,47 @@ extension Store {
     }
 
     /// Counts a visit inside the check-in's transaction. Returns whether it was the visitor's first
-    /// visit that day to that activity (a new `visits` row). `bands` is asked only when a day total is written.
+    /// visit that day to that activity (a new `visits` row). `firstDay` is the visitor's first day at
+    /// the venue as read in the same transaction (nil: none yet). `bands` is asked only when a day
+    /// total is written.
     @discardableResult
-    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, bands: () throws -> AgeBands) throws -> Bool {
-        // A new visit row returns one row holding the visitor's first day at the venue (NULL: none yet).
-        guard let inserted = try db.queryOne(Self.insertVisitReturningFirstDay, venueID, day, activityID, visitor.id) else { return false }
-        let first = inserted.optionalInt(0)
+    /// `fold`: a batch's day totals, added up in memory and written at its end (nil: written now).
+    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, firstDay first: Int?,
+                    fold: DayTotalsFold? = nil, bands: () throws -> AgeBands) throws -> Bool {
+        guard try db.run(Self.insertVisitUnlessCounted, venueID, day, activityID, visitor.id) > 0 else { return false }
         if let first, first < day {
-            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false, bands: bands())
+            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false, fold: fold, bands: bands())
         } else if let first, first > day {
             // A swipe older than the visitor's known first day (a spooled swipe committed late).
             try db.run("UPDATE first_visits SET first_day = ?3 WHERE visitor_id = ?1 AND venue_id = ?2", visitor.id, venueID, day)
+            // The recomputation reads `day_totals`' sources, not what a batch still holds: write that first.
+            try fold?.flush(self)
             try recomputeDayTotals(days: [VenueDay(venueID: venueID, day: first), VenueDay(venueID: venueID, day: day)])
         } else {
             if first == nil {
                 try db.run("INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)", visitor.id, venueID, day)
             }
-            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true, bands: bands())
+            try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true, fold: fold, bands: bands())
         }
         return true
     }
-    static let insertVisitReturningFirstDay = """
-        INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)
-        RETURNING (SELECT first_day FROM first_visits WHERE visitor_id = ?4 AND venue_id = ?1)
-        """
+    /// A plain insert: `RETURNING` would collect its row in a temporary B-tree.
+    static let insertVisitUnlessCounted = "INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)"
 
-    private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, bands: AgeBands) throws {
+    private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, fold: DayTotalsFold?, bands: AgeBands) throws {
         let band = bands.label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)
-        try db.run("""
-            INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
-            ON CONFLICT DO UPDATE SET visits = visits + 1, new_visitors = new_visitors + excluded.new_visitors
-            """, venueID, day, activityID, visitor.role.rawValue, visitor.gender.rawValue, band, isNew ? 1 : 0)
+        if let fold {
+            fold.add(DayTotalsFold.Key(venueID: venueID, day: day, activityID: activityID, role: visitor.role.rawValue,
+                                       gender: visitor.gender.rawValue, ageBand: band), isNew: isNew)
+            return
+        }
+        try db.run(Self.addDayTotal, venueID, day, activityID, visitor.role.rawValue, visitor.gender.rawValue, band, isNew ? 1 : 0)
     }
+    static let addDayTotal = """
+        INSERT INTO day_totals(venue_id, local_day, activity_id, role, gender, age_band, visits, new_visitors)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+        ON CONFLICT DO UPDATE SET visits = visits + 1, new_visitors = new_visitors + excluded.new_visitors
+        """
 
     func visitDays(visitorID: Int64) throws -> [VenueDay] {
         try db.query("SELECT DISTINCT venue_id, local_day FROM visits WHERE visitor_id = ?1", visitorID).map {

@@ -15,6 +15,8 @@ extension Store {
         }
         let raw = try SQLiteConnection(path: db.path, create: false)
         try raw.execute(Self.storePragmas)
+        // The same page cache as `recordBatch` gives a batch of this size: neither side spills.
+        if oneTransaction { try raw.execute("PRAGMA cache_size = -\(CheckInRecorder.batchCacheKiB(rows.count))") }
         var stmt: OpaquePointer?
         let sql = Self.insertCheckInCopy
         guard sqlite3_prepare_v2(raw.handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw raw.error(SQLITE_ERROR, sql: sql) }

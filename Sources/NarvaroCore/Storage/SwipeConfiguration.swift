@@ -32,6 +32,14 @@ struct SwipeConfiguration {
         seenChanges = changes
     }
 
+    /// `refresh` inside a write transaction that already ran one: no other connection can commit
+    /// until it ends, so only this connection's own writes can have changed the configuration.
+    mutating func refreshInsideWrite(_ store: Store) {
+        let changes = store.db.totalChanges
+        if changes != seenChanges { self = SwipeConfiguration() }
+        seenChanges = changes
+    }
+
     /// The swipe path's own rows (check-ins, statistics) leave the configuration as it was.
     mutating func noteOwnWrites(_ store: Store) { seenChanges = store.db.totalChanges }
 

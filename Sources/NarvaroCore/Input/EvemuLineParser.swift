@@ -42,6 +42,12 @@ public struct EvemuLineParser: Sendable {
         var end = line.count
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         if let event = Self.commonEvent(line, end: end) { return event }
+        return try parseGeneral(line, end: end)
+    }
+
+    /// Any line (up to `end`, its "\r" dropped), without the `commonEvent` shortcut: the tests and
+    /// the evemu fuzz target check that the two agree wherever the shortcut answers.
+    mutating func parseGeneral(_ line: Bytes, end: Int) throws(InputError) -> InputEvent? {
         var start = 0
         while start < end, Self.isBlank(line[start]) { start += 1 }
         if start == end || line[start] == UInt8(ascii: "#") { return nil }

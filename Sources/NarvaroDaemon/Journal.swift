@@ -46,21 +46,33 @@ public struct Journal {
                 bytes.append(contentsOf: String(priority.rawValue).utf8)
                 bytes.append(UInt8(ascii: ">"))
             }
-            bytes.append(contentsOf: event.utf8)
+            append(event)
         }
 
         /// ` key=value`, the value quoted as `quote` does.
         mutating func field(_ key: String, _ value: String) {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: key.utf8)
+            append(key)
             bytes.append(UInt8(ascii: "="))
-            if Journal.isPlain(value) { bytes.append(contentsOf: value.utf8) } else { bytes.append(contentsOf: Journal.quote(value).utf8) }
+            // Checked and copied from the String's own UTF-8 buffer (a generic walk over `utf8` cost more).
+            var value = value
+            let plain = value.withUTF8 { utf8 in
+                guard Journal.isPlain(utf8) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if !plain { append(Journal.quote(value)) }
+        }
+
+        private mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
         /// ` key=N` for a whole number (never quoted).
         mutating func field(_ key: String, _ value: Int64) {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: key.utf8)
+            append(key)
             bytes.append(UInt8(ascii: "="))
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
             var magnitude = value.magnitude
@@ -85,7 +97,14 @@ public struct Journal {
     /// Printable ASCII without space, quote or "=" (ids, slugs, outcomes: nearly every value): needs
     /// neither quotes nor `visible`; checked on bytes, far cheaper than the Character scan in `quote`.
     static func isPlain(_ value: String) -> Bool {
-        !value.isEmpty && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "=") }
+        var value = value
+        return value.withUTF8 { isPlain($0) }
+    }
+
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !utf8.isEmpty else { return false }
+        for byte in utf8 where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "=") { return false }
+        return true
     }
 
     static func quote(_ value: String) -> String {

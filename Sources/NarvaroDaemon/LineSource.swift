@@ -45,7 +45,7 @@ public final class LineSource {
         var info = stat()
         if fstat(raw, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             try? fd.close()
-            storage.deallocate()
+            // `storage` is not freed here: with every property set, the throw runs `deinit`, which frees it.
             throw DaemonError.input("\(name) is a directory: --replay takes an evemu recording (a file, or '-' for standard input)")
         }
     }

@@ -83,6 +83,16 @@ import Testing
         #expect(source.lineNumber == lines.count)
     }
 
+    /// Refusing a directory frees the read buffer once: `deinit` runs for the thrown-away source,
+    /// and the initializer freed it as well at first (glibc aborted on the double free).
+    @Test func aDirectoryIsRefusedWithoutFreeingTheBufferTwice() throws {
+        let directory = try TemporaryDirectory("dir")
+        for _ in 0..<50 {
+            #expect(throws: DaemonError.self) { try LineSource(path: directory.path) }
+            _ = [UInt8](repeating: 1, count: LineSource.capacity)  // reuse the freed chunk
+        }
+    }
+
     @Test func heldKeysActAsASet() {
         var held = HeldKeys()
         var set: Set<UInt16> = []

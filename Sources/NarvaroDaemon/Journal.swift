@@ -21,39 +21,94 @@ public struct Journal {
     /// `<6>checkin id=12 reader=entre outcome=counted`: values with spaces or quotes are quoted.
     public func log(_ priority: Priority, _ event: String, _ fields: [(String, String)] = []) {
         guard priority <= minimum else { return }
-        // Built in one growing String: a line per swipe, and the map/join/interpolation it was
-        // made with cost more than its write (docs/benchmarks.md, "CPU per swipe").
-        var text = "<"
-        text.reserveCapacity(24 + event.utf8.count + fields.count * 24)
-        text += String(priority.rawValue)
-        text += ">"
-        Self.append(event, fields, to: &text)
-        text += "\n"
-        write(text)
+        var line = LineBytes(priority, event, fieldCount: fields.count)
+        for (key, value) in fields { line.field(key, value) }
+        write(line.text())
     }
 
     public static func line(_ event: String, _ fields: [(String, String)]) -> String {
-        var text = ""
-        append(event, fields, to: &text)
-        return text
+        var line = LineBytes(nil, event, fieldCount: fields.count)
+        for (key, value) in fields { line.field(key, value) }
+        return String(decoding: line.bytes, as: UTF8.self)
     }
 
-    private static func append(_ event: String, _ fields: [(String, String)], to text: inout String) {
-        text += event
-        for (key, value) in fields {
-            text += " "
-            text += key
-            text += "="
-            text += quote(value)
+    /// One log line built as UTF-8 bytes, then made a String once: a line per swipe, and appending
+    /// String to String (25 appends of a few bytes each) cost ~8,000 instructions per check-in,
+    /// more than the rest of the line's work (docs/benchmarks.md, "narvarod's own code per swipe").
+    struct LineBytes {
+        var bytes: [UInt8] = []
+
+        /// `<P>event` (just `event` without a priority).
+        init(_ priority: Priority?, _ event: String, fieldCount: Int) {
+            bytes.reserveCapacity(24 + event.utf8.count + fieldCount * 24)
+            if let priority {
+                bytes.append(UInt8(ascii: "<"))
+                bytes.append(contentsOf: String(priority.rawValue).utf8)
+                bytes.append(UInt8(ascii: ">"))
+            }
+            append(event)
         }
+
+        /// ` key=value`, the value quoted as `quote` does.
+        mutating func field(_ key: String, _ value: String) {
+            bytes.append(UInt8(ascii: " "))
+            append(key)
+            bytes.append(UInt8(ascii: "="))
+            // Checked and copied from the String's own UTF-8 buffer (a generic walk over `utf8` cost more).
+            var value = value
+            let plain = value.withUTF8 { utf8 in
+                guard Journal.isPlain(utf8) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if !plain { append(Journal.quote(value)) }
+        }
+
+        private mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        /// ` key=N` for a whole number (never quoted).
+        mutating func field(_ key: String, _ value: Int64) {
+            bytes.append(UInt8(ascii: " "))
+            append(key)
+            bytes.append(UInt8(ascii: "="))
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            var digits = 1
+            while magnitude >= 10 { magnitude /= 10; digits += 1 }
+            magnitude = value.magnitude
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            for i in stride(from: end - 1, through: end - digits, by: -1) {
+                bytes[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+        }
+
+        /// The line with its newline, as the String the writer takes.
+        mutating func text() -> String {
+            bytes.append(UInt8(ascii: "\n"))
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Printable ASCII without space, quote or "=" (ids, slugs, outcomes: nearly every value): needs
+    /// neither quotes nor `visible`; checked on bytes, far cheaper than the Character scan in `quote`.
+    static func isPlain(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { isPlain($0) }
+    }
+
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !utf8.isEmpty else { return false }
+        for byte in utf8 where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "=") { return false }
+        return true
     }
 
     static func quote(_ value: String) -> String {
-        // Printable ASCII without space, quote or "=" (ids, slugs, outcomes: nearly every value) needs
-        // neither quotes nor `visible`; checked on bytes, far cheaper than the Character scan below.
-        if !value.isEmpty, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "=") }) {
-            return value
-        }
+        if isPlain(value) { return value }
         // Device names, reader names and error texts come from outside: their control characters
         // are shown (`OutsideText.visible`, which also writes a line break as \n), never executed.
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
@@ -87,9 +142,18 @@ public struct Journal {
     public func log(_ event: PipelineEvent) {
         switch event {
         case .recorded(let r):
-            log(.info, "checkin", [("id", String(r.id)), ("reader", r.reader), ("venue", r.venue), ("activity", r.activity ?? "-"),
-                                   ("outcome", r.outcome.rawValue), ("attribution", r.attribution.rawValue)]
-                + (r.isNew ? [] : [("replayed", "already-recorded")]))
+            // Field by field, without an array of pairs: this line is written for every swipe.
+            guard Priority.info <= minimum else { return }
+            let c = r.checkIn
+            var line = LineBytes(.info, "checkin", fieldCount: 7)
+            line.field("id", c.id)
+            line.field("reader", c.reader)
+            line.field("venue", c.venue)
+            line.field("activity", c.activity ?? "-")
+            line.field("outcome", c.outcome.rawValue)
+            line.field("attribution", c.attribution.rawValue)
+            if !r.isNew { line.field("replayed", "already-recorded") }
+            write(line.text())
         case .rejected(let reader, let reason, _):
             log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason.description)])
         case .deferred(let reader, let backlog, let error):

@@ -19,12 +19,21 @@ public final class LineSource {
 
     private let fd: FileDescriptor
     private let name: String
-    private var buffer: [UInt8] = []
-    /// Where the unread part of `buffer` starts (compacted before each read).
+    /// The bytes read and not yet returned as lines: `storage[start..<count]`. One fixed buffer that
+    /// read(2) fills in place: a chunk array per read (zeroed, then appended) and a generic newline
+    /// search were a fifth of narvarod's own CPU per swipe (docs/benchmarks.md).
+    private let storage: UnsafeMutablePointer<UInt8>
+    /// Where the unread part of `storage` starts (compacted before each read).
     private var start = 0
+    private var count = 0
     private var atEnd = false
     /// The number of the line most recently returned (1-based).
     public private(set) var lineNumber = 0
+
+    /// Bytes asked of each read(2).
+    static let chunkBytes = 65_536
+    /// A partial line left before a read is at most `maxLineBytes` (longer ones are refused first).
+    static let capacity = maxLineBytes + chunkBytes
 
     /// `-` is standard input.
     public init(path: String) throws {
@@ -32,14 +41,19 @@ public final class LineSource {
         let raw = path == "-" ? fcntl(0, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC)
         guard raw >= 0 else { throw DaemonError.input("cannot read \(name): \(String(cString: strerror(errno)))") }
         fd = FileDescriptor(rawValue: raw)
+        storage = .allocate(capacity: Self.capacity)
         var info = stat()
         if fstat(raw, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            try? fd.close()
+            // Neither closed nor freed here: with every property set, the throw runs `deinit`, which
+            // does both (closing here too closed the descriptor twice, maybe one opened meanwhile).
             throw DaemonError.input("\(name) is a directory: --replay takes an evemu recording (a file, or '-' for standard input)")
         }
     }
 
-    deinit { try? fd.close() }
+    deinit {
+        try? fd.close()
+        storage.deallocate()
+    }
 
     /// The next line without its newline, or nil at the end of the input (waits as long as it takes).
     public func next() throws -> String? {
@@ -73,23 +87,27 @@ public final class LineSource {
     /// was a malloc and a free each (docs/benchmarks.md, "CPU per swipe").
     public func next<Line>(timeout timeoutMilliseconds: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> Line) throws -> Read<Line> {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if start < count, let found = memchr(storage + start, 0x0A, count - start) {
+                let newline = storage.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 try checkLength(newline - start)
-                let lineStart = start
+                let line = UnsafeBufferPointer(start: storage + start, count: newline - start)
                 start = newline + 1
                 lineNumber += 1
-                return .line(try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lineStart..<newline])) })
+                return .line(try body(line))
             }
-            try checkLength(buffer.count - start)
+            try checkLength(count - start)
             if atEnd {
-                guard start < buffer.count else { return .end }
-                let lineStart = start
-                start = buffer.count
+                guard start < count else { return .end }
+                let line = UnsafeBufferPointer(start: storage + start, count: count - start)
+                start = count
                 lineNumber += 1
-                return .line(try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lineStart...])) })
+                return .line(try body(line))
             }
-            buffer.removeSubrange(..<start)
-            start = 0
+            if start > 0 {
+                memmove(storage, storage + start, count - start)
+                count -= start
+                start = 0
+            }
             var poll = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
             let ready: Int32
             do {
@@ -99,8 +117,10 @@ public final class LineSource {
             }
             if ready == 0 { return .idle }
             do {
-                guard let chunk = try fd.read(upToCount: 65_536) else { continue }
-                if chunk.isEmpty { atEnd = true } else { buffer += chunk }
+                let n = try fd.read(into: UnsafeMutableRawBufferPointer(start: storage + count, count: min(Self.chunkBytes, Self.capacity - count)))
+                if n == 0 { atEnd = true } else { count += n }
+            } catch let error as SystemError where error.errno == .wouldBlock {
+                continue
             } catch {
                 throw DaemonError.input("cannot read \(name) after line \(lineNumber): \(error)")
             }

@@ -62,14 +62,17 @@ public struct CardDecoder: Sendable {
 
     private enum Phase: Equatable, Sendable {
         case idle
-        case collecting(String, lastKey: EventTime)
+        /// The card's characters so far are in `collected`.
+        case collecting(lastKey: EventTime)
         case discarding(lastKey: EventTime)
         /// After dropped events: only Enter ends it (neither a pause nor `expire`).
         case discardingToEnter
     }
 
     private var phase = Phase.idle
-    private var heldKeys: Set<UInt16> = []
+    /// The card characters (ASCII) of the swipe being collected; reused from swipe to swipe.
+    private var collected: [UInt8] = []
+    private var heldKeys = HeldKeys()
     /// After SYN_DROPPED the kernel's events up to the next SYN_REPORT are incomplete.
     private var skippingToReport = false
 
@@ -115,7 +118,7 @@ public struct CardDecoder: Sendable {
         switch phase {
         case .idle:
             return nil
-        case .collecting(_, let lastKey):
+        case .collecting(let lastKey):
             guard gap(from: lastKey, to: now) > interKeyTimeout else { return nil }
             phase = .idle
             return .rejected(.timeout, at: lastKey)
@@ -150,7 +153,7 @@ public struct CardDecoder: Sendable {
         // A pause ends the current swipe (or discard); this key then starts afresh.
         var output: DecoderOutput?
         switch phase {
-        case .collecting(_, let lastKey) where gap(from: lastKey, to: time) > interKeyTimeout:
+        case .collecting(let lastKey) where gap(from: lastKey, to: time) > interKeyTimeout:
             output = .rejected(.timeout, at: lastKey)
             phase = .idle
         case .discarding(let lastKey) where gap(from: lastKey, to: time) > interKeyTimeout:
@@ -163,26 +166,32 @@ public struct CardDecoder: Sendable {
             return terminate(at: time) ?? output
         }
         let shifted = heldKeys.contains(EventCode.keyLeftShift) || heldKeys.contains(EventCode.keyRightShift)
-        let character = KeyLayout.character(for: code, shifted: shifted)
+        // The character as its ASCII byte, from a flat table: a String grown by Characters and a
+        // Set of held keys cost ~300 instructions per key event (docs/benchmarks.md).
+        let character = KeyLayout.cardByte(for: code, shifted: shifted)
         switch phase {
         case .idle:
             // A stray non-card key between swipes is ignored; a swipe starts with a card character.
-            if let character { phase = .collecting(String(character), lastKey: time) }
+            if let character {
+                collected.removeAll(keepingCapacity: true)
+                collected.append(character)
+                phase = .collecting(lastKey: time)
+            }
         case .discarding:
             phase = .discarding(lastKey: time)
         case .discardingToEnter:
             break
-        case .collecting(var text, _):
+        case .collecting:
             guard let character else {
                 phase = .discarding(lastKey: time)
                 return .rejected(.badCharacter, at: time)
             }
-            guard text.utf8.count < maxLength else {
+            guard collected.count < maxLength else {
                 phase = .discarding(lastKey: time)
                 return .rejected(.tooLong, at: time)
             }
-            text.append(character)
-            phase = .collecting(text, lastKey: time)
+            collected.append(character)
+            phase = .collecting(lastKey: time)
         }
         return output
     }
@@ -190,10 +199,10 @@ public struct CardDecoder: Sendable {
     /// Enter: the collected characters become a swipe, if there are enough of them.
     private mutating func terminate(at time: EventTime) -> DecoderOutput? {
         defer { phase = .idle }
-        guard case .collecting(let text, _) = phase else { return nil }
-        guard text.utf8.count >= minLength else { return .rejected(.tooShort, at: time) }
+        guard case .collecting = phase else { return nil }
+        guard collected.count >= minLength else { return .rejected(.tooShort, at: time) }
         guard SwipeTimeRange.contains(time) else { return .rejected(.badTime, at: time) }
-        return .swipe(Swipe(reader: reader, card: text, time: time))
+        return .swipe(Swipe(reader: reader, card: String(decoding: collected, as: UTF8.self), time: time))
     }
 
     /// Microseconds between two key presses; a clock going backwards counts as no gap.
@@ -201,5 +210,31 @@ public struct CardDecoder: Sendable {
         let (difference, overflow) = later.microseconds.subtractingReportingOverflow(earlier.microseconds)
         if overflow { return later > earlier ? .max : 0 }
         return max(0, difference)
+    }
+}
+
+/// The keys held down, as a Set<UInt16> would hold them: codes below 256 (every key a card reader
+/// sends) as bits, any other code in a Set. A Set for all of them hashed every key press and release.
+struct HeldKeys: Sendable {
+    private var low = SIMD4<UInt64>()
+    private var other: Set<UInt16> = []
+
+    var isEmpty: Bool { low == SIMD4() && other.isEmpty }
+
+    func contains(_ code: UInt16) -> Bool {
+        code < 256 ? low[Int(code >> 6)] & (1 << UInt64(code & 63)) != 0 : other.contains(code)
+    }
+
+    mutating func insert(_ code: UInt16) {
+        if code < 256 { low[Int(code >> 6)] |= 1 << UInt64(code & 63) } else { other.insert(code) }
+    }
+
+    mutating func remove(_ code: UInt16) {
+        if code < 256 { low[Int(code >> 6)] &= ~(1 << UInt64(code & 63)) } else { other.remove(code) }
+    }
+
+    mutating func removeAll() {
+        low = SIMD4()
+        if !other.isEmpty { other.removeAll() }
     }
 }

@@ -25,20 +25,20 @@ public enum CardFormat: String, CaseIterable, Sendable {
             }
             return text
         case .decimal10:
-            guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let number = UInt64(text) else {
+            guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 throw InputError.notACardNumber(text: text, format: self, expected: "10 digits")
             }
+            // Ten digits checked above: at most 9999999999, which UInt64 holds.
+            let number = text.utf8.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
             guard let uid = UInt32(exactly: number) else {
                 throw InputError.notACardNumber(text: text, format: self, expected: "at most 4294967295")
             }
             // The reader printed the UID bytes as a little-endian number: undo that.
-            let bytes = [UInt8(uid & 0xFF), UInt8((uid >> 8) & 0xFF), UInt8((uid >> 16) & 0xFF), UInt8(uid >> 24)]
-            return bytes.map(Self.hexByte).joined()
+            return Self.upperHex([UInt8(uid & 0xFF), UInt8((uid >> 8) & 0xFF), UInt8((uid >> 16) & 0xFF), UInt8(uid >> 24)])
         case .hex:
-            return try Self.hexBytes(text, format: self).map(Self.hexByte).joined()
+            return Self.upperHex(try Self.hexBytes(text, format: self))
         case .hexReversed:
-            return try Self.hexBytes(text, format: self).reversed().map(Self.hexByte).joined()
+            return Self.upperHex(try Self.hexBytes(text, format: self).reversed())
         }
     }
 
@@ -70,10 +70,19 @@ public enum CardFormat: String, CaseIterable, Sendable {
         }
     }
 
-    private static func hexByte(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    /// Two uppercase hex digits per byte, written straight into the String's storage: a String per
+    /// byte from an array of Characters cost ~5,000 instructions per swipe (docs/benchmarks.md).
+    private static func upperHex(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[2 * i] = upperHexDigits[Int(byte >> 4)]
+                out[2 * i + 1] = upperHexDigits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
     }
+
+    private static let upperHexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

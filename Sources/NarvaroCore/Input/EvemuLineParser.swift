@@ -41,6 +41,13 @@ public struct EvemuLineParser: Sendable {
         lineNumber += 1
         var end = line.count
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if let event = Self.commonEvent(line, end: end) { return event }
+        return try parseGeneral(line, end: end)
+    }
+
+    /// Any line (up to `end`, its "\r" dropped), without the `commonEvent` shortcut: the tests and
+    /// the evemu fuzz target check that the two agree wherever the shortcut answers.
+    mutating func parseGeneral(_ line: Bytes, end: Int) throws(InputError) -> InputEvent? {
         var start = 0
         while start < end, Self.isBlank(line[start]) { start += 1 }
         if start == end || line[start] == UInt8(ascii: "#") { return nil }
@@ -124,6 +131,77 @@ public struct EvemuLineParser: Sendable {
             throw fail("time '\(Self.excerpt(line, field))' is too large")
         }
         return EventTime(microseconds: scaled + usec)
+    }
+
+    /// The shape evemu-record writes, `E: <sec>.<usec> <hex> <hex> <value>` then blanks and an
+    /// optional `#` comment, read in one pass over the bytes: nearly every line of a recording. Nil
+    /// for anything else (a `0x` prefix, a `+` sign, 13+ second digits, five hex digits, an error…),
+    /// which the general path then reads; so this never accepts a line that path refuses nor reads
+    /// one differently. The general path's field splitting, range checks and overflow arithmetic were
+    /// most of narvarod's own CPU per swipe (docs/benchmarks.md, "narvarod's own code per swipe").
+    static func commonEvent(_ line: Bytes, end: Int) -> InputEvent? {
+        guard end > 2, line[0] == UInt8(ascii: "E"), line[1] == UInt8(ascii: ":") else { return nil }
+        var i = 2
+        while i < end, isBlank(line[i]) { i += 1 }
+        // Seconds: at most 12 digits, so neither they nor their microseconds can overflow.
+        var seconds: Int64 = 0
+        let wholeStart = i
+        while i < end, case let digit = line[i] &- UInt8(ascii: "0"), digit < 10 {
+            seconds = seconds &* 10 &+ Int64(digit)
+            i += 1
+        }
+        guard i > wholeStart, i - wholeStart <= 12, i < end, line[i] == UInt8(ascii: ".") else { return nil }
+        i += 1
+        var usec: Int64 = 0
+        let fractionStart = i
+        while i < end, case let digit = line[i] &- UInt8(ascii: "0"), digit < 10 {
+            usec = usec &* 10 &+ Int64(digit)
+            i += 1
+        }
+        let fractionDigits = i - fractionStart
+        guard fractionDigits >= 1, fractionDigits <= 6 else { return nil }
+        for _ in fractionDigits..<6 { usec *= 10 }
+        guard let type = commonHex(line, &i, end), let code = commonHex(line, &i, end) else { return nil }
+        // The value: an optional "-", then 1 to 9 digits (below 2^31 whatever they are).
+        guard i < end, isBlank(line[i]) else { return nil }
+        while i < end, isBlank(line[i]) { i += 1 }
+        let negative = i < end && line[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var magnitude: Int32 = 0
+        let valueStart = i
+        while i < end, case let digit = line[i] &- UInt8(ascii: "0"), digit < 10 {
+            magnitude = magnitude &* 10 &+ Int32(digit)
+            i += 1
+        }
+        guard i > valueStart, i - valueStart <= 9 else { return nil }
+        // Then only blanks up to the end or a comment.
+        while i < end, isBlank(line[i]) { i += 1 }
+        guard i == end || line[i] == UInt8(ascii: "#") else { return nil }
+        return InputEvent(time: EventTime(microseconds: seconds * 1_000_000 + usec), type: type, code: code,
+                          value: negative ? -magnitude : magnitude)
+    }
+
+    /// For `commonEvent`: blanks, then 1 to 4 hex digits followed by a blank; advances `i` past the digits.
+    private static func commonHex(_ line: Bytes, _ i: inout Int, _ end: Int) -> UInt16? {
+        guard i < end, isBlank(line[i]) else { return nil }
+        while i < end, isBlank(line[i]) { i += 1 }
+        var value: UInt16 = 0
+        let start = i
+        while i < end {
+            let byte = line[i]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
+            default:
+                guard i > start, i - start <= 4, isBlank(byte) else { return nil }
+                return value
+            }
+            value = value &<< 4 | UInt16(digit)
+            i += 1
+        }
+        return nil
     }
 
     private func fail(_ reason: String) -> InputError {

@@ -70,6 +70,26 @@ public enum KeyLayout {
         return shifted ? key.shifted : key.character
     }
 
+    /// `character(for:shifted:)` as an ASCII byte (card characters are digits and letters), from a
+    /// flat table: the decoder looks it up on every key press, and a Dictionary look-up hashed.
+    public static func cardByte(for code: UInt16, shifted: Bool) -> UInt8? {
+        guard code < cardBytesPerCode else { return nil }
+        let byte = cardBytes[Int(code) &* 2 &+ (shifted ? 1 : 0)]
+        return byte == 0 ? nil : byte
+    }
+
+    /// The highest code in `keys`, plus one: codes from it on type nothing.
+    private static let cardBytesPerCode: UInt16 = (keys.keys.max() ?? 0) + 1
+    /// Per code, unshifted then shifted: the character's ASCII byte, 0 for none.
+    private static let cardBytes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: Int(cardBytesPerCode) * 2)
+        for (code, key) in keys {
+            table[Int(code) * 2] = key.character?.asciiValue ?? 0
+            table[Int(code) * 2 + 1] = key.shifted?.asciiValue ?? 0
+        }
+        return table
+    }()
+
     /// Whether `code` is one of the two Shift keys, whose state the decoder tracks.
     public static func isShift(_ code: UInt16) -> Bool {
         code == EventCode.keyLeftShift || code == EventCode.keyRightShift

@@ -14,10 +14,15 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// How many parameters the statement has (`sqlite3_bind_parameter_count`), asked once.
+    private lazy var parameterCount: Int32 = sqlite3_bind_parameter_count(handle)
+
     /// Binds `parameters` to ?1…?N (`sqlite3_bind_*`) after a reset.
     func bind(_ parameters: [any SQLBindable]) throws(StoreError) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Clearing matters only when some parameter is left unbound: skipped when all are bound anew,
+        // as on the swipe path (it was ~300 instructions per statement; docs/benchmarks.md).
+        if parameters.count != Int(parameterCount) { sqlite3_clear_bindings(handle) }
         for (offset, parameter) in parameters.enumerated() {
             try bind(parameter.sqlValue, at: Int32(offset + 1))
         }
@@ -46,7 +51,19 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, narvaro_sqlite_transient())
+        case .text(let v):
+            // The String's own UTF-8, up to its first NUL as the C string passed before read it: the
+            // implicit String-to-pointer conversion copied it into a new array first.
+            var native = v
+            rc = native.withUTF8 { utf8 in
+                let length = utf8.firstIndex(of: 0) ?? utf8.count
+                guard let base = utf8.baseAddress, let count = Int32(exactly: length) else {
+                    return sqlite3_bind_text(handle, index, v, -1, narvaro_sqlite_transient())
+                }
+                return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: length) {
+                    sqlite3_bind_text(handle, index, $0, count, narvaro_sqlite_transient())
+                }
+            }
         case .blob(let v):
             rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), narvaro_sqlite_transient()) }
         }

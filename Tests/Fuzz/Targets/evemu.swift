@@ -1,6 +1,7 @@
 // Fuzz target `evemu`: evemu recordings from files, stdin and audits (`narvarod --replay`).
 // Oracles: a parsed recording written back with evemuText() parses back equal, and a file and a
-// stream (LineSource: lines split at "\n" bytes) agree line by line, as EvemuLineParser promises.
+// stream (LineSource: lines split at "\n" bytes) agree line by line, as EvemuLineParser promises;
+// the common-shape shortcut (`commonEvent`) agrees with the general path on every line it reads.
 // fuzz-sources: NarvaroCore/Time/EventTime.swift NarvaroCore/Input/InputEvent.swift NarvaroCore/Input/KeyLayout.swift NarvaroCore/Input/EvemuLineParser.swift NarvaroCore/Input/EvemuRecording.swift NarvaroCore/Input/InputError.swift NarvaroCore/Input/CardFormat.swift NarvaroCore/System/SystemError.swift
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -24,6 +25,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         } catch {
             streamError = error
             break
+        }
+    }
+
+    // The common-shape shortcut reads every line it answers for as the general path does.
+    for line in input.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        line.withUnsafeBufferPointer { bytes in
+            let end = bytes.last == 0x0D ? bytes.count - 1 : bytes.count
+            guard let fast = EvemuLineParser.commonEvent(bytes, end: end) else { return }
+            var general = EvemuLineParser()
+            let slow = try? general.parseGeneral(bytes, end: end)
+            fuzzCheck(slow == fast, "the shortcut reads \(fast) where the general path gives \(slow.map { "\($0)" } ?? "an error")")
         }
     }
 

@@ -62,7 +62,14 @@ public struct BusyTimeouts: Equatable, Sendable {
 
 public final class SwipePipeline {
     public let recorder: CheckInRecorder
-    private var decoders: [String: CardDecoder] = [:]
+    /// One decoder per reader, boxed so the one fed last is kept at hand: a swipe is ~44 key events
+    /// from one reader, and hashing its name for each cost ~20,000 instructions per swipe.
+    private final class DecoderSlot {
+        var decoder: CardDecoder
+        init(_ decoder: CardDecoder) { self.decoder = decoder }
+    }
+    private var decoders: [String: DecoderSlot] = [:]
+    private var lastFed: (reader: String, slot: DecoderSlot)?
     private let interKeyTimeout: Int64
     /// Swipes decoded but not yet committed, oldest first.
     public private(set) var queue: [PreparedSwipe] = []
@@ -126,8 +133,16 @@ public final class SwipePipeline {
 
     /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
     public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
-        // Fed in place: copying the decoder out and back cost two hash look-ups and a copy per key event.
-        let output = decoders[reader, default: CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout)].feed(event)
+        // Fed in place (a copy out and back cost two hash look-ups and a copy per key event).
+        let slot: DecoderSlot
+        if let last = lastFed, last.reader == reader {
+            slot = last.slot
+        } else {
+            slot = decoders[reader] ?? DecoderSlot(CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout))
+            decoders[reader] = slot
+            lastFed = (reader, slot)
+        }
+        let output = slot.decoder.feed(event)
         switch output {
         case .swipe(let swipe)?:
             return enqueue(swipe)
@@ -140,7 +155,7 @@ public final class SwipePipeline {
 
     /// The reader lost events (SYN_DROPPED sync) or went away: its partial swipe is abandoned.
     public func abandonPartialSwipe(reader: String) {
-        decoders[reader]?.abandon()
+        decoders[reader]?.decoder.abandon()
     }
 
     /// Reports partial swipes whose next key is overdue (a reader that never sent Enter), so they
@@ -148,7 +163,7 @@ public final class SwipePipeline {
     public func expireIdle(now: EventTime) -> [PipelineEvent] {
         var events: [PipelineEvent] = []
         for reader in decoders.keys.sorted() {
-            if case .rejected(let reason, let time)? = decoders[reader]?.expire(now: now) {
+            if case .rejected(let reason, let time)? = decoders[reader]?.decoder.expire(now: now) {
                 events.append(.rejected(reader: reader, reason: .keys(reason), at: time))
             }
         }
@@ -156,10 +171,10 @@ public final class SwipePipeline {
     }
 
     /// Whether some reader is mid-swipe (or has a key held): its expiry needs the tick.
-    public var hasPartialSwipe: Bool { decoders.values.contains { !$0.isIdle } }
+    public var hasPartialSwipe: Bool { decoders.values.contains { !$0.decoder.isIdle } }
 
     /// Whether `reader` is between swipes with no key held (safe to grab).
-    public func isIdle(reader: String) -> Bool { decoders[reader]?.isIdle ?? true }
+    public func isIdle(reader: String) -> Bool { decoders[reader]?.decoder.isIdle ?? true }
 
     /// Queues a decoded swipe (hashed first). With no backlog it is committed at once; behind a
     /// backlog it is only spooled (never committed ahead of older swipes, and without trying the

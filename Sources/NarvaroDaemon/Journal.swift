@@ -20,10 +20,15 @@ public struct Journal {
 
     /// `<6>checkin id=12 reader=entre outcome=counted`: values with spaces or quotes are quoted.
     public func log(_ priority: Priority, _ event: String, _ fields: [(String, String)] = []) {
-        guard priority <= minimum else { return }
+        if let text = entry(priority, event, fields) { write(text) }
+    }
+
+    /// The line `log` writes, or nil below the minimum priority.
+    func entry(_ priority: Priority, _ event: String, _ fields: [(String, String)]) -> String? {
+        guard priority <= minimum else { return nil }
         var line = LineBytes(priority, event, fieldCount: fields.count)
         for (key, value) in fields { line.field(key, value) }
-        write(line.text())
+        return line.text()
     }
 
     public static func line(_ event: String, _ fields: [(String, String)]) -> String {
@@ -126,7 +131,8 @@ public struct Journal {
         return "\"" + OutsideText.visible(escaped) + "\""
     }
 
-    /// One write(2) per line, so lines from a crash-looping daemon never interleave mid-line.
+    /// One write(2) per call (a line, or a group's whole lines), so lines from a crash-looping
+    /// daemon never interleave mid-line.
     @Sendable public static func writeStandardError(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
@@ -140,10 +146,26 @@ public struct Journal {
 
     /// Logs what the pipeline did: a check-in only after its commit, never with the card number.
     public func log(_ event: PipelineEvent) {
+        if let text = entry(event) { write(text) }
+    }
+
+    /// Logs what the pipeline did in one step with one write(2): a group commit reports up to 256
+    /// check-ins at once, and a write per line was a system call per swipe. Whole lines only, so
+    /// they still never interleave mid-line.
+    public func log(_ events: [PipelineEvent]) {
+        var text = ""
+        for event in events {
+            if let line = entry(event) { text += line }
+        }
+        if !text.isEmpty { write(text) }
+    }
+
+    /// The line logged for `event`, or nil below the minimum priority.
+    func entry(_ event: PipelineEvent) -> String? {
         switch event {
         case .recorded(let r):
             // Field by field, without an array of pairs: this line is written for every swipe.
-            guard Priority.info <= minimum else { return }
+            guard Priority.info <= minimum else { return nil }
             let c = r.checkIn
             var line = LineBytes(.info, "checkin", fieldCount: 7)
             line.field("id", c.id)
@@ -153,13 +175,13 @@ public struct Journal {
             line.field("outcome", c.outcome.rawValue)
             line.field("attribution", c.attribution.rawValue)
             if !r.isNew { line.field("replayed", "already-recorded") }
-            write(line.text())
+            return line.text()
         case .rejected(let reader, let reason, _):
-            log(.notice, "swipe-rejected", [("reader", reader), ("reason", reason.description)])
+            return entry(.notice, "swipe-rejected", [("reader", reader), ("reason", reason.description)])
         case .deferred(let reader, let backlog, let error):
-            log(.warning, "swipe-deferred", [("reader", reader), ("backlog", String(backlog)), ("error", error)])
+            return entry(.warning, "swipe-deferred", [("reader", reader), ("backlog", String(backlog)), ("error", error)])
         case .failed(let reader, let reason, _):
-            log(.error, "swipe-lost", [("reader", reader), ("error", reason)])
+            return entry(.error, "swipe-lost", [("reader", reader), ("error", reason)])
         }
     }
 }

@@ -18,17 +18,17 @@ public enum Replay {
     static let retryMilliseconds: Int32 = 1000
 
     /// Replays `source` as reader `reader`. Times of 10^9 s or more are Unix times; smaller ones
-    /// are offsets from `start`. `report` sees every pipeline event as it happens. Throws on a
+    /// are offsets from `start`. `report` sees every pipeline event as it happens, a step's events
+    /// together (a group commit's check-ins: the journal writes them at once). Throws on a
     /// malformed, overlong or unreadable line (naming it) after committing everything before it.
     public static func run(source: LineSource, reader: String, start: EventTime, pipeline: SwipePipeline,
-                           report: (PipelineEvent) -> Void) throws -> ReplaySummary {
+                           report: ([PipelineEvent]) -> Void) throws -> ReplaySummary {
         var parser = EvemuLineParser()
         var summary = ReplaySummary()
         func handle(_ events: [PipelineEvent]) {
-            for event in events {
-                summary.count(event)
-                report(event)
-            }
+            guard !events.isEmpty else { return }
+            for event in events { summary.count(event) }
+            report(events)
         }
         var lastRetry = ContinuousClock.now
         do {

@@ -110,6 +110,26 @@ import Testing
         #expect(try Self.synchronous(db.store.db) == 2)
     }
 
+    /// A group's events are logged with one write: the same lines, in order, as one write each.
+    @Test func aGroupsEventsAreLoggedInOneWriteWithTheSameLines() {
+        let checkIn = CheckIn(id: 7, time: EventTime(microseconds: 1), reader: "entre", venue: "bench", activity: "drop-in",
+                              activityName: nil, outcome: .counted, attribution: .dropIn, visitorCode: nil, visitorName: nil)
+        let events: [PipelineEvent] = [.recorded(RecordedCheckIn(checkIn: checkIn, isNew: true)),
+                                       .rejected(reader: "entre", reason: .card("no such reader"), at: EventTime(microseconds: 2)),
+                                       .recorded(RecordedCheckIn(checkIn: checkIn, isNew: false))]
+        let one = LockedLines(), each = LockedLines()
+        Journal(write: { one.append($0) }).log(events)
+        let journal = Journal(write: { each.append($0) })
+        for event in events { journal.log(event) }
+        #expect(one.lines.count == 1)
+        #expect(each.lines.count == 3)
+        #expect(one.lines == [each.lines.joined()])
+        // Below the minimum priority nothing is written, not even an empty write.
+        let quiet = LockedLines()
+        Journal(minimum: .error, write: { quiet.append($0) }).log(events)
+        #expect(quiet.lines.isEmpty)
+    }
+
     /// `narvarod --replay -` commits the swipes it has read as soon as its input pauses: a check-in
     /// is in the database while standard input is still open, not only at the end.
     @Test func aReplayCommitsWhatItHasReadWhenItsInputPauses() throws {

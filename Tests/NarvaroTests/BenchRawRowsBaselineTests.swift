@@ -55,4 +55,17 @@ import Testing
         #expect(result.rawBatchAll == nil)
         #expect(BenchmarkTable.markdown([result]).contains("| 0.25 | – | – |"))
     }
+
+    /// An unknown card's placeholder visitor is one row change, not an insert and the cell-key
+    /// trigger's update of the same row; the key is still set, and random.
+    @Test func aPlaceholderVisitorIsOneWriteWithItsCellKey() throws {
+        let db = try BenchRecordBatchTests.setUp()
+        let before = db.store.db.totalChanges
+        let first = try db.store.insertVisitor(VisitorDetails(), enrolled: false, at: TestDatabase.time("2026-11-17T15:00:00+01:00"))
+        #expect(db.store.db.totalChanges - before == 1)
+        let second = try db.store.insertVisitor(VisitorDetails(), enrolled: false, at: TestDatabase.time("2026-11-17T15:00:00+01:00"))
+        let keys = try [first, second].map { try db.store.db.queryOne("SELECT cell_key FROM visitors WHERE id = ?1", $0.id)?[0] }
+        #expect(keys.allSatisfy { if case .integer = $0 { true } else { false } })
+        #expect(keys[0] != keys[1])
+    }
 }

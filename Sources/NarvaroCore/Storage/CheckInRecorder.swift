@@ -19,7 +19,7 @@ public final class CheckInRecorder {
     /// Readers, venues, schedules and activities, read again only when they may have changed.
     private var configuration = SwipeConfiguration()
     /// The swipe path's statements, held: the connection's cache finds a statement by its SQL
-    /// text, hashing the look-up's ~900 characters on every swipe (5 % of a batched swipe's
+    /// text, hashing the look-up's ~700 characters on every swipe (5 % of a batched swipe's
     /// instructions with the other statements, docs/benchmarks.md "Batches against raw inserts").
     private var held: HeldStatements?
     struct HeldStatements {

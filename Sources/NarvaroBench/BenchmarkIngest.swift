@@ -18,6 +18,20 @@ public struct RateResult: Codable, Sendable, Equatable {
     }
 }
 
+/// Rows copied into one table.
+public struct TableRows: Codable, Sendable, Equatable {
+    public var table: String
+    public var count: Int
+}
+
+/// The raw copies of everything a batch wrote: `swipes` swipes' worth of rows in `seconds`.
+public struct RawRowsResult: Codable, Sendable, Equatable {
+    public var swipes: Int
+    public var rows: [TableRows]
+    public var seconds: Double
+    public var perSecond: Double { seconds > 0 ? Double(swipes) / seconds : 0 }
+}
+
 public enum BenchmarkIngest {
     /// Feeds the swipes' key events through a `SwipePipeline` (with its spool, as the daemon runs it).
     /// Returns the rate and the ids of the check-ins it wrote.
@@ -52,6 +66,16 @@ public enum BenchmarkIngest {
     public static func rawInserts(store: Store, ids: [Int64], oneTransaction: Bool = false) throws -> RateResult {
         let copied = try store.insertCheckInCopiesRaw(ids: ids, oneTransaction: oneTransaction)
         return RateResult(count: copied.count, seconds: BenchmarkGenerator.seconds(copied.duration))
+    }
+
+    /// Inserts copies of every row a batch wrote between `mark` and `end` (new visitors and cards, check-ins,
+    /// visits, first visits, day totals) through a raw connection in one transaction. The rate
+    /// counts the batch's swipes (its check-ins), so it compares with `batch` directly.
+    package static func rawRowsOfBatch(store: Store, since mark: Store.RowMark, until end: Store.RowMark) throws -> RawRowsResult {
+        let copied = try store.insertRowCopiesRaw(since: mark, until: end)
+        return RawRowsResult(swipes: copied.rows.first { $0.table == "checkins" }?.count ?? 0,
+                             rows: copied.rows.map { TableRows(table: $0.table, count: $0.count) },
+                             seconds: BenchmarkGenerator.seconds(copied.duration))
     }
 
     /// Prepares the swipes and commits them with `recordBatch`: one transaction, one fsync.

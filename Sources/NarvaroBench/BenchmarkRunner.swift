@@ -40,6 +40,9 @@ public struct BenchmarkResult: Codable, Sendable {
     public var batch: RateResult
     /// The batch's check-in rows through raw sqlite3 calls, one transaction for all (nil in older results).
     public var rawBatch: RateResult?
+    /// Every row the batch wrote (visitors, cards, check-ins, visits, first visits, day totals)
+    /// through raw sqlite3 calls, one transaction for all (nil in older results).
+    public var rawBatchAll: RawRowsResult?
 }
 
 public enum BenchmarkRunner {
@@ -64,10 +67,15 @@ public enum BenchmarkRunner {
         let raw = try BenchmarkIngest.rawInserts(store: store, ids: ids)
         log("batch \(options.batch) swipes")
         let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
+        let mark = try store.rowMark()
         let (batch, batchIDs) = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
+        let end = try store.rowMark()
         log("raw sqlite3 \(batchIDs.count) rows in one transaction")
         let rawBatch = try BenchmarkIngest.rawInserts(store: store, ids: batchIDs, oneTransaction: true)
+        log("raw sqlite3: every row of the batch's \(batchIDs.count) swipes in one transaction")
+        let rawBatchAll = try BenchmarkIngest.rawRowsOfBatch(store: store, since: mark, until: end)
         return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
-                               size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch, rawBatch: rawBatch)
+                               size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch, rawBatch: rawBatch,
+                               rawBatchAll: rawBatchAll)
     }
 }

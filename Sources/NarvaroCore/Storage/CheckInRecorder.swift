@@ -18,6 +18,24 @@ public final class CheckInRecorder {
     public let store: Store
     /// Readers, venues, schedules and activities, read again only when they may have changed.
     private var configuration = SwipeConfiguration()
+    /// The swipe path's statements, held: the connection's cache finds a statement by its SQL
+    /// text, hashing the look-up's ~700 characters on every swipe (5 % of a batched swipe's
+    /// instructions with the other statements, docs/benchmarks.md "Batches against raw inserts").
+    private var held: HeldStatements?
+    struct HeldStatements {
+        let lookup: Statement, insertCheckIn: Statement, visit: Store.VisitStatements
+        init(_ db: SQLiteConnection) throws {
+            lookup = try db.statement(CheckInRecorder.lookup)
+            insertCheckIn = try db.statement(CheckInRecorder.insertCheckIn)
+            visit = try Store.VisitStatements(db)
+        }
+    }
+    private func statements() throws -> HeldStatements {
+        if let held { return held }
+        let made = try HeldStatements(store.db)
+        held = made
+        return made
+    }
 
     public init(store: Store) { self.store = store }
 
@@ -85,9 +103,10 @@ public final class CheckInRecorder {
         let reader = try configuration.reader(named: swipe.reader, store)
         let swipeKey = try self.swipeKey(swipe, reader: reader)
         let db = store.db
+        let held = try statements()
         let window = Int64(reader.cooldownSeconds) * 1_000_000
-        guard let found = try db.queryOne(Self.lookup, swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
-                                          swipe.time.microseconds + window, swipe.time.microseconds, reader.venueID) else {
+        guard let found = try held.lookup.query([swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
+                                                 swipe.time.microseconds + window, swipe.time.microseconds, reader.venueID], limit: 1).first else {
             preconditionFailure("the look-up selects from one row")
         }
         if let existing = found.optionalInt64(0) {
@@ -138,12 +157,12 @@ public final class CheckInRecorder {
         } else {
             (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock, dropInID: setup.dropInID)
         }
-        try db.run(Self.insertCheckIn, swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
-                   outcome.rawValue, source.rawValue, swipeKey)
+        try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
+                                    outcome.rawValue, source.rawValue, swipeKey])
         let id = db.lastInsertRowID
         if outcome.counts, let visitor {
             try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day, firstDay: firstDay,
-                                 fold: fold, bands: { try configuration.ageBands(store) })
+                                 fold: fold, statements: held.visit, bands: { try configuration.ageBands(store) })
         }
         configuration.noteOwnWrites(store)
         let activity = try configuration.activity(id: activityID, store)

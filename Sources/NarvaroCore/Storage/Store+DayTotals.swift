@@ -32,8 +32,9 @@ extension Store {
     @discardableResult
     /// `fold`: a batch's day totals, added up in memory and written at its end (nil: written now).
     func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, firstDay first: Int?,
-                    fold: DayTotalsFold? = nil, bands: () throws -> AgeBands) throws -> Bool {
-        guard try db.run(Self.insertVisitUnlessCounted, venueID, day, activityID, visitor.id) > 0 else { return false }
+                    fold: DayTotalsFold? = nil, statements: VisitStatements? = nil, bands: () throws -> AgeBands) throws -> Bool {
+        let visit = try statements?.insertVisit ?? db.statement(Self.insertVisitUnlessCounted)
+        guard try visit.run([venueID, day, activityID, visitor.id]) > 0 else { return false }
         if let first, first < day {
             try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false, fold: fold, bands: bands())
         } else if let first, first > day {
@@ -44,7 +45,7 @@ extension Store {
             try recomputeDayTotals(days: [VenueDay(venueID: venueID, day: first), VenueDay(venueID: venueID, day: day)])
         } else {
             if first == nil {
-                try db.run("INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)", visitor.id, venueID, day)
+                try (statements?.insertFirstVisit ?? db.statement(Self.insertNewFirstVisit)).run([visitor.id, venueID, day])
             }
             try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true, fold: fold, bands: bands())
         }
@@ -52,6 +53,16 @@ extension Store {
     }
     /// A plain insert: `RETURNING` would collect its row in a temporary B-tree.
     static let insertVisitUnlessCounted = "INSERT OR IGNORE INTO visits(venue_id, local_day, activity_id, visitor_id) VALUES (?1, ?2, ?3, ?4)"
+    static let insertNewFirstVisit = "INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)"
+
+    /// `countVisit`'s two inserts, held by the swipe path so it need not find them by their text.
+    struct VisitStatements {
+        let insertVisit: Statement, insertFirstVisit: Statement
+        init(_ db: SQLiteConnection) throws {
+            insertVisit = try db.statement(Store.insertVisitUnlessCounted)
+            insertFirstVisit = try db.statement(Store.insertNewFirstVisit)
+        }
+    }
 
     private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, fold: DayTotalsFold?, bands: AgeBands) throws {
         let band = bands.label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)

@@ -1,0 +1,71 @@
+// The second raw baseline of a batched import copies every row the batch wrote, table by table,
+// and results written before it existed still render.
+@testable import NarvaroCore
+@testable import NarvaroBench
+import Foundation
+import Testing
+
+@Suite struct BenchRawRowsBaselineTests {
+    static let tables = ["visitors", "cards", "checkins", "visits", "first_visits", "day_totals"]
+
+    static func counts(_ db: TestDatabase) throws -> [String: Int64] {
+        try Dictionary(uniqueKeysWithValues: tables.map { ($0, try db.store.db.scalar("SELECT count(*) FROM \($0)")) })
+    }
+
+    @Test func theRawCopyInsertsAsManyRowsAsTheBatchWroteInEachTable() throws {
+        let db = try BenchRecordBatchTests.setUp()
+        // Another visitor's visit the day before the batch, so the batch's rows are not the only ones.
+        _ = try db.store.addVisitor(VisitorDetails(birthYear: 2010, gender: .man), card: "3003", format: .raw,
+                                    now: TestDatabase.time("2026-11-01T12:00:00+01:00"), currentYear: 2026)
+        _ = try db.swipe("3003", at: "2026-11-16T15:00:00+01:00")
+        let mark = try db.store.rowMark()
+        let before = try Self.counts(db)
+        let prepared = try BenchRecordBatchTests.swipes.map {
+            try db.recorder.prepare(Swipe(reader: "entre", card: $0.0, time: TestDatabase.time($0.1)))
+        }
+        _ = try db.recorder.recordBatch(prepared)
+        let end = try db.store.rowMark()
+        let afterBatch = try Self.counts(db)
+        let written = Dictionary(uniqueKeysWithValues: Self.tables.map { ($0, afterBatch[$0]! - before[$0]!) })
+        // The batch: 5 check-ins, card 2002's placeholder visitor and its card, two visits each for
+        // 1001 and 2002, their first visits, a day total each per day (they differ in gender).
+        #expect(written == ["visitors": 1, "cards": 1, "checkins": 5, "visits": 4, "first_visits": 2, "day_totals": 4])
+
+        let result = try BenchmarkIngest.rawRowsOfBatch(store: db.store, since: mark, until: end)
+        #expect(result.rows.map(\.table) == Self.tables)
+        for table in result.rows { #expect(Int64(table.count) == written[table.table], "\(table.table)") }
+        #expect(result.swipes == 5)
+        let afterCopy = try Self.counts(db)
+        for table in Self.tables { #expect(afterCopy[table]! - afterBatch[table]! == written[table]!, "\(table)") }
+        #expect(try db.store.db.scalar("PRAGMA foreign_key_check") == 0)
+        #expect(try db.store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok")
+    }
+
+    @Test func resultsWithoutTheNewBaselineStillRender() throws {
+        let rate = RateResult(count: 10, seconds: 1)
+        var result = BenchmarkResult(label: "10k", generation: nil, sqliteVersion: "3", size: SizeResult(checkIns: 1, bytes: 1, tables: [:]),
+                                     reports: [], plans: [], pipeline: rate, raw: rate, batch: RateResult(count: 100, seconds: 1),
+                                     rawBatch: RateResult(count: 100, seconds: 0.25),
+                                     rawBatchAll: RawRowsResult(swipes: 100, rows: [TableRows(table: "checkins", count: 100)], seconds: 0.5))
+        let markdown = BenchmarkTable.markdown([result])
+        #expect(markdown.contains("| 200 /s (100 rows) | 0.50 |"))
+        var old = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as! [String: Any]
+        old["rawBatchAll"] = nil
+        result = try JSONDecoder().decode(BenchmarkResult.self, from: JSONSerialization.data(withJSONObject: old))
+        #expect(result.rawBatchAll == nil)
+        #expect(BenchmarkTable.markdown([result]).contains("| 0.25 | – | – |"))
+    }
+
+    /// An unknown card's placeholder visitor is one row change, not an insert and the cell-key
+    /// trigger's update of the same row; the key is still set, and random.
+    @Test func aPlaceholderVisitorIsOneWriteWithItsCellKey() throws {
+        let db = try BenchRecordBatchTests.setUp()
+        let before = db.store.db.totalChanges
+        let first = try db.store.insertVisitor(VisitorDetails(), enrolled: false, at: TestDatabase.time("2026-11-17T15:00:00+01:00"))
+        #expect(db.store.db.totalChanges - before == 1)
+        let second = try db.store.insertVisitor(VisitorDetails(), enrolled: false, at: TestDatabase.time("2026-11-17T15:00:00+01:00"))
+        let keys = try [first, second].map { try db.store.db.queryOne("SELECT cell_key FROM visitors WHERE id = ?1", $0.id)?[0] }
+        #expect(keys.allSatisfy { if case .integer = $0 { true } else { false } })
+        #expect(keys[0] != keys[1])
+    }
+}

@@ -188,6 +188,11 @@ compare the two within one run, and CPU across runs.
 
 Findings (2026-12-03, the machine loaded by other builds throughout):
 
+- **Session 4 (15:55–17:05 UTC): group commit.** The table above: narvarod ×2.40 faster than the
+  peer on the wall, half its CPU. Swipes read together are committed one transaction each and synced
+  once per group of up to 256 (on this disk a sync costs more than the rest of a swipe); details,
+  before/after and what is left in "The swipe path", subsection "Group commit", and the goal-by-goal
+  table after it. The bullets below are the morning's (one sync per swipe).
 - **Before** (the byte parser not yet in; the old binary run by this same script, `NARVAROD=…`):
   10:00 UTC, disk slow: narvarod 58.38 s wall, 7.94 s CPU (397 µs per swipe), 30.4 MiB peak; the peer
   24.31 s, 3.43 s (172 µs), 21.3 MiB: narvarod ×2.40 the wall, ×2.31 the CPU. 10:20 UTC: narvarod

@@ -189,12 +189,7 @@ public struct EvemuLineParser: Sendable {
         let start = i
         while i < end {
             let byte = line[i]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
-            default:
+            guard let digit = hexDigit(byte) else {
                 guard i > start, i - start <= 4, isBlank(byte) else { return nil }
                 return value
             }
@@ -202,6 +197,17 @@ public struct EvemuLineParser: Sendable {
             i += 1
         }
         return nil
+    }
+
+    /// The value of one hex digit, either case; nil for any other byte.
+    @inline(__always)
+    static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte &- UInt8(ascii: "a") &+ 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte &- UInt8(ascii: "A") &+ 10
+        default: return nil
+        }
     }
 
     private func fail(_ reason: String) -> InputError {
@@ -219,14 +225,7 @@ public struct EvemuLineParser: Sendable {
         guard i < field.upperBound else { return nil }
         var value: UInt32 = 0
         while i < field.upperBound {
-            let byte = line[i]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
-            default: return nil
-            }
+            guard let digit = hexDigit(line[i]) else { return nil }
             value = value << 4 | UInt32(digit)
             if value > 0xFFFF { return nil }
             i += 1

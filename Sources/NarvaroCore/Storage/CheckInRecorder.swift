@@ -157,7 +157,7 @@ public final class CheckInRecorder {
         } else {
             (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock, dropInID: setup.dropInID)
         }
-        try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
+        _ = try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
                                     outcome.rawValue, source.rawValue, swipeKey])
         let id = db.lastInsertRowID
         if outcome.counts, let visitor {

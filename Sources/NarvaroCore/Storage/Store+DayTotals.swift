@@ -45,7 +45,7 @@ extension Store {
             try recomputeDayTotals(days: [VenueDay(venueID: venueID, day: first), VenueDay(venueID: venueID, day: day)])
         } else {
             if first == nil {
-                try (statements?.insertFirstVisit ?? db.statement(Self.insertNewFirstVisit)).run([visitor.id, venueID, day])
+                _ = try (statements?.insertFirstVisit ?? db.statement(Self.insertNewFirstVisit)).run([visitor.id, venueID, day])
             }
             try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: true, fold: fold, bands: bands())
         }

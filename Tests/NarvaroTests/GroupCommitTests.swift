@@ -21,17 +21,22 @@ import Testing
         let connection = db.store.db
         #expect(try Self.synchronous(connection) == 2)
         var inside: [Int64] = []
-        try connection.withGroupCommit {
-            inside.append((try? Self.synchronous(connection)) ?? -1)
-            for minute in 0..<3 {
-                _ = try? db.swipe("10\(minute)", at: "2026-11-17T15:0\(minute):00+01:00")
+        var after: [Int64] = []
+        // Twice: the pragmas are prepared once and reused, and must take effect every time.
+        for group in 0..<2 {
+            try connection.withGroupCommit {
+                inside.append((try? Self.synchronous(connection)) ?? -1)
+                for minute in 0..<3 {
+                    _ = try? db.swipe("1\(group)\(minute)", at: "2026-11-17T15:\(group)\(minute):00+01:00")
+                }
             }
+            after.append(try Self.synchronous(connection))
         }
-        #expect(inside == [1], "NORMAL (1) while the group commits")
-        #expect(try Self.synchronous(connection) == 2, "FULL (2) again afterwards")
+        #expect(inside == [1, 1], "NORMAL (1) while each group commits")
+        #expect(after == [2, 2], "FULL (2) again after each")
         // Committed for everyone, not only this connection.
         let other = try NarvaroDatabase.openReadOnly(path: db.path)
-        #expect(try other.scalar("SELECT count(*) FROM checkins") == 3)
+        #expect(try other.scalar("SELECT count(*) FROM checkins") == 6)
         // A group that wrote nothing syncs nothing and still restores FULL.
         try connection.withGroupCommit {}
         #expect(try Self.synchronous(connection) == 2)

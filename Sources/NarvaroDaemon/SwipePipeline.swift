@@ -217,8 +217,11 @@ public final class SwipePipeline {
     private func hashWaiting() -> [PipelineEvent] {
         var events: [PipelineEvent] = []
         while let swipe = unhashed.first {
+            // A group or batch being filled checked the configuration at its first swipe; the
+            // window between a swipe's hashing and its commit is the fill's either way.
+            let filling = holdLimit > 1 && !deferring && !queue.isEmpty
             do {
-                queue.append(try recorder.prepare(swipe))
+                queue.append(try recorder.prepare(swipe, checkingConfiguration: !filling))
                 unhashed.removeFirst()
             } catch where Self.dropsSwipe(error) {
                 unhashed.removeFirst()

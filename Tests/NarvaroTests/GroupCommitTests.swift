@@ -156,4 +156,29 @@ import Testing
         #expect(count == 5, "the five swipes sent are committed while the input is open")
         #expect(daemon.process.isRunning)
     }
+
+    /// A group being filled checks the configuration (PRAGMA data_version) at its first swipe
+    /// only; the next group checks again, so a change by another program is in force from there.
+    @Test func aGroupHashesWithTheCardFormatCheckedAtItsFirstSwipeAndTheNextGroupChecksAgain() throws {
+        let db = try TestDatabase()
+        try db.standardVenue(format: .raw)
+        let pipeline = try SwipePipeline(recorder: db.recorder, spool: nil, policy: .groups(of: 8))
+        let card = "0000004242", hasher = try db.store.hasher()
+        let asRaw = try hasher.hash(card), asDecimal = try hasher.hash(try CardFormat.decimal10.canonicalCard(card))
+        #expect(asRaw != asDecimal)
+        func swipe(_ minute: Int) -> [PipelineEvent] {
+            pipeline.enqueue(Swipe(reader: "entre", card: card, time: TestDatabase.time("2026-11-17T15:\(10 + minute):00+01:00")))
+        }
+        _ = swipe(0)
+        var settings = ReaderSettings()
+        settings.cardFormat = .decimal10
+        _ = try db.reopen().editReader(name: "entre", settings: settings)   // another program
+        _ = swipe(1)
+        #expect(pipeline.queue.map(\.cardHash) == [asRaw, asRaw], "the group's format is the one read at its start")
+        var summary = ReplaySummary()
+        for event in pipeline.flush() { summary.count(event) }
+        #expect(summary.recorded == 2 && pipeline.queue.isEmpty)
+        _ = swipe(2)
+        #expect(pipeline.queue.map(\.cardHash) == [asDecimal], "the next group reads the change")
+    }
 }

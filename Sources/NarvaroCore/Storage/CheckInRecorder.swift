@@ -41,9 +41,12 @@ public final class CheckInRecorder {
 
     /// Maps the reader's text to the canonical card id and hashes it: from here on the card
     /// number exists only as its keyed hash (in the queue, the spool and the database).
-    public func prepare(_ swipe: Swipe) throws -> PreparedSwipe {
+    /// `checkingConfiguration: false` hashes with the reader's format as last checked, without
+    /// `PRAGMA data_version` (a read transaction, 2 of a swipe's 8 `fcntl` locks): for the swipes
+    /// after the first of a group being filled, which all wait for one commit anyway.
+    public func prepare(_ swipe: Swipe, checkingConfiguration: Bool = true) throws -> PreparedSwipe {
         guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
-        try configuration.refresh(store)
+        if checkingConfiguration { try configuration.refresh(store) }
         let reader = try configuration.reader(named: swipe.reader, store)
         let canonical: String
         do { canonical = try reader.cardFormat.canonicalCard(swipe.card) } catch {

@@ -18,7 +18,6 @@ private typealias File = UnsafeMutablePointer<sqlite3_file>
 private func call(_ file: File?, _ body: (File, sqlite3_io_methods) -> Int32) -> Int32 {
     guard let file else { return SQLITE_MISUSE }
     if let buffer = FileLayout.buffer(file, FileLayout.ownBuffer) {
-        buffer.endFrame()
         let rc = buffer.flush()
         guard rc == SQLITE_OK else { return rc }
     }
@@ -100,16 +99,22 @@ private func shmMap(_ file: File?, _ page: Int32, _ size: Int32, _ extend: Int32
     call(file) { real, m in m.xShmMap?(real, page, size, extend, mapped) ?? SQLITE_IOERR }
 }
 
+/// The wal-index's locks. When SQLite lets go of the WAL write lock (lock 0, exclusive), the
+/// WAL's buffer is emptied first: it holds nothing committed (WALWriteBuffer's rules).
 private func shmLock(_ file: File?, _ offset: Int32, _ count: Int32, _ flags: Int32) -> Int32 {
-    call(file) { real, m in m.xShmLock?(real, offset, count, flags) ?? SQLITE_IOERR }
+    if let file, flags & SQLITE_SHM_UNLOCK != 0, flags & SQLITE_SHM_EXCLUSIVE != 0, offset == 0, count >= 1 {
+        FileLayout.buffer(file, FileLayout.walBuffer)?.writeLockReleased()
+    }
+    return call(file) { real, m in m.xShmLock?(real, offset, count, flags) ?? SQLITE_IOERR }
 }
 
 /// The wal-index is about to change (a commit being published, among others): the WAL's frames
-/// must be in the file first. The commit rule in WALWriteBuffer has flushed them already; this is
-/// the second guard, and a write it cannot make is kept for the WAL's next call to report.
+/// must be in the file first. The commit rule in WALWriteBuffer has written them already; this is
+/// the second guard, and a write it cannot make stays for the WAL's next call to report. Outside
+/// the write lock the buffer is empty, so this never writes over another connection's frames.
 private func shmBarrier(_ file: File?) {
     guard let file else { return }
-    if let wal = FileLayout.buffer(file, FileLayout.walBuffer) { _ = wal.flush(keepingOnFailure: true) }
+    if let wal = FileLayout.buffer(file, FileLayout.walBuffer) { _ = wal.flush() }
     let real = FileLayout.real(file)
     real.pointee.pMethods?.pointee.xShmBarrier?(real)
 }

@@ -5,13 +5,21 @@
 import CSQLite
 
 /// What the WAL file holds for SQLite but has not reached the file yet: one contiguous run of
-/// bytes at `start`. The rules that keep the file as SQLite expects it:
-/// - a commit frame's header flushes the run at once and its page is written straight through, so
-///   a transaction's frames are in the file before its commit is published in the wal-index, and a
+/// bytes at `start`. Every WAL write happens under SQLite's WAL write lock, and the rules that keep
+/// the file as SQLite expects it follow that lock:
+/// - a commit frame's header writes the run at once, and from then until the write lock is let go
+///   every write goes straight to the file (the commit's page, padding, checksums rewritten): a
+///   transaction's frames are in the file before its commit is published in the wal-index, and a
 ///   failed write (a full disk) is returned to the commit that made it;
-/// - every other call on the WAL file (read, sync, truncate, size, close, ...) flushes first, so
-///   SQLite never sees the file without what it wrote;
-/// - the database file's `xShmBarrier` flushes too (a second guard for the commit rule).
+/// - a run that could not be written is kept, so every later call on the WAL (the commit's header
+///   write, a read, a sync) tries again and fails while it cannot be written: SQLite may roll back
+///   only a statement and go on to commit, and the commit must then carry those frames;
+/// - when the write lock is let go, what is left belongs to no commit (a transaction that spilled
+///   pages and rolled back, or failed): it is dropped, never written after another connection's
+///   commit into the same place;
+/// - every other call on the WAL file (read, sync, truncate, size, close, ...) writes the run first,
+///   so SQLite never reads the file without what it wrote; the database file's `xShmBarrier` does
+///   too, as a second guard for the commit rule.
 /// A crash loses only bytes of a transaction that had not committed, as a crash a moment earlier
 /// would have.
 final class WALWriteBuffer {
@@ -22,8 +30,8 @@ final class WALWriteBuffer {
     private let bytes = UnsafeMutableRawPointer.allocate(byteCount: WALWriteBuffer.limit, alignment: 16)
     private var start: Int64 = 0
     private var count = 0
-    /// The last write was a commit frame's header: its page goes straight to the file.
-    private var commitPageNext = false
+    /// A commit frame's header was written under the current write lock: write straight through.
+    private var committing = false
 
     /// Past this a run is flushed and a new one begun. The unix VFS writes at most 128 KiB - 1 in
     /// one call (`seekAndWriteFd` masks the length with 0x1ffff); 64 KiB holds a swipe's frames.
@@ -40,11 +48,7 @@ final class WALWriteBuffer {
 
     /// Takes a write SQLite made to the WAL file at `offset`; an SQLite result code.
     func write(_ data: UnsafeRawPointer, _ amount: Int, at offset: Int64) -> Int32 {
-        if commitPageNext {
-            commitPageNext = false
-            let flushed = flush()
-            return flushed == SQLITE_OK ? writeThrough(data, amount, at: offset) : flushed
-        }
+        if committing { return writeThrough(data, amount, at: offset) }
         if count > 0, offset >= start, offset + Int64(amount) <= start + Int64(count) {
             // A frame rewritten within the run (SQLite rewrites a page it wrote earlier in the
             // same transaction): the latest bytes win, as they would in the file.
@@ -59,24 +63,27 @@ final class WALWriteBuffer {
             append(data, amount)
         }
         if amount == Self.frameHeaderSize, Self.isCommitFrameHeader(data) {
-            commitPageNext = true
-            return flush()
+            let flushed = flush()
+            if flushed == SQLITE_OK { committing = true }
+            return flushed
         }
         return SQLITE_OK
     }
 
-    /// Writes the run to the file; an SQLite result code. A run that failed is dropped, since
-    /// SQLite, told, rolls the transaction back and never reads a frame it did not commit; kept
-    /// only when nobody can be told (`xShmBarrier`), so the WAL's next call fails with it.
-    func flush(keepingOnFailure: Bool = false) -> Int32 {
+    /// Writes the run to the file; an SQLite result code. A run that fails stays, to be written
+    /// by the next call or dropped with the write lock.
+    func flush() -> Int32 {
         guard count > 0 else { return SQLITE_OK }
         let rc = writeThrough(bytes, count, at: start)
-        if rc == SQLITE_OK || !keepingOnFailure { count = 0 }
+        if rc == SQLITE_OK { count = 0 }
         return rc
     }
 
-    /// Forgets that a commit page is due (any call but a write ends the frame).
-    func endFrame() { commitPageNext = false }
+    /// SQLite is letting go of the WAL write lock: whatever is left was committed by nobody.
+    func writeLockReleased() {
+        count = 0
+        committing = false
+    }
 
     private func writeThrough(_ data: UnsafeRawPointer, _ amount: Int, at offset: Int64) -> Int32 {
         guard let write = file.pointee.pMethods?.pointee.xWrite else { return SQLITE_IOERR }

@@ -71,8 +71,12 @@ private func lock(_ file: File?, _ level: Int32) -> Int32 {
     call(file) { real, m in m.xLock?(real, level) ?? SQLITE_MISUSE }
 }
 
+/// The database file's lock going down. With `locking_mode = EXCLUSIVE` SQLite takes and lets go
+/// of the WAL write lock without `xShmLock`, and this is where it leaves that mode (or closes): as
+/// at the write lock's release, the WAL's buffer holds nothing committed and is emptied first.
 private func unlock(_ file: File?, _ level: Int32) -> Int32 {
-    call(file) { real, m in m.xUnlock?(real, level) ?? SQLITE_MISUSE }
+    if let file { FileLayout.buffer(file, FileLayout.walBuffer)?.writeLockReleased() }
+    return call(file) { real, m in m.xUnlock?(real, level) ?? SQLITE_MISUSE }
 }
 
 private func checkReservedLock(_ file: File?, _ result: UnsafeMutablePointer<Int32>?) -> Int32 {

@@ -64,6 +64,13 @@ extension Store {
     }
     static let explainQueryPlan = "EXPLAIN QUERY PLAN "
 
+    /// Checkpoints everything and empties the WAL file (TRUNCATE), so the ingest measured next
+    /// starts from the state every other one starts from: a WAL that grows as it is written costs
+    /// each sync a metadata commit that a reused one does not (docs/benchmarks.md, "Ingest").
+    package func emptyWAL() throws {
+        _ = try db.queryOne(Self.checkpoint)
+    }
+
     /// The database size after a checkpoint, per table (indexes counted with their table).
     package func databaseSize() throws -> DatabaseSize {
         _ = try db.queryOne(Self.checkpoint)

@@ -269,14 +269,15 @@ public final class SwipePipeline {
     /// of the WAL for all of them (group commit); they are reported only after it. A swipe refused
     /// for a reason of its own is rejected alone. False when the database refused one (it and those
     /// after it stay queued) or the sync failed (the group stays queued: committed again, its swipes
-    /// are found recorded). A live swipe is a group of one: one commit, one sync, as ever.
+    /// are found recorded). A live swipe is a group of one: one commit at `synchronous = FULL`,
+    /// which syncs, as ever.
     private func commitGroup(_ events: inout [PipelineEvent], limit: Int) -> Bool {
         let group = queue.prefix(limit)
         guard let first = group.first else { return false }
         var done: [PipelineEvent] = []
         var refusal: (error: any Error, reader: String)?
         do {
-            try recorder.withGroupCommit {
+            try recorder.withGroupCommit(swipes: group.count) {
                 for swipe in group {
                     do {
                         done.append(.recorded(try recorder.record(swipe)))

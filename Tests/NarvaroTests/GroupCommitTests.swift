@@ -8,6 +8,7 @@
 @testable import NarvaroCommands
 @testable import NarvarodCommands
 @testable import NarvaroBench
+import CSQLite
 import Foundation
 import Glibc
 import Testing
@@ -112,6 +113,40 @@ import Testing
         guard case .recorded(let result)? = events.first else { Issue.record("\(events)"); return }
         #expect(result.isNew)
         #expect(pipeline.backlog == 0)
+        #expect(try Self.synchronous(db.store.db) == 2)
+    }
+
+    /// The SQL a connection runs, through `sqlite3_trace_v2`.
+    final class StatementLog {
+        var sql: [String] = []
+        init(_ db: SQLiteConnection) {
+            sqlite3_trace_v2(db.handle, UInt32(SQLITE_TRACE_STMT), { _, context, statement, _ in
+                guard let context, let statement, let text = sqlite3_sql(OpaquePointer(statement)) else { return 0 }
+                Unmanaged<StatementLog>.fromOpaque(context).takeUnretainedValue().sql.append(String(cString: text))
+                return 0
+            }, Unmanaged.passUnretained(self).toOpaque())
+        }
+    }
+
+    /// A group of one commits at synchronous=FULL as it stands (SQLite syncs at the commit): no
+    /// pragma switched back and forth, no sync of its own; a larger group switches once each way.
+    @Test func aGroupOfOneCommitsAtFullWithoutSwitchingAndALargerGroupSwitchesOnce() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        let log = StatementLog(db.store.db)
+        defer { sqlite3_trace_v2(db.store.db.handle, 0, nil, nil) }
+        let live = try SwipePipeline(recorder: db.recorder, spool: nil)
+        _ = live.enqueue(Swipe(reader: "entre", card: "4242", time: TestDatabase.time("2026-11-17T15:00:00+01:00")))
+        let switches = { log.sql.filter { $0.hasPrefix("PRAGMA synchronous") } }
+        #expect(switches().isEmpty, "\(log.sql)")
+        #expect(log.sql.contains { $0.hasPrefix("INSERT INTO checkins") })
+        log.sql = []
+        let spool = try Self.backlog(db, readers: ["entre", "entre", "entre"])
+        let grouped = try SwipePipeline(recorder: db.recorder, spool: spool, policy: .groups(of: 3))
+        var summary = ReplaySummary()
+        for event in grouped.flush() { summary.count(event) }
+        #expect(summary.recorded == 3)
+        #expect(switches() == ["PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL"])
         #expect(try Self.synchronous(db.store.db) == 2)
     }
 

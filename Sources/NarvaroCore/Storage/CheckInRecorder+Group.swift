@@ -6,7 +6,8 @@ extension CheckInRecorder {
     /// Runs `body`, whose `record` calls commit without waiting for the disk, then syncs them all at
     /// once. When this returns, everything `body` recorded is on disk; when it throws, some of it may
     /// not be, and the caller must record it again (idempotent: found with `isNew == false`).
-    public func withGroupCommit<T>(_ body: () -> T) throws -> T {
-        try store.db.withGroupCommit(body)
+    /// `swipes`: how many `body` records; one is committed and synced on its own (`synchronous = FULL`).
+    public func withGroupCommit<T>(swipes: Int = .max, _ body: () -> T) throws -> T {
+        try store.db.withGroupCommit(transactions: swipes, body)
     }
 }

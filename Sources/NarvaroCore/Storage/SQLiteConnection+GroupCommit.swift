@@ -9,7 +9,11 @@ extension SQLiteConnection {
     /// `body` does not throw: it keeps its own account of what committed. The sync runs whatever
     /// `body` did, so everything it committed is durable when this returns; when this throws, some
     /// of it may not be (the caller keeps it, to commit again: the swipe path is idempotent).
-    public func withGroupCommit<T>(_ body: () -> T) throws(StoreError) -> T {
+    /// `transactions`: how many `body` may commit. One commits at `synchronous = FULL` as it is
+    /// (SQLite syncs the WAL at that commit, before anyone can read it): a live swipe needs
+    /// neither the two pragmas nor a sync of its own.
+    public func withGroupCommit<T>(transactions: Int = .max, _ body: () -> T) throws(StoreError) -> T {
+        if transactions <= 1 { return body() }
         _ = try statement("PRAGMA synchronous = NORMAL").run([])
         let result = body()
         // Back to FULL first: whatever else this connection commits syncs at its own commit again.

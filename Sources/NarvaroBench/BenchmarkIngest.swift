@@ -33,11 +33,13 @@ public struct RawRowsResult: Codable, Sendable, Equatable {
 }
 
 public enum BenchmarkIngest {
-    /// Feeds the swipes' key events through a `SwipePipeline` (with its spool, as the daemon runs it).
-    /// Returns the rate and the ids of the check-ins it wrote.
-    public static func pipeline(store: Store, swipes: [BenchmarkSwipe]) throws -> (RateResult, [Int64]) {
-        let pipeline = try SwipePipeline(recorder: CheckInRecorder(store: store),
-                                         spool: SwipeSpool(path: SwipeSpool.path(forDatabase: store.databasePath)))
+    /// A `SwipePipeline` with its spool, as the daemon runs it.
+    public static func pipeline(store: Store) throws -> SwipePipeline {
+        try SwipePipeline(recorder: CheckInRecorder(store: store), spool: SwipeSpool(path: SwipeSpool.path(forDatabase: store.databasePath)))
+    }
+
+    /// Feeds the swipes' key events through `pipeline`. Returns the rate and the ids of the check-ins it wrote.
+    public static func feed(_ pipeline: SwipePipeline, swipes: [BenchmarkSwipe]) throws -> (RateResult, [Int64]) {
         var ids: [Int64] = []
         ids.reserveCapacity(swipes.count)
         var failure: String?
@@ -59,12 +61,11 @@ public enum BenchmarkIngest {
         return (RateResult(count: ids.count, seconds: seconds), ids)
     }
 
-    /// Inserts copies of the check-in rows `ids` (swipe keys inverted so they stay unique) through
-    /// a separate raw sqlite3 connection with the store's pragmas (WAL, synchronous=FULL, foreign
-    /// keys, secure_delete), one autocommit transaction per row: what the disk allows at best.
+    /// Inserts copies of the check-in rows `ids` through `copier` (a raw sqlite3 connection with the
+    /// store's pragmas), one autocommit transaction per row: what the disk allows at best.
     /// `oneTransaction`: all of them in one transaction, the baseline of a batched import.
-    public static func rawInserts(store: Store, ids: [Int64], oneTransaction: Bool = false) throws -> RateResult {
-        let copied = try store.insertCheckInCopiesRaw(ids: ids, oneTransaction: oneTransaction)
+    package static func rawInserts(_ copier: RawCheckInCopier, ids: [Int64], oneTransaction: Bool = false) throws -> RateResult {
+        let copied = try copier.insertCopies(ids: ids, oneTransaction: oneTransaction)
         return RateResult(count: copied.count, seconds: BenchmarkGenerator.seconds(copied.duration))
     }
 

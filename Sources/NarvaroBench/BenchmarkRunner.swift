@@ -32,10 +32,15 @@ public struct BenchmarkResult: Codable, Sendable {
     public var size: SizeResult
     public var reports: [LatencyResult]
     public var plans: [QueryPlan]
-    /// Swipes through the daemon's path, one transaction (and fsync) each.
+    /// Swipes through the daemon's path, one transaction (and fsync) each, from an empty WAL.
     public var pipeline: RateResult
-    /// The same rows through raw sqlite3 calls, one transaction each.
+    /// The same rows through raw sqlite3 calls, one transaction each, from an empty WAL.
     public var raw: RateResult
+    /// More swipes through the same, now warm, pipeline on a reused WAL: narvarod's steady state
+    /// (nil in older results).
+    public var pipelineReusedWAL: RateResult?
+    /// Their rows through the same, now warm, raw connection on a reused WAL (nil in older results).
+    public var rawReusedWAL: RateResult?
     /// Swipes through `recordBatch`, one transaction for all.
     public var batch: RateResult
     /// The batch's check-in rows through raw sqlite3 calls, one transaction for all (nil in older results).
@@ -61,25 +66,36 @@ public enum BenchmarkRunner {
         }
         let plans = try BenchmarkReports.plans(store: store)
         log("pipeline \(options.swipes) swipes")
+        // Twice, in the two states a WAL is written in. From empty, cold: narvarod's first
+        // `wal_autocheckpoint` pages after it starts, where every sync also commits the file's growth.
+        // Then, warm, over the frames of the first run: where narvarod runs from then on, the WAL
+        // restarted by each checkpoint and overwritten (a sync ~1.7× cheaper here; docs/benchmarks.md).
+        let pipeline = try BenchmarkIngest.pipeline(store: store)
         let swipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed)
-        // Each ingest starts from an empty WAL: the first one measured otherwise paid for growing
-        // the file and the next wrote into the space it left (a sync ~1.7× dearer on this disk).
         try store.emptyWAL()
-        let (pipeline, ids) = try BenchmarkIngest.pipeline(store: store, swipes: swipes)
-        log("raw sqlite3 \(ids.count) rows")
+        let (fresh, ids) = try BenchmarkIngest.feed(pipeline, swipes: swipes)
+        log("pipeline \(options.swipes) swipes, reused WAL")
+        let steadySwipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed &+ 2)
+        try store.restartWAL()
+        let (steady, steadyIDs) = try BenchmarkIngest.feed(pipeline, swipes: steadySwipes)
+        log("raw sqlite3 \(ids.count) rows, then \(steadyIDs.count) on a reused WAL")
+        let copier = try store.rawCheckInCopier()
         try store.emptyWAL()
-        let raw = try BenchmarkIngest.rawInserts(store: store, ids: ids)
+        let raw = try BenchmarkIngest.rawInserts(copier, ids: ids)
+        try store.restartWAL()
+        let rawSteady = try BenchmarkIngest.rawInserts(copier, ids: steadyIDs)
         log("batch \(options.batch) swipes")
         let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
         let mark = try store.rowMark()
         let (batch, batchIDs) = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
         let end = try store.rowMark()
         log("raw sqlite3 \(batchIDs.count) rows in one transaction")
-        let rawBatch = try BenchmarkIngest.rawInserts(store: store, ids: batchIDs, oneTransaction: true)
+        let rawBatch = try BenchmarkIngest.rawInserts(copier, ids: batchIDs, oneTransaction: true)
         log("raw sqlite3: every row of the batch's \(batchIDs.count) swipes in one transaction")
         let rawBatchAll = try BenchmarkIngest.rawRowsOfBatch(store: store, since: mark, until: end)
         return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
-                               size: size, reports: reports, plans: plans, pipeline: pipeline, raw: raw, batch: batch, rawBatch: rawBatch,
+                               size: size, reports: reports, plans: plans, pipeline: fresh, raw: raw,
+                               pipelineReusedWAL: steady, rawReusedWAL: rawSteady, batch: batch, rawBatch: rawBatch,
                                rawBatchAll: rawBatchAll)
     }
 }

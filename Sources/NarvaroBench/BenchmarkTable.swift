@@ -23,17 +23,25 @@ public enum BenchmarkTable {
         out += "\n### Ingest (WAL, synchronous=FULL)\n\n"
         out += "Swipe path: key events → CardDecoder → prepare (card hash) → attribution → check-in + visits + first_visits + "
             + "day_totals, one transaction per swipe. Raw: the same check-in rows, `INSERT` only, one transaction per row, "
-            + "through a bare sqlite3 connection with the same pragmas. Batched: `recordBatch`, all swipes in one transaction; "
+            + "through a bare sqlite3 connection with the same pragmas. Each side twice: *from an empty WAL* (cold, the file "
+            + "growing with every sync: narvarod's first `wal_autocheckpoint` pages after it starts), then as many more "
+            + "swipes *on a reused WAL* (warm, writing over the frames of the first run: narvarod's state from then on).\n\n"
+        out += row(["size", "swipe path, reused WAL", "raw sqlite3, reused WAL", "swipe path / raw, reused WAL",
+                    "swipe path, empty WAL", "raw sqlite3, empty WAL", "swipe path / raw, empty WAL"], header: true)
+        for r in results {
+            let steady = [r.pipelineReusedWAL, r.rawReusedWAL].map { $0.map { "\(count(Int($0.perSecond))) /s (\($0.count))" } ?? "–" }
+            out += row([r.label] + steady + [ratio(r.pipelineReusedWAL, r.rawReusedWAL),
+                        "\(count(Int(r.pipeline.perSecond))) /s (\(r.pipeline.count))", "\(count(Int(r.raw.perSecond))) /s (\(r.raw.count))",
+                        ratio(r.pipeline, r.raw)])
+        }
+        out += "\nBatched: `recordBatch`, all swipes in one transaction; "
             + "raw batched: the batch's check-in rows, `INSERT` only, in one transaction; raw batched, all rows: copies of every row "
             + "the batch wrote (new visitors and cards, check-ins, visits, first visits, day totals) in one transaction, per swipe.\n\n"
-        out += row(["size", "swipe path", "raw sqlite3", "swipe path / raw", "batched import", "raw batched", "batched / raw batched",
-                    "raw batched, all rows", "batched / raw all rows"], header: true)
+        out += row(["size", "batched import", "raw batched", "batched / raw batched", "raw batched, all rows", "batched / raw all rows"], header: true)
         for r in results {
-            out += row([r.label, "\(count(Int(r.pipeline.perSecond))) /s (\(r.pipeline.count))", "\(count(Int(r.raw.perSecond))) /s (\(r.raw.count))",
-                        r.raw.perSecond > 0 ? fixed(r.pipeline.perSecond / r.raw.perSecond, 2) : "–",
-                        "\(count(Int(r.batch.perSecond))) /s (\(r.batch.count) in one transaction)",
+            out += row([r.label, "\(count(Int(r.batch.perSecond))) /s (\(r.batch.count) in one transaction)",
                         r.rawBatch.map { "\(count(Int($0.perSecond))) /s" } ?? "–",
-                        r.rawBatch.map { $0.perSecond > 0 ? fixed(r.batch.perSecond / $0.perSecond, 2) : "–" } ?? "–",
+                        ratio(r.batch, r.rawBatch),
                         r.rawBatchAll.map { "\(count(Int($0.perSecond))) /s (\(count($0.rows.reduce(0) { $0 + $1.count })) rows)" } ?? "–",
                         r.rawBatchAll.map { $0.perSecond > 0 ? fixed(r.batch.perSecond / $0.perSecond, 2) : "–" } ?? "–"])
         }
@@ -102,6 +110,12 @@ public enum BenchmarkTable {
             out.append(d)
         }
         return (n < 0 ? "-" : "") + out
+    }
+
+    /// `a / b` to two places, "–" when either is missing (an older result) or `b` measured nothing.
+    static func ratio(_ a: RateResult?, _ b: RateResult?) -> String {
+        guard let a, let b, b.perSecond > 0 else { return "–" }
+        return fixed(a.perSecond / b.perSecond, 2)
     }
 
     static func fixed(_ x: Double, _ places: Int) -> String {

@@ -19,7 +19,7 @@ import Testing
         let listener = try FakeNotifySocket(name: socketPath)
         defer { try? listener.fd.close() }
         let logPath = ws.directory.appendingPathComponent("narvarod.log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let fakeDev = ws.directory.appendingPathComponent("dev/input")
         try FileManager.default.createDirectory(at: fakeDev, withIntermediateDirectories: true)
 

@@ -71,6 +71,16 @@ extension Store {
         _ = try db.queryOne(Self.checkpoint)
     }
 
+    /// Checkpoints everything and keeps the WAL file as it is, so the next transaction writes its
+    /// frames over the old ones from the start: the state narvarod runs in once its WAL has reached
+    /// `wal_autocheckpoint` pages, where each sync overwrites blocks the file already has.
+    /// Throws when a reader kept the checkpoint from finishing (the next writer would append).
+    package func restartWAL() throws {
+        guard let row = try db.queryOne(Self.restartCheckpoint), row.int(0) == 0, row.int(1) == row.int(2) else {
+            throw StoreError.conflict("the WAL of \(db.path) could not be checkpointed whole: another connection is reading it")
+        }
+    }
+
     /// The database size after a checkpoint, per table (indexes counted with their table).
     package func databaseSize() throws -> DatabaseSize {
         _ = try db.queryOne(Self.checkpoint)
@@ -84,6 +94,7 @@ extension Store {
         return DatabaseSize(checkIns: Int(try db.scalar(Self.checkInCount)), bytes: Int(bytes), tables: tables)
     }
     static let checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)"
+    static let restartCheckpoint = "PRAGMA wal_checkpoint(RESTART)"
     static let pageCount = "PRAGMA page_count"
     static let pageSize = "PRAGMA page_size"
     static let schemaOwners = "SELECT name, tbl_name FROM sqlite_master"

@@ -6,15 +6,20 @@ import NarvaroCore
 import NarvaroDaemon
 import NarvaroCommands
 
-/// A rate: `count` operations in `seconds`.
+/// A rate: `count` operations in `seconds`, using `cpuSeconds` of the process's CPU (user + system;
+/// nil in older results).
 public struct RateResult: Codable, Sendable, Equatable {
     public var count: Int
     public var seconds: Double
+    public var cpuSeconds: Double?
     public var perSecond: Double { seconds > 0 ? Double(count) / seconds : 0 }
+    /// CPU per operation in microseconds, nil when not measured.
+    public var cpuMicroseconds: Double? { cpuSeconds.map { count > 0 ? $0 / Double(count) * 1e6 : 0 } }
 
-    public init(count: Int, seconds: Double) {
+    public init(count: Int, seconds: Double, cpuSeconds: Double? = nil) {
         self.count = count
         self.seconds = seconds
+        self.cpuSeconds = cpuSeconds
     }
 }
 
@@ -29,7 +34,10 @@ public struct RawRowsResult: Codable, Sendable, Equatable {
     public var swipes: Int
     public var rows: [TableRows]
     public var seconds: Double
+    /// The process CPU used (nil in older results and for the batch's copies).
+    public var cpuSeconds: Double?
     public var perSecond: Double { seconds > 0 ? Double(swipes) / seconds : 0 }
+    public var rate: RateResult { RateResult(count: swipes, seconds: seconds, cpuSeconds: cpuSeconds) }
 }
 
 public enum BenchmarkIngest {
@@ -43,6 +51,7 @@ public enum BenchmarkIngest {
         var ids: [Int64] = []
         ids.reserveCapacity(swipes.count)
         var failure: String?
+        let cpu = ProcessCPUClock.seconds()
         let started = ContinuousClock.now
         for item in swipes {
             for event in item.events {
@@ -57,8 +66,9 @@ public enum BenchmarkIngest {
             }
         }
         let seconds = BenchmarkGenerator.seconds(ContinuousClock.now - started)
+        let cpuSeconds = ProcessCPUClock.seconds() - cpu
         if let failure { throw CommandError.notRecorded("benchmark swipe not recorded: \(failure)") }
-        return (RateResult(count: ids.count, seconds: seconds), ids)
+        return (RateResult(count: ids.count, seconds: seconds, cpuSeconds: cpuSeconds), ids)
     }
 
     /// Inserts copies of the check-in rows `ids` through `copier` (a raw sqlite3 connection with the
@@ -66,7 +76,7 @@ public enum BenchmarkIngest {
     /// `oneTransaction`: all of them in one transaction, the baseline of a batched import.
     package static func rawInserts(_ copier: RawCheckInCopier, ids: [Int64], oneTransaction: Bool = false) throws -> RateResult {
         let copied = try copier.insertCopies(ids: ids, oneTransaction: oneTransaction)
-        return RateResult(count: copied.count, seconds: BenchmarkGenerator.seconds(copied.duration))
+        return RateResult(count: copied.count, seconds: BenchmarkGenerator.seconds(copied.duration), cpuSeconds: copied.cpuSeconds)
     }
 
     /// Inserts copies of every row a batch wrote between `mark` and `end` (new visitors and cards, check-ins,
@@ -77,6 +87,14 @@ public enum BenchmarkIngest {
         return RawRowsResult(swipes: copied.rows.first { $0.table == "checkins" }?.count ?? 0,
                              rows: copied.rows.map { TableRows(table: $0.table, count: $0.count) },
                              seconds: BenchmarkGenerator.seconds(copied.duration))
+    }
+
+    /// Inserts through `copier`, swipe by swipe and one transaction each, copies of every row the
+    /// swipes between `mark` and `end` wrote: the swipe path's writes without its decisions.
+    package static func rawRowsOfSwipes(_ copier: RawCheckInCopier, since mark: Store.RowMark, until end: Store.RowMark) throws -> RawRowsResult {
+        let copied = try copier.insertSwipeRowCopies(since: mark, until: end)
+        return RawRowsResult(swipes: copied.swipes, rows: copied.rows.map { TableRows(table: $0.table, count: $0.count) },
+                             seconds: BenchmarkGenerator.seconds(copied.duration), cpuSeconds: copied.cpuSeconds)
     }
 
     /// Prepares the swipes and commits them with `recordBatch`: one transaction, one fsync.

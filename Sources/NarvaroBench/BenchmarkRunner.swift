@@ -41,6 +41,9 @@ public struct BenchmarkResult: Codable, Sendable {
     public var pipelineReusedWAL: RateResult?
     /// Their rows through the same, now warm, raw connection on a reused WAL (nil in older results).
     public var rawReusedWAL: RateResult?
+    /// Every row those swipes wrote, each swipe's rows in one transaction, through the same raw
+    /// connection on a reused WAL (nil in older results).
+    public var rawAllReusedWAL: RawRowsResult?
     /// Swipes through `recordBatch`, one transaction for all.
     public var batch: RateResult
     /// The batch's check-in rows through raw sqlite3 calls, one transaction for all (nil in older results).
@@ -77,13 +80,18 @@ public enum BenchmarkRunner {
         log("pipeline \(options.swipes) swipes, reused WAL")
         let steadySwipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed &+ 2)
         try store.restartWAL()
+        let steadyMark = try store.rowMark()
         let (steady, steadyIDs) = try BenchmarkIngest.feed(pipeline, swipes: steadySwipes)
+        let steadyEnd = try store.rowMark()
         log("raw sqlite3 \(ids.count) rows, then \(steadyIDs.count) on a reused WAL")
         let copier = try store.rawCheckInCopier()
         try store.emptyWAL()
         let raw = try BenchmarkIngest.rawInserts(copier, ids: ids)
         try store.restartWAL()
         let rawSteady = try BenchmarkIngest.rawInserts(copier, ids: steadyIDs)
+        log("raw sqlite3: every row of those \(steadyIDs.count) swipes, a transaction each")
+        try store.restartWAL()
+        let rawAllSteady = try BenchmarkIngest.rawRowsOfSwipes(copier, since: steadyMark, until: steadyEnd)
         log("batch \(options.batch) swipes")
         let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
         let mark = try store.rowMark()
@@ -95,7 +103,7 @@ public enum BenchmarkRunner {
         let rawBatchAll = try BenchmarkIngest.rawRowsOfBatch(store: store, since: mark, until: end)
         return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
                                size: size, reports: reports, plans: plans, pipeline: fresh, raw: raw,
-                               pipelineReusedWAL: steady, rawReusedWAL: rawSteady, batch: batch, rawBatch: rawBatch,
+                               pipelineReusedWAL: steady, rawReusedWAL: rawSteady, rawAllReusedWAL: rawAllSteady, batch: batch, rawBatch: rawBatch,
                                rawBatchAll: rawBatchAll)
     }
 }

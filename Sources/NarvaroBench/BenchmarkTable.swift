@@ -25,14 +25,19 @@ public enum BenchmarkTable {
             + "day_totals, one transaction per swipe. Raw: the same check-in rows, `INSERT` only, one transaction per row, "
             + "through a bare sqlite3 connection with the same pragmas. Each side twice: *from an empty WAL* (cold, the file "
             + "growing with every sync: narvarod's first `wal_autocheckpoint` pages after it starts), then as many more "
-            + "swipes *on a reused WAL* (warm, writing over the frames of the first run: narvarod's state from then on).\n\n"
-        out += row(["size", "swipe path, reused WAL", "raw sqlite3, reused WAL", "swipe path / raw, reused WAL",
-                    "swipe path, empty WAL", "raw sqlite3, empty WAL", "swipe path / raw, empty WAL"], header: true)
+            + "swipes *on a reused WAL* (warm, writing over the frames of the first run: narvarod's state from then on). "
+            + "Raw, every row of each swipe: copies of all the rows those swipes wrote (a new card's visitor and card, the check-in, "
+            + "a new visit, its day total, a first visit), each swipe's in one transaction: the swipe path's writes without its "
+            + "decisions (hashing, look-up, attribution). CPU: the process's user + system time, the kernel's share of each sync included.\n\n"
+        out += row(["size", "swipe path, reused WAL", "raw check-in rows", "swipe path / raw", "raw, every row of each swipe",
+                    "swipe path / raw every row", "CPU µs: swipe / row / every row", "swipe path, empty WAL", "raw check-in rows, empty WAL",
+                    "swipe path / raw, empty WAL"], header: true)
         for r in results {
-            let steady = [r.pipelineReusedWAL, r.rawReusedWAL].map { $0.map { "\(count(Int($0.perSecond))) /s (\($0.count))" } ?? "–" }
-            out += row([r.label] + steady + [ratio(r.pipelineReusedWAL, r.rawReusedWAL),
-                        "\(count(Int(r.pipeline.perSecond))) /s (\(r.pipeline.count))", "\(count(Int(r.raw.perSecond))) /s (\(r.raw.count))",
-                        ratio(r.pipeline, r.raw)])
+            let all = r.rawAllReusedWAL?.rate
+            let steady = [r.pipelineReusedWAL, r.rawReusedWAL].map(rate)
+            let cpu = [r.pipelineReusedWAL, r.rawReusedWAL, all].map { $0?.cpuMicroseconds.map { fixed($0, 0) } ?? "–" }
+            out += row([r.label] + steady + [ratio(r.pipelineReusedWAL, r.rawReusedWAL), rate(all), ratio(r.pipelineReusedWAL, all),
+                        cpu.joined(separator: " / "), rate(r.pipeline), rate(r.raw), ratio(r.pipeline, r.raw)])
         }
         out += "\nBatched: `recordBatch`, all swipes in one transaction; "
             + "raw batched: the batch's check-in rows, `INSERT` only, in one transaction; raw batched, all rows: copies of every row "
@@ -111,6 +116,9 @@ public enum BenchmarkTable {
         }
         return (n < 0 ? "-" : "") + out
     }
+
+    /// "N /s (count)", "–" when missing (an older result).
+    static func rate(_ r: RateResult?) -> String { r.map { "\(count(Int($0.perSecond))) /s (\($0.count))" } ?? "–" }
 
     /// `a / b` to two places, "–" when either is missing (an older result) or `b` measured nothing.
     static func ratio(_ a: RateResult?, _ b: RateResult?) -> String {

@@ -12,8 +12,8 @@ extension Store {
 /// copies of check-in rows: the baseline every ingest measurement divides by. One copier inserts
 /// several sets of copies, so the later ones run on a warm connection, as the swipe path does.
 package final class RawCheckInCopier {
-    private let store: Store
-    private let raw: SQLiteConnection
+    let store: Store
+    let raw: SQLiteConnection
     private let insert: OpaquePointer
 
     init(store: Store) throws {
@@ -28,16 +28,33 @@ package final class RawCheckInCopier {
 
     deinit { sqlite3_finalize(insert) }
 
+    /// `sql` prepared on the raw connection; the caller finalizes it.
+    func rawStatement(_ sql: String) throws -> OpaquePointer {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(raw.handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw raw.error(SQLITE_ERROR, sql: sql) }
+        return stmt
+    }
+
+    /// Binds `values` to `stmt`, runs it to its end and resets it.
+    func step(_ stmt: OpaquePointer, _ values: [SQLValue]) throws {
+        for (i, value) in values.enumerated() { Store.bindRaw(stmt, Int32(i + 1), value) }
+        let rc = sqlite3_step(stmt)
+        sqlite3_reset(stmt)
+        guard rc == SQLITE_DONE else { throw raw.error(rc, sql: String(cString: sqlite3_sql(stmt))) }
+    }
+
     /// Inserts copies of the check-in rows `ids` (swipe keys inverted so they stay unique), one
-    /// autocommit transaction per row; returns how many were inserted and how long the inserts took.
+    /// autocommit transaction per row; returns how many were inserted, how long the inserts took
+    /// and the process CPU they used.
     /// `oneTransaction`: all rows between one BEGIN and COMMIT (timed with the commit).
-    package func insertCopies(ids: [Int64], oneTransaction: Bool = false) throws -> (count: Int, duration: Duration) {
+    package func insertCopies(ids: [Int64], oneTransaction: Bool = false) throws -> (count: Int, duration: Duration, cpuSeconds: Double) {
         var rows: [Row] = []
         for id in ids {
             if let row = try store.db.queryOne(Store.checkInCopy, id) { rows.append(row) }
         }
         // The same page cache as `recordBatch` gives a batch of this size: neither side spills.
         try raw.execute("PRAGMA cache_size = \(oneTransaction ? -CheckInRecorder.batchCacheKiB(rows.count) : -2000)")
+        let cpu = ProcessCPUClock.seconds()
         let started = ContinuousClock.now
         if oneTransaction { try raw.execute("BEGIN IMMEDIATE") }
         for row in rows {
@@ -51,7 +68,8 @@ package final class RawCheckInCopier {
             guard rc == SQLITE_DONE else { throw raw.error(rc, sql: Store.insertCheckInCopy) }
         }
         if oneTransaction { try raw.execute("COMMIT") }
-        return (rows.count, ContinuousClock.now - started)
+        let duration = ContinuousClock.now - started
+        return (rows.count, duration, ProcessCPUClock.seconds() - cpu)
     }
 
     private func bindInteger(_ index: Int32, _ value: SQLValue) {

@@ -79,7 +79,7 @@ extension Store {
         return (plan.map { ($0.table, $0.rows.count) }, ContinuousClock.now - started)
     }
 
-    private static func bindRaw(_ stmt: OpaquePointer, _ index: Int32, _ value: SQLValue) {
+    static func bindRaw(_ stmt: OpaquePointer, _ index: Int32, _ value: SQLValue) {
         switch value {
         case .null: sqlite3_bind_null(stmt, index)
         case .integer(let v): sqlite3_bind_int64(stmt, index, v)

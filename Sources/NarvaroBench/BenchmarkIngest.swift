@@ -102,7 +102,9 @@ public enum BenchmarkIngest {
     public static func batch(store: Store, swipes: [BenchmarkSwipe]) throws -> (RateResult, [Int64]) {
         let recorder = CheckInRecorder(store: store)
         let started = ContinuousClock.now
-        let prepared = try swipes.map { try recorder.prepare($0.swipe) }
+        // As narvarod's pipeline fills a batch: the configuration is checked before the first swipe
+        // is hashed, and the batch's transaction checks it again before writing.
+        let prepared = try swipes.enumerated().map { try recorder.prepare($1.swipe, checkingConfiguration: $0 == 0) }
         let results = try recorder.recordBatch(prepared)
         return (RateResult(count: results.filter(\.isNew).count, seconds: BenchmarkGenerator.seconds(ContinuousClock.now - started)),
                 results.map(\.id))

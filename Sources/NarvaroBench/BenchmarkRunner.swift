@@ -70,36 +70,48 @@ public enum BenchmarkRunner {
         let plans = try BenchmarkReports.plans(store: store)
         log("pipeline \(options.swipes) swipes")
         // Twice, in the two states a WAL is written in. From empty, cold: narvarod's first
-        // `wal_autocheckpoint` pages after it starts, where every sync also commits the file's growth.
+        // `wal_autocheckpoint` pages after it starts, where a sync also commits the file's growth.
         // Then, warm, over the frames of the first run: where narvarod runs from then on, the WAL
         // restarted by each checkpoint and overwritten (a sync ~1.7× cheaper here; docs/benchmarks.md).
         let pipeline = try BenchmarkIngest.pipeline(store: store)
         let swipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed)
         try store.emptyWAL()
+        let freshMark = try store.rowMark()
         let (fresh, ids) = try BenchmarkIngest.feed(pipeline, swipes: swipes)
+        let freshEnd = try store.rowMark()
         log("pipeline \(options.swipes) swipes, reused WAL")
         let steadySwipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed &+ 2)
         try store.restartWAL()
         let steadyMark = try store.rowMark()
         let (steady, steadyIDs) = try BenchmarkIngest.feed(pipeline, swipes: steadySwipes)
         let steadyEnd = try store.rowMark()
-        log("raw sqlite3 \(ids.count) rows, then \(steadyIDs.count) on a reused WAL")
+        // The raw sides on the WAL the swipe path left (the largest: a check-in alone writes half
+        // the pages), warmed as the swipe path was: the every-row copy first copies the first run's
+        // rows unmeasured, the check-in rows run after it on the same connection.
+        log("raw sqlite3: every row of those \(steadyIDs.count) swipes, a transaction each, reused WAL")
         let copier = try store.rawCheckInCopier()
-        try store.emptyWAL()
-        let raw = try BenchmarkIngest.rawInserts(copier, ids: ids)
         try store.restartWAL()
-        let rawSteady = try BenchmarkIngest.rawInserts(copier, ids: steadyIDs)
-        log("raw sqlite3: every row of those \(steadyIDs.count) swipes, a transaction each")
+        _ = try BenchmarkIngest.rawRowsOfSwipes(copier, since: freshMark, until: freshEnd)
         try store.restartWAL()
         let rawAllSteady = try BenchmarkIngest.rawRowsOfSwipes(copier, since: steadyMark, until: steadyEnd)
+        log("raw sqlite3 \(steadyIDs.count) check-in rows, reused WAL")
+        try store.restartWAL()
+        let rawSteady = try BenchmarkIngest.rawInserts(copier, ids: steadyIDs)
+        log("raw sqlite3 \(ids.count) check-in rows, empty WAL")
+        // Cold, as the swipe path's first run was: a connection of its own.
+        try store.emptyWAL()
+        let raw = try BenchmarkIngest.rawInserts(try store.rawCheckInCopier(), ids: ids)
         log("batch \(options.batch) swipes")
         let batchSwipes = try BenchmarkWorkload.swipes(store: store, count: options.batch, seed: options.seed &+ 1)
         let mark = try store.rowMark()
+        try store.emptyWAL()
         let (batch, batchIDs) = try BenchmarkIngest.batch(store: store, swipes: batchSwipes)
         let end = try store.rowMark()
         log("raw sqlite3 \(batchIDs.count) rows in one transaction")
+        try store.emptyWAL()
         let rawBatch = try BenchmarkIngest.rawInserts(copier, ids: batchIDs, oneTransaction: true)
         log("raw sqlite3: every row of the batch's \(batchIDs.count) swipes in one transaction")
+        try store.emptyWAL()
         let rawBatchAll = try BenchmarkIngest.rawRowsOfBatch(store: store, since: mark, until: end)
         return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
                                size: size, reports: reports, plans: plans, pipeline: fresh, raw: raw,

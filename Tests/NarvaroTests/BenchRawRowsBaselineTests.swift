@@ -2,6 +2,7 @@
 // and results written before it existed still render.
 @testable import NarvaroCore
 @testable import NarvaroBench
+import CSQLite
 import Foundation
 import Testing
 
@@ -125,8 +126,19 @@ import Testing
         let end = try db.store.rowMark()
         let before = try Self.counts(db)
 
-        let copied = try db.store.rawCheckInCopier().insertSwipeRowCopies(since: mark, until: end)
+        let copier = try db.store.rawCheckInCopier()
+        // Each swipe's rows are one transaction of their own, as narvarod commits them.
+        let commits = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { commits.deallocate() }
+        commits.pointee = 0
+        sqlite3_commit_hook(copier.raw.handle, { context in
+            context!.assumingMemoryBound(to: Int.self).pointee += 1
+            return 0
+        }, commits)
+        let copied = try copier.insertSwipeRowCopies(since: mark, until: end)
+        sqlite3_commit_hook(copier.raw.handle, nil, nil)
         #expect(copied.swipes == 5)
+        #expect(commits.pointee == 5)
         // As the batch test counts them: 5 check-ins, card 2002's placeholder visitor and its card,
         // two visits each for 1001 and 2002, each with its day total, and their first visits.
         let written = Dictionary(uniqueKeysWithValues: copied.rows.map { ($0.table, $0.count) })
@@ -137,5 +149,28 @@ import Testing
         #expect(totals?.values == [.integer(4), .integer(4), .integer(2)])
         #expect(try db.store.db.scalar("PRAGMA foreign_key_check") == 0)
         #expect(try db.store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok")
+    }
+
+    /// `measure` end to end on a small generated history: every ingest side measured the swipes it
+    /// was given, with its CPU, and the raw copies of every row cover exactly the reused-WAL swipes.
+    @Test func measureRunsEveryIngestSideOnTheSameSwipes() throws {
+        let (db, summary) = try BenchGeneratorTests.generated()
+        var options = BenchmarkOptions()
+        options.swipes = 40
+        options.batch = 60
+        options.runs = 1
+        let result = try BenchmarkRunner.measure(store: db.store, label: "4k", generation: summary, options: options)
+        for side in [result.pipeline, result.raw, result.pipelineReusedWAL, result.rawReusedWAL] {
+            #expect(side?.count == 40)
+            #expect((side?.cpuSeconds ?? 0) > 0)
+        }
+        let everyRow = try #require(result.rawAllReusedWAL)
+        #expect(everyRow.swipes == 40)
+        let rows = Dictionary(uniqueKeysWithValues: everyRow.rows.map { ($0.table, $0.count) })
+        #expect(rows["checkins"] == 40)
+        #expect((rows["visits"] ?? 0) > 0 && rows["visits"] == rows["day_totals"])
+        #expect(try db.store.db.scalar("SELECT count(*) FROM day_totals WHERE age_band = 'copy' AND local_day > \(RawCheckInCopier.dayShift)") > 0)
+        #expect(try db.store.db.queryOne("PRAGMA integrity_check")?.string(0) == "ok")
+        #expect(try db.store.db.scalar("PRAGMA foreign_key_check") == 0)
     }
 }

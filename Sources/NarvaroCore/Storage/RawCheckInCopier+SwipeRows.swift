@@ -1,7 +1,6 @@
-// The fair baseline of the swipe path: copies of every row each swipe wrote (a new card's
-// placeholder visitor and card, the check-in, a new visit with its day total, a first visit),
-// each swipe's rows in one transaction of their own through the raw connection. What is left
-// between it and the swipe path is the deciding: hashing, the look-up, attribution. Used only by NarvaroBench.
+// The swipe path's writes without its decisions: copies of every row each swipe wrote, each swipe's
+// rows in one transaction through the raw connection, so what is left between it and the swipe path
+// is hashing, the look-up and attribution. Used only by NarvaroBench.
 import CSQLite
 
 extension RawCheckInCopier {
@@ -29,20 +28,27 @@ extension RawCheckInCopier {
     package func insertSwipeRowCopies(since mark: Store.RowMark, until end: Store.RowMark)
         throws -> (swipes: Int, rows: [(table: String, count: Int)], duration: Duration, cpuSeconds: Double) {
         let plan = try swipeRows(since: mark, until: end)
-        let statements = try Self.swipeRowInserts.map { try rawStatement($0.sql) }
-        let begin = try rawStatement("BEGIN IMMEDIATE"), commit = try rawStatement("COMMIT")
-        defer { for stmt in statements + [begin, commit] { sqlite3_finalize(stmt) } }
-        var counts = Array(repeating: 0, count: statements.count)
+        try raw.execute("PRAGMA cache_size = -2000")
+        var statements: [OpaquePointer] = []
+        defer { for stmt in statements { sqlite3_finalize(stmt) } }
+        for sql in Self.swipeRowInserts.map(\.sql) + ["BEGIN IMMEDIATE", "COMMIT"] { statements.append(try rawStatement(sql)) }
+        let (begin, commit) = (statements[statements.count - 2], statements[statements.count - 1])
+        var counts = Array(repeating: 0, count: Self.swipeRowInserts.count)
         let cpu = ProcessCPUClock.seconds()
         let started = ContinuousClock.now
         for swipe in plan {
             try step(begin, [])
-            for (i, values) in [swipe.visitor, swipe.card, swipe.checkIn, swipe.visit, swipe.dayTotal, swipe.firstVisit].enumerated() {
-                guard let values else { continue }
-                do { try step(statements[i], values) } catch { try? raw.execute("ROLLBACK"); throw error }
-                counts[i] += 1
+            do {
+                for (i, values) in [swipe.visitor, swipe.card, swipe.checkIn, swipe.visit, swipe.dayTotal, swipe.firstVisit].enumerated() {
+                    guard let values else { continue }
+                    try step(statements[i], values)
+                    counts[i] += 1
+                }
+                try step(commit, [])
+            } catch {
+                try? raw.execute("ROLLBACK")
+                throw error
             }
-            try step(commit, [])
         }
         let duration = ContinuousClock.now - started
         return (plan.count, zip(Self.swipeRowInserts, counts).map { ($0.table, $1) }, duration, ProcessCPUClock.seconds() - cpu)
@@ -66,20 +72,19 @@ extension RawCheckInCopier {
     private func swipeRows(since mark: Store.RowMark, until end: Store.RowMark) throws -> [SwipeRows] {
         let db = store.db
         let ids: [SQLValue] = [.integer(mark.visitor), .integer(end.visitor), .integer(mark.card), .integer(end.card)]
-        var visitors = Dictionary(uniqueKeysWithValues: try db.query(
-            "SELECT id, code || '~swipe', nickname, birth_year, gender, role, enrolled, created_at, cell_key FROM visitors WHERE id > ?1 AND id <= ?2",
-            bindings: Array(ids[0...1])).map { ($0.int64(0), Array($0.values.dropFirst())) })
-        var cards = Dictionary(uniqueKeysWithValues: try db.query(
-            "SELECT id, card_hash, visitor_id, activity_id, revoked_at, created_at FROM cards WHERE id > ?1 AND id <= ?2",
-            bindings: Array(ids[2...3])).map { ($0.int64(0), Array($0.values.dropFirst())) })
+        var visitors = Dictionary(uniqueKeysWithValues: try db.query(Self.newVisitors, bindings: Array(ids[0...1])).map {
+            ($0.int64(0), Array($0.values.dropFirst()))
+        })
+        var cards = Dictionary(uniqueKeysWithValues: try db.query(Self.newCards, bindings: Array(ids[2...3])).map {
+            ($0.int64(0), Array($0.values.dropFirst()))
+        })
         let days: [SQLValue] = [.integer(Int64(mark.day)), .integer(Int64(end.day))]
-        var visits = Set(try db.query("SELECT venue_id, local_day, activity_id, visitor_id FROM visits WHERE local_day > ?1 AND local_day <= ?2",
-                                      bindings: days).map { $0.values })
-        var firstDays = Dictionary(uniqueKeysWithValues: try db.query(
-            "SELECT visitor_id, venue_id, first_day FROM first_visits WHERE first_day > ?1 AND first_day <= ?2 AND venue_id < ?3",
-            bindings: days + [.integer(Self.venueShift)]).map { ([$0.values[0], $0.values[1]], $0.values[2]) })
-        let checkIns = try db.query("SELECT \(Store.checkInColumns) FROM checkins WHERE id > ?1 AND id <= ?2 ORDER BY id",
-                                    bindings: [.integer(mark.checkIn), .integer(end.checkIn)])
+        var visits = Set(try db.query(Self.newVisits, bindings: days).map { $0.values })
+        let firstDays = Dictionary(uniqueKeysWithValues: try db.query(Self.newFirstVisits, bindings: days + [.integer(Self.venueShift)]).map {
+            ([$0.values[0], $0.values[1]], $0.values[2])
+        })
+        var firstVisitsLeft = Set(firstDays.keys)
+        let checkIns = try db.query(Self.newCheckIns, bindings: [.integer(mark.checkIn), .integer(end.checkIn)])
         return try checkIns.map { row in
             var values = row.values
             values[9] = .blob(row.blob(9).map { $0 ^ 0x5A })
@@ -94,16 +99,25 @@ extension RawCheckInCopier {
             if visits.remove(key) != nil {
                 let day = row.int64(6)
                 rows.visit = [row[2], .integer(day + Self.dayShift), row[3], row[5]]
+                // Every visit on the visitor's first day at the venue counts them new; the first visit row is written once.
                 let isFirst = firstDays[[row[5], row[2]]] == row[6]
-                if isFirst {
-                    firstDays[[row[5], row[2]]] = nil
+                if isFirst, firstVisitsLeft.remove([row[5], row[2]]) != nil {
                     rows.firstVisit = [row[5], .integer(row.int64(2) + Self.venueShift), row[6]]
                 }
-                let traits = try db.queryOne("SELECT role, gender FROM visitors WHERE id = ?1", row[5])
+                let traits = try db.queryOne(Self.visitorTraits, row[5])
                 rows.dayTotal = [row[2], .integer(day + Self.dayShift), row[3], traits?[0] ?? .text("participant"),
                                  traits?[1] ?? .text("unstated"), .integer(isFirst ? 1 : 0)]
             }
             return rows
         }
     }
+
+    private static let newVisitors =
+        "SELECT id, code || '~swipe', nickname, birth_year, gender, role, enrolled, created_at, cell_key FROM visitors WHERE id > ?1 AND id <= ?2"
+    private static let newCards = "SELECT id, card_hash, visitor_id, activity_id, revoked_at, created_at FROM cards WHERE id > ?1 AND id <= ?2"
+    private static let newVisits = "SELECT venue_id, local_day, activity_id, visitor_id FROM visits WHERE local_day > ?1 AND local_day <= ?2"
+    private static let newFirstVisits =
+        "SELECT visitor_id, venue_id, first_day FROM first_visits WHERE first_day > ?1 AND first_day <= ?2 AND venue_id < ?3"
+    private static let newCheckIns = "SELECT \(Store.checkInColumns) FROM checkins WHERE id > ?1 AND id <= ?2 ORDER BY id"
+    private static let visitorTraits = "SELECT role, gender FROM visitors WHERE id = ?1"
 }

@@ -13,13 +13,18 @@ import Testing
         try Dictionary(uniqueKeysWithValues: tables.map { ($0, try db.store.db.scalar("SELECT count(*) FROM \($0)")) })
     }
 
-    @Test func theRawCopyInsertsAsManyRowsAsTheBatchWroteInEachTable() throws {
+    /// `BenchRecordBatchTests.setUp` and another visitor's visit the day before the swipes measured,
+    /// so their rows are not the only ones; the mark is taken after it.
+    static func setUpWithAnEarlierVisit() throws -> (TestDatabase, Store.RowMark) {
         let db = try BenchRecordBatchTests.setUp()
-        // Another visitor's visit the day before the batch, so the batch's rows are not the only ones.
         _ = try db.store.addVisitor(VisitorDetails(birthYear: 2010, gender: .man), card: "3003", format: .raw,
                                     now: TestDatabase.time("2026-11-01T12:00:00+01:00"), currentYear: 2026)
         _ = try db.swipe("3003", at: "2026-11-16T15:00:00+01:00")
-        let mark = try db.store.rowMark()
+        return (db, try db.store.rowMark())
+    }
+
+    @Test func theRawCopyInsertsAsManyRowsAsTheBatchWroteInEachTable() throws {
+        let (db, mark) = try Self.setUpWithAnEarlierVisit()
         let before = try Self.counts(db)
         let prepared = try BenchRecordBatchTests.swipes.map {
             try db.recorder.prepare(Swipe(reader: "entre", card: $0.0, time: TestDatabase.time($0.1)))
@@ -117,11 +122,7 @@ import Testing
     /// The swipe path's fair baseline copies every row the swipes wrote, table by table, each swipe's
     /// rows together, and leaves a consistent database.
     @Test func theRawCopyPerSwipeInsertsWhatEachSwipeWrote() throws {
-        let db = try BenchRecordBatchTests.setUp()
-        _ = try db.store.addVisitor(VisitorDetails(birthYear: 2010, gender: .man), card: "3003", format: .raw,
-                                    now: TestDatabase.time("2026-11-01T12:00:00+01:00"), currentYear: 2026)
-        _ = try db.swipe("3003", at: "2026-11-16T15:00:00+01:00")
-        let mark = try db.store.rowMark()
+        let (db, mark) = try Self.setUpWithAnEarlierVisit()
         for (card, time) in BenchRecordBatchTests.swipes { try db.swipe(card, at: time) }
         let end = try db.store.rowMark()
         let before = try Self.counts(db)

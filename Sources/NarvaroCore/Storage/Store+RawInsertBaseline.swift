@@ -20,16 +20,15 @@ package final class RawCheckInCopier {
         self.store = store
         raw = try SQLiteConnection(path: store.db.path, create: false)
         try raw.execute(Store.storePragmas)
-        var stmt: OpaquePointer?
-        let sql = Store.insertCheckInCopy
-        guard sqlite3_prepare_v2(raw.handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw raw.error(SQLITE_ERROR, sql: sql) }
-        insert = stmt
+        insert = try Self.prepare(Store.insertCheckInCopy, on: raw)
     }
 
     deinit { sqlite3_finalize(insert) }
 
     /// `sql` prepared on the raw connection; the caller finalizes it.
-    func rawStatement(_ sql: String) throws -> OpaquePointer {
+    func rawStatement(_ sql: String) throws -> OpaquePointer { try Self.prepare(sql, on: raw) }
+
+    private static func prepare(_ sql: String, on raw: SQLiteConnection) throws -> OpaquePointer {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(raw.handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw raw.error(SQLITE_ERROR, sql: sql) }
         return stmt

@@ -25,6 +25,15 @@ import Testing
         return String(cString: value)
     }
 
+    /// A new WAL database in a scratch directory with `table`, open through the narvaro VFS.
+    static func walDatabase(table: String) throws -> (TemporaryDirectory, String, OpaquePointer?) {
+        let scratch = try TemporaryDirectory("vfs-uncommitted")
+        let path = scratch.url.appendingPathComponent("a.db").path
+        let db = openRaw(path, vfs: WALCoalescingVFS.name)
+        #expect(exec(db, "PRAGMA journal_mode = WAL; CREATE TABLE \(table)") == SQLITE_OK)
+        return (scratch, path, db)
+    }
+
     static let rows = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %d) "
 
     /// Connection A spills frames, rolls back; B commits frames at the same WAL offsets; A then only
@@ -32,11 +41,8 @@ import Testing
     /// in A's buffer, and were written over B's committed frames when A's read called xShmBarrier,
     /// until the buffer was emptied as A let go of the write lock.
     @Test func aRolledBackSpillIsNotWrittenOverAnotherConnectionsCommit() throws {
-        let scratch = try TemporaryDirectory("vfs-uncommitted")
-        let path = scratch.url.appendingPathComponent("a.db").path
-        let a = Self.openRaw(path, vfs: WALCoalescingVFS.name)
-        defer { sqlite3_close_v2(a) }
-        #expect(Self.exec(a, "PRAGMA journal_mode = WAL; CREATE TABLE t(k INTEGER PRIMARY KEY, b BLOB)") == SQLITE_OK)
+        let (scratch, path, a) = try Self.walDatabase(table: "t(k INTEGER PRIMARY KEY, b BLOB)")
+        defer { sqlite3_close_v2(a); _ = scratch }
         let b = Self.openRaw(path, vfs: "unix")
         defer { sqlite3_close_v2(b) }
         #expect(Self.exec(b, "SELECT count(*) FROM t") == SQLITE_OK)
@@ -62,11 +68,8 @@ import Testing
     /// dropped on failure left its wal-index pointing at frames that never reached the file; kept,
     /// the commit writes it.
     @Test func aRefusedFlushBeforeAReadIsNotForgottenWhileTheTransactionCommits() throws {
-        let scratch = try TemporaryDirectory("vfs-uncommitted")
-        let path = scratch.url.appendingPathComponent("a.db").path
-        let a = Self.openRaw(path, vfs: WALCoalescingVFS.name)
-        defer { sqlite3_close_v2(a) }
-        #expect(Self.exec(a, "PRAGMA journal_mode = WAL; CREATE TABLE t(k INTEGER PRIMARY KEY, u INTEGER UNIQUE, b BLOB)") == SQLITE_OK)
+        let (scratch, path, a) = try Self.walDatabase(table: "t(k INTEGER PRIMARY KEY, u INTEGER UNIQUE, b BLOB)")
+        defer { sqlite3_close_v2(a); _ = scratch }
         #expect(Self.exec(a, "PRAGMA cache_size = 10; BEGIN IMMEDIATE") == SQLITE_OK)
         #expect(Self.exec(a, String(format: Self.rows, 40) + "INSERT INTO t SELECT x, x, randomblob(3000) FROM c") == SQLITE_OK)
         #expect(sqlite3_db_cacheflush(a) == SQLITE_OK)   // every dirty page a frame; the last ones in the buffer

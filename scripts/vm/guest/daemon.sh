@@ -58,8 +58,41 @@ daemon_results() {
     result nv_checkins_json
 }
 
-# fd_count PID: how many files a process has open (to catch descriptors leaked on unplug).
-fd_count() { ls "/proc/$1/fd" 2>/dev/null | wc -l; }
+# fd_targets PID: what a process has open, one sorted line per descriptor (to catch descriptors
+# leaked on unplug). A reader's node shows as /dev/input/event* (a replugged reader gets a new
+# number) and a socket or pipe without its inode number.
+fd_targets() {
+    local fd
+    for fd in /proc/"$1"/fd/*; do readlink "$fd"; done 2>/dev/null |
+        sed -e 's|^/dev/input/event[0-9]*$|/dev/input/event*|' -e 's|:\[[0-9]*\]$|:[]|' | sort
+}
+
+# settled_fd_targets PID: fd_targets once two looks half a second apart agree (at most 10 s). Start-up
+# opens files for a moment (/proc/self/maps before the first long sleep, SQLite's temporary files
+# during the first retention), and a look taken then counted one descriptor too many (CI, stop 23).
+settled_fd_targets() {
+    local before after i=0
+    after=$(fd_targets "$1")
+    while [ $i -lt 20 ]; do
+        before=$after
+        sleep 0.5
+        after=$(fd_targets "$1")
+        [ "$after" = "$before" ] && break
+        i=$((i + 1))
+    done
+    printf '%s\n' "$after"
+}
+
+# fd_verdict ALIVE BEFORE AFTER: the DAEMON line the host checks (BEFORE and AFTER are two
+# fd_targets lists), then, when they differ, each target that went or came and how many times.
+fd_verdict() {
+    printf '%s\n' "$2" > /tmp/fds.before
+    printf '%s\n' "$3" > /tmp/fds.after
+    echo "DAEMON alive=$1 fds_before=$(wc -l < /tmp/fds.before) fds_after=$(wc -l < /tmp/fds.after)"
+    awk 'NR == FNR { n[$0]++; next } { n[$0]-- }
+         END { for (k in n) if (n[k] > 0) print "gone", n[k], k; else if (n[k] < 0) print "came", -n[k], k }' \
+        /tmp/fds.before /tmp/fds.after
+}
 
 # checkins_since_start N: the latest narvarod run has logged at least N check-ins.
 checkins_since_start() {

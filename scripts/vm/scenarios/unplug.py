@@ -47,12 +47,13 @@ def run(vm, report):
             expected.append(("entre", nick))
     vm.tell(f"next typed {len(expected)}")
 
-    state = " ".join(vm.result(60))
-    report(state)
+    lines = vm.result(60)
+    state = lines[0] if lines else ""
+    report(" ".join(lines))      # the verdict, then any descriptor that went or came
     log, db = collect(vm)
     expect("alive=yes" in state, f"narvarod died: {state}")
     fields = dict(f.split("=") for f in state.split()[1:])
     expect(fields.get("fds_before") == fields.get("fds_after"),
-           f"descriptors leaked over {CYCLES + 1} replugs: {state}")
+           f"descriptors leaked over {CYCLES + 1} replugs: {' | '.join(lines)}")
     expect(len(log) == len(expected), f"narvarod logged {len(log)} check-ins, {len(expected)} swiped")
     expect_recorded(db, expected)

@@ -2,7 +2,7 @@
 # 20 more times. The guest confirms each step: GONE once the node has vanished, REOPENED once a
 # new device is there and narvarod has its node open.
 daemon_begin '*-1/input0' '*-2/input0' || return
-fds=$(fd_count "$NV_PID")
+fds_before=$(settled_fd_targets "$NV_PID")
 last=$(input_of '*-1/input0')
 mark READY-FOR-SWIPES
 while wait_host next 120; do
@@ -21,5 +21,6 @@ while wait_host next 120; do
 done
 alive=no
 kill -0 "$NV_PID" 2>/dev/null && alive=yes
-result echo "DAEMON alive=$alive fds_before=$fds fds_after=$(fd_count "$NV_PID")"
+fds_after=$(settled_fd_targets "$NV_PID")
+result fd_verdict "$alive" "$fds_before" "$fds_after"
 daemon_results

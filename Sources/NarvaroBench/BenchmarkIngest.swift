@@ -65,6 +65,8 @@ public enum BenchmarkIngest {
                 }
             }
         }
+        // The statistics of the last swipes, as narvarod writes them once its input pauses: timed too.
+        try pipeline.catchUpStatistics()
         let seconds = BenchmarkGenerator.seconds(ContinuousClock.now - started)
         let cpuSeconds = ProcessCPUClock.seconds() - cpu
         if let failure { throw CommandError.notRecorded("benchmark swipe not recorded: \(failure)") }

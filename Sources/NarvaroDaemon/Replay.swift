@@ -40,6 +40,8 @@ public enum Replay {
                 case .end: break input
                 case .idle:
                     if pipeline.backlog > 0 { handle(pipeline.flush()) }
+                    // The input paused: count what it brought. A failure is retried at the end.
+                    if pipeline.statisticsBehind > 0 { _ = try? pipeline.catchUpStatistics() }
                     lastRetry = .now
                 case .line(let parsed):
                     // Behind a backlog new swipes are only spooled: a steady input still gets its tick.

@@ -12,6 +12,8 @@ public enum ServeStep: String, CaseIterable, Sendable {
     case configurationReload
     /// The daily retention run.
     case retention
+    /// Writing the statistics of the check-ins recorded (`SwipePipeline.catchUpStatistics`).
+    case statistics
     /// poll(), the timerfd, the signalfd, inotify: the loop's own descriptors.
     case descriptors
 }
@@ -40,7 +42,7 @@ public enum ServeErrorPolicy {
     public static func action(for step: ServeStep) -> ServeFailureAction {
         switch step {
         case .notify: return .ignore
-        case .dataVersion, .configurationReload: return .retryNextTick
+        case .dataVersion, .configurationReload, .statistics: return .retryNextTick
         case .retention: return .retryAfter(.seconds(600))
         case .descriptors: return .fatal
         }

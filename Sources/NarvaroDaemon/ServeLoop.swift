@@ -2,8 +2,9 @@
 // database's directory, a signalfd and a one-shot timerfd re-armed to the next deadline, so idle it
 // sleeps (issue 17). Each swipe is committed before it is logged; a database that cannot take it
 // defers it to the spool, retried every second without waiting for the lock (see SwipePipeline).
-// The tick checks configuration changes (PRAGMA data_version), pets the watchdog and runs the daily
-// retention. What a failed step means is ServeErrorPolicy's decision, applied in `attempt`.
+// The tick checks configuration changes (PRAGMA data_version), pets the watchdog, runs the daily
+// retention and, once the swipes pause for `statisticsPause`, the statistics' catch-up. What a
+// failed step means is ServeErrorPolicy's decision, applied in `attempt`.
 import NarvaroCore
 import FoundationEssentials
 
@@ -20,6 +21,10 @@ public final class ServeLoop {
     /// change wakes the loop without polling data_version.
     private var databaseWatch: InotifyWatcher
     private var lastTick = ContinuousClock.now
+    /// When the statistics of the check-ins just recorded are written: a short pause after the last
+    /// swipe, so a queue at the desk is counted in one catch-up, not one per swipe.
+    private var statisticsDue: ContinuousClock.Instant?
+    static let statisticsPause = Duration.milliseconds(50)
     /// When the daily retention is next looked at: the venue's next midnight (at most an hour away,
     /// in case the wall clock jumps), or the end of a back-off.
     private var retentionDue = ContinuousClock.now
@@ -65,10 +70,13 @@ public final class ServeLoop {
                                                       ("what", "waiting for them to be plugged in")])
         }
         report(pipeline.flush())
+        // Check-ins an earlier run recorded but did not count (it was killed or lost power).
+        try attempt(.statistics) { try pipeline.catchUpStatistics() }
         try attempt(.notify) { try notifier.ready(status: status()) }
         journal.log(.notice, "ready", [("readers", "\(readers.readersUp)/\(readers.readersConfigured)"), ("backlog", String(pipeline.backlog))])
         while true {
             updateStatus()
+            if pipeline.statisticsBehind > 0, statisticsDue == nil { statisticsDue = .now + Self.statisticsPause }
             let wake = nextWake()
             try attempt(.descriptors) { try timer.arm(after: wake) }
             var poller = Poller()
@@ -120,6 +128,7 @@ public final class ServeLoop {
         journal.log(.notice, "stopping", [("signal", signal.description), ("backlog", String(pipeline.backlog))])
         report(pipeline.flush())
         report(pipeline.abandonUnhashed())
+        try attempt(.statistics) { try pipeline.catchUpStatistics() }
         readers.closeAll()
         if pipeline.backlog > 0 {
             journal.log(.warning, "stopped-with-backlog", [("swipes", String(pipeline.backlog)), ("spool", "kept on disk, committed at the next start")])
@@ -133,6 +142,7 @@ public final class ServeLoop {
     private func nextWake() -> Duration {
         var deadlines = [retentionDue]
         if let interval = notifier.watchdogInterval { deadlines.append(lastWatchdog + interval) }
+        if let statisticsDue { deadlines.append(statisticsDue) }
         if pipeline.backlog > 0 || pipeline.hasPartialSwipe || readers.grabsPending || !failing.subtracting([.retention]).isEmpty {
             deadlines.append(lastTick + .seconds(1))
         }
@@ -162,6 +172,10 @@ public final class ServeLoop {
             }
         }
         try checkConfiguration()
+        if let due = statisticsDue, ContinuousClock.now >= due {
+            // A failure (the database busy or read-only) is retried a second later.
+            statisticsDue = try attempt(.statistics, { try pipeline.catchUpStatistics() }) == nil ? .now + .seconds(1) : nil
+        }
         readers.grabPending()
         // The timer fires at the deadline; a few milliseconds of rounding must not skip a pet.
         if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval - .milliseconds(5) {

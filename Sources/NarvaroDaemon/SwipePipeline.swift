@@ -3,6 +3,8 @@
 // (`dropsSwipe`); any database-side failure keeps it queued, and spooled, until a flush succeeds.
 // Once a backlog exists, new swipes go straight to the spool and only `flush` (the tick) retries.
 // Swipes that wait together (a replay, a backlog) share one sync of the WAL (`CommitPolicy`).
+// A swipe's transaction writes only its check-in: the statistics follow in a catch-up over many
+// swipes, which the owner runs once its input pauses (and the pipeline every `statisticsGroup`).
 import NarvaroCore
 
 /// What the pipeline reports to its owner (the loop logs these; the desk shows check-ins).
@@ -97,6 +99,11 @@ public final class SwipePipeline {
     public static let backlogGroup = 256
     /// The last attempt on the database failed and nothing has been committed since.
     private var deferring = false
+    /// Check-ins recorded since the last statistics catch-up (see `catchUpStatistics`).
+    public private(set) var statisticsBehind = 0
+    /// The most check-ins the pipeline lets wait for their statistics before catching up itself,
+    /// whether or not the input pauses: reports stay at most this far behind a long replay.
+    public static let statisticsGroup = 256
 
     public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000,
                 busyTimeouts: BusyTimeouts? = nil, policy: CommitPolicy = .eachSwipe) throws {
@@ -105,6 +112,7 @@ public final class SwipePipeline {
         self.busyTimeouts = busyTimeouts
         self.interKeyTimeout = interKeyTimeout
         self.policy = policy
+        recorder.deferStatistics = true
         switch policy {
         case .eachSwipe: holdLimit = 1
         case .groups(let size), .batches(let size): holdLimit = max(1, size)
@@ -181,6 +189,7 @@ public final class SwipePipeline {
     /// database, which just refused them): the tick's `flush` retries the backlog in order.
     public func enqueue(_ swipe: Swipe) -> [PipelineEvent] {
         let waiting = backlog
+        if waiting == 0, holdLimit == 1 { return commitLive(swipe) }
         unhashed.append(swipe)
         if holdLimit > 1, !deferring {
             // Filling a group or batch: hashed now, committed once N wait (or at the next flush).
@@ -202,6 +211,28 @@ public final class SwipePipeline {
                                     error: "queued behind \(waiting) earlier swipes, not tried: the backlog is retried every second"))
         }
         return events
+    }
+
+    /// A live swipe with nothing before it: hashed and committed in one transaction (at
+    /// `synchronous = FULL`, synced at its commit). When the database cannot take it now, it is
+    /// hashed (a read, which another program's write lock does not block) and spooled as a backlog.
+    private func commitLive(_ swipe: Swipe) -> [PipelineEvent] {
+        setBusyTimeout(busyTimeouts?.first)
+        do {
+            let recorded = try recorder.recordLive(swipe)
+            statisticsBehind += 1
+            catchUpIfGroupFull()
+            return [.recorded(recorded)]
+        } catch where Self.dropsSwipe(error) {
+            return [.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time)]
+        } catch {
+            unhashed.append(swipe)
+            var events = [deferral(error, reader: swipe.reader)]
+            setBusyTimeout(busyTimeouts?.retry)
+            events += hashWaiting()
+            syncSpool(&events)
+            return events
+        }
     }
 
     /// Sets the connection's busy timeout when it changes (nil: leave it as opened).
@@ -262,7 +293,25 @@ public final class SwipePipeline {
         }
         if unhashed.isEmpty, queue.isEmpty { deferring = false }
         syncSpool(&events)
+        catchUpIfGroupFull()
         return events
+    }
+
+    /// Catches up once `statisticsGroup` check-ins wait. A failure is left to the owner's catch-up,
+    /// which reports it.
+    private func catchUpIfGroupFull() {
+        if statisticsBehind >= Self.statisticsGroup { _ = try? catchUpStatistics() }
+    }
+
+    /// Writes the statistics of every check-in not counted yet (this run's and any an earlier run
+    /// left), in one transaction that does not wait for the disk: the check-ins are durable already,
+    /// and a catch-up lost with the power is done again at the next start. Returns how many
+    /// check-ins it looked at.
+    @discardableResult
+    public func catchUpStatistics() throws -> Int {
+        let looked = try recorder.catchUpStatistics(syncing: false)
+        statisticsBehind = 0
+        return looked
     }
 
     /// Commits up to `limit` of the oldest queued swipes, each in its own transaction, with one sync
@@ -295,6 +344,7 @@ public final class SwipePipeline {
             return false
         }
         queue.removeFirst(done.count)
+        statisticsBehind += done.count
         events += done
         if let refusal {
             events.append(deferral(refusal.error, reader: refusal.reader))
@@ -309,7 +359,9 @@ public final class SwipePipeline {
     private func commitBatch(_ events: inout [PipelineEvent], size: Int) -> Bool {
         let batch = Array(queue.prefix(size))
         do {
+            // A batch writes its statistics in its own transaction.
             let results = try recorder.recordBatch(batch)
+            statisticsBehind = 0
             queue.removeFirst(batch.count)
             events += results.map { .recorded($0) }
             return true

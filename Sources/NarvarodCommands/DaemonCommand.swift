@@ -126,6 +126,10 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
         summary.count(event)
         journal.log(event)
     }
+    do { try pipeline.catchUpStatistics() } catch {
+        // The check-ins are on disk; their statistics follow at the next start or `narvaro` command.
+        journal.log(.warning, "statistics-behind", [("error", "\(error)"), ("what", "counted when narvarod or narvaro next opens the database")])
+    }
     summary.pending = pipeline.backlog
     var line = "replayed \(path == "-" ? "standard input" : path) as \(reader): \(summary.recorded) swipes recorded, \(summary.rejected) rejected"
     if summary.alreadyRecorded > 0 { line += ", \(summary.alreadyRecorded) already recorded" }

@@ -12,10 +12,13 @@ extension CheckInRecorder {
                 results.reserveCapacity(swipes.count)
                 // Each swipe sees the readers as the ones before it left them (an activity card switches one).
                 // `data_version` is read once: no other connection commits inside this transaction.
-                // The day totals are added up over the batch and written once per row before the commit.
+                // The statistics follow in the same transaction, the day totals added up over the
+                // batch and written once per row before the commit.
+                for (index, swipe) in swipes.enumerated() { results.append(try write(swipe, refreshed: index > 0)) }
                 let fold = DayTotalsFold()
-                for (index, swipe) in swipes.enumerated() { results.append(try write(swipe, refreshed: index > 0, fold: fold)) }
+                _ = try store.catchUpStatisticsInPlace(fold: fold)
                 try fold.flush(store)
+                configuration.noteOwnWrites(store)
                 return results
             }
         }

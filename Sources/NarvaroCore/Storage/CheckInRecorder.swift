@@ -1,5 +1,6 @@
-// The swipe-to-disk path: one swipe becomes one check-in, written with its statistics in ONE
-// transaction and returned only after the commit. Kept short: it runs for every swipe.
+// The swipe-to-disk path: one swipe becomes one check-in, written in ONE transaction and returned
+// only after the commit; its statistics are written in the same transaction, or (`deferStatistics`,
+// the daemon) in a later catch-up over many swipes. Kept short: it runs for every swipe.
 
 /// A swipe whose card text has been replaced by its keyed hash.
 public struct PreparedSwipe: Hashable, Sendable {
@@ -17,17 +18,16 @@ public struct PreparedSwipe: Hashable, Sendable {
 public final class CheckInRecorder {
     public let store: Store
     /// Readers, venues, schedules and activities, read again only when they may have changed.
-    private var configuration = SwipeConfiguration()
+    var configuration = SwipeConfiguration()
     /// The swipe path's statements, held: the connection's cache finds a statement by its SQL
     /// text, hashing the look-up's ~700 characters on every swipe (5 % of a batched swipe's
     /// instructions with the other statements, docs/benchmarks.md "Batches against raw inserts").
     private var held: HeldStatements?
     struct HeldStatements {
-        let lookup: Statement, insertCheckIn: Statement, visit: Store.VisitStatements
+        let lookup: Statement, insertCheckIn: Statement
         init(_ db: SQLiteConnection) throws {
             lookup = try db.statement(CheckInRecorder.lookup)
             insertCheckIn = try db.statement(CheckInRecorder.insertCheckIn)
-            visit = try Store.VisitStatements(db)
         }
     }
     private func statements() throws -> HeldStatements {
@@ -36,6 +36,11 @@ public final class CheckInRecorder {
         held = made
         return made
     }
+
+    /// Whether `record` leaves the statistics to a later `Store.catchUpStatistics` (the daemon, which
+    /// catches up once its input pauses): the swipe's transaction then writes only the check-in
+    /// (and a new card's placeholder visitor), ~7 WAL pages instead of ~12. False: written with it.
+    public var deferStatistics = false
 
     public init(store: Store) { self.store = store }
 
@@ -64,7 +69,39 @@ public final class CheckInRecorder {
     /// Commits a prepared swipe. Idempotent: a swipe with the same reader, time and card as one
     /// already committed (a replay after a crash) returns that check-in with `isNew == false`.
     public func record(_ swipe: PreparedSwipe) throws -> RecordedCheckIn {
-        try inTransaction { try write(swipe) }
+        try inTransaction {
+            let recorded = try write(swipe)
+            try countUnlessDeferred()
+            return recorded
+        }
+    }
+
+    /// Hashes and commits a live swipe in ONE transaction: the configuration is checked under the
+    /// write lock, so the swipe needs no read transaction of its own before it (`prepare` outside
+    /// takes one: 2 of its 8 `fcntl` locks). Idempotent as `record`.
+    public func recordLive(_ swipe: Swipe) throws -> RecordedCheckIn {
+        try inTransaction {
+            try configuration.refresh(store)
+            let recorded = try write(prepare(swipe, checkingConfiguration: false), refreshed: true)
+            try countUnlessDeferred()
+            return recorded
+        }
+    }
+
+    /// The statistics of what this transaction recorded, unless they are deferred to a catch-up.
+    private func countUnlessDeferred() throws {
+        guard !deferStatistics else { return }
+        _ = try store.catchUpStatisticsInPlace(fold: nil)
+        configuration.noteOwnWrites(store)
+    }
+
+    /// `Store.catchUpStatistics` for the deferred statistics; the configuration cache stays (the
+    /// catch-up's rows are not configuration).
+    @discardableResult
+    public func catchUpStatistics(syncing: Bool = true) throws -> Int {
+        let looked = try store.catchUpStatistics(syncing: syncing)
+        configuration.noteOwnWrites(store)
+        return looked
     }
 
     /// Runs `body` in one transaction; a rollback empties the configuration cache.
@@ -94,12 +131,11 @@ public final class CheckInRecorder {
     }
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Writes the check-in and its statistics. Must run inside a transaction (`record`, `recordBatch`).
-    /// Per new swipe: one `data_version`, one look-up (duplicate, card, holder, nearest swipe), the
-    /// check-in, and for a counted first visit that day the visit (returning the first day) and the day total.
+    /// Writes the check-in, not its statistics (the caller catches up). Must run inside a transaction
+    /// (`record`, `recordBatch`). Per new swipe: one `data_version`, one look-up (duplicate, card,
+    /// holder, nearest swipe) and the check-in.
     /// `refreshed`: an earlier swipe of the same transaction (a batch) already checked `data_version`.
-    /// `fold`: a batch's day totals, written by the batch before its commit.
-    func write(_ swipe: PreparedSwipe, refreshed: Bool = false, fold: DayTotalsFold? = nil) throws -> RecordedCheckIn {
+    func write(_ swipe: PreparedSwipe, refreshed: Bool = false) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
         guard SwipeTimeRange.contains(swipe.time) else { throw StoreError.badTime(reader: swipe.reader, time: swipe.time) }
         if refreshed { configuration.refreshInsideWrite(store) } else { try configuration.refresh(store) }
@@ -109,7 +145,7 @@ public final class CheckInRecorder {
         let held = try statements()
         let window = Int64(reader.cooldownSeconds) * 1_000_000
         guard let found = try held.lookup.query([swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
-                                                 swipe.time.microseconds + window, swipe.time.microseconds, reader.venueID], limit: 1).first else {
+                                                 swipe.time.microseconds + window, swipe.time.microseconds], limit: 1).first else {
             preconditionFailure("the look-up selects from one row")
         }
         if let existing = found.optionalInt64(0) {
@@ -121,7 +157,6 @@ public final class CheckInRecorder {
         let card: CardRecord
         var visitor: Visitor?
         var nearest: EventTime?
-        var firstDay: Int?
         if let cardID = found.optionalInt64(1) {
             card = CardRecord(id: cardID, visitorID: found.optionalInt64(2), activityID: found.optionalInt64(3),
                               revokedAt: found.optionalInt64(4).map { EventTime(microseconds: $0) })
@@ -135,7 +170,6 @@ public final class CheckInRecorder {
             if card.activityID == nil, reader.cooldownSeconds > 0 {
                 nearest = Self.nearer(found.optionalInt64(13), found.optionalInt64(14), to: swipe.time.microseconds).map { EventTime(microseconds: $0) }
             }
-            firstDay = found.optionalInt(15)
         } else {
             let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
             try db.run("INSERT INTO cards(card_hash, visitor_id, created_at) VALUES (?1, ?2, ?3)", swipe.cardHash, placeholder.id, swipe.time.microseconds)
@@ -163,10 +197,6 @@ public final class CheckInRecorder {
         _ = try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
                                     outcome.rawValue, source.rawValue, swipeKey])
         let id = db.lastInsertRowID
-        if outcome.counts, let visitor {
-            try store.countVisit(visitor: visitor, venueID: venue.id, activityID: activityID, day: day, firstDay: firstDay,
-                                 fold: fold, statements: held.visit, bands: { try configuration.ageBands(store) })
-        }
         configuration.noteOwnWrites(store)
         let activity = try configuration.activity(id: activityID, store)
         return RecordedCheckIn(checkIn: CheckIn(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
@@ -175,19 +205,17 @@ public final class CheckInRecorder {
     }
 
     /// One row: the check-in already recorded under this swipe key (a replay), the card with its
-    /// holder, the times of the same card's nearest check-ins on the reader before and after ?6
-    /// within ?4…?5 (the cooldown either side), and the holder's first day at venue ?7. Four
-    /// look-ups in one statement, as they were four per swipe. The nearest swipe is a `max` and a
-    /// `min` on the index, not `ORDER BY abs(…) LIMIT 1`: that sorted through a temporary B-tree
-    /// per swipe (`OpenEphemeral` in `EXPLAIN`); the first day is read here, not `RETURNING` from
-    /// the visit's insert, which also built one.
+    /// holder, and the times of the same card's nearest check-ins on the reader before and after ?6
+    /// within ?4…?5 (the cooldown either side). Three look-ups in one statement, as they were three
+    /// per swipe. The nearest swipe is a `max` and a `min` on the index, not `ORDER BY abs(…) LIMIT 1`:
+    /// that sorted through a temporary B-tree per swipe (`OpenEphemeral` in `EXPLAIN`). The holder's
+    /// first day at the venue is read by the statistics' catch-up (Store+StatisticsCatchUp.swift).
     static let lookup = """
         SELECT (SELECT id FROM checkins WHERE swipe_key = ?1),
                c.id, c.visitor_id, c.activity_id, c.revoked_at,
                p.id, p.code, p.nickname, p.birth_year, p.gender, p.role, p.enrolled, p.created_at,
                (SELECT max(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?4 AND time_us <= ?6),
-               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?6 AND time_us <= ?5),
-               (SELECT first_day FROM first_visits WHERE visitor_id = p.id AND venue_id = ?7)
+               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?6 AND time_us <= ?5)
         FROM (SELECT 1) LEFT JOIN cards c ON c.card_hash = ?2 LEFT JOIN visitors p ON p.id = c.visitor_id
         """
 

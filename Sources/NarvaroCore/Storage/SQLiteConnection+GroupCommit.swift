@@ -24,6 +24,17 @@ extension SQLiteConnection {
         return result
     }
 
+    /// Runs `body`, whose transactions commit at `synchronous = NORMAL`: in the WAL, on the disk with
+    /// the next commit that syncs (or the next checkpoint). For writes that can be made again from
+    /// what is already durable (the statistics' catch-up), never for a swipe.
+    public func withoutSync<T>(_ body: () throws -> T) throws -> T {
+        _ = try statement("PRAGMA synchronous = NORMAL").run([])
+        let result: Result<T, any Error> = Result { try body() }
+        // Back to FULL whatever happened: the next swipe must sync at its commit.
+        _ = try statement("PRAGMA synchronous = FULL").run([])
+        return try result.get()
+    }
+
     /// Syncs the WAL file through SQLite's own handle of it (SQLITE_FCNTL_JOURNAL_POINTER, then the
     /// VFS's xSync: `fdatasync` on Linux, and the directory too when the file was just created).
     func syncWAL() throws(StoreError) {

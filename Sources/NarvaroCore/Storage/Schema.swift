@@ -3,7 +3,8 @@
 
 public enum Schema {
     /// migrations[i] takes the database from user_version i to i + 1.
-    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration, cellKeyMigration, swipePathIndexes, equalityChecks]
+    static let migrations: [String] = [version1, version2, version3, centralOutbox, webAuditMigration, cellKeyMigration, swipePathIndexes, equalityChecks,
+                                           statisticsThroughMigration]
 
     /// The schema version this build writes (`PRAGMA user_version`).
     public static var currentVersion: Int { migrations.count }

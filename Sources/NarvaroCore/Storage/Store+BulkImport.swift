@@ -20,6 +20,8 @@ extension Store {
 
     /// Restores synchronous=FULL, the default cache and WAL after a bulk import.
     package func endBulkImport() throws {
+        // The import wrote the statistics of every check-in it wrote.
+        try setStatisticsThroughLatest()
         try db.execute(Self.safeWrites)
         guard try db.queryOne(Self.journalWAL)?.string(0).lowercased() == "wal" else {
             throw StoreError.walRefused(db.path, mode: try db.queryOne(Self.journalModeNow)?.string(0) ?? "")

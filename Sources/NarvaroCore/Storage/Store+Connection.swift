@@ -26,6 +26,11 @@ extension Store {
     public static func open(path: String, create: Bool, cardKeyPath: String) throws -> Store {
         umask(0o027)
         let db = try NarvaroDatabase.open(path: path, create: create)
-        return Store(db: db, cardKey: Store.cardKeyProvider(path: cardKeyPath, db: db))
+        let store = Store(db: db, cardKey: Store.cardKeyProvider(path: cardKeyPath, db: db))
+        // Check-ins a stopped daemon left uncounted are counted before anything reads the statistics.
+        // Failing that (the database busy or read-only), the command goes on: the check-ins are safe,
+        // and the daemon or the next command counts them.
+        _ = try? store.catchUpStatistics()
+        return store
     }
 }

@@ -19,6 +19,8 @@ extension Store {
     public func forget(code: String) throws -> ForgetSummary {
         let visitor = try self.visitor(code: code)
         return try db.transaction {
+            // The visitor's share moves from the statistics: any check-in not counted yet first.
+            try catchUpStatistics()
             let bands = try ageBands()
             let visits = try db.query("""
                 SELECT v.venue_id, v.local_day, v.activity_id, coalesce(f.first_day = v.local_day, 0)

@@ -27,6 +27,8 @@ extension Store {
         let halfStart = Period.half(year: horizon.year, half: horizon.month <= 6 ? 1 : 2).firstDay
         let cutoff = ISOWeek(containing: halfStart).monday
         return try db.transaction {
+            // Folding reads the per-person statistics: every check-in must be in them first.
+            try catchUpStatistics()
             var folded = 0
             if let oldest = try db.queryOne("SELECT min(local_day) FROM visits")?.optionalInt(0), oldest < cutoff.dayNumber {
                 // Every snapshot is taken before any is written: reports read a period's snapshot once it has one.

@@ -22,6 +22,7 @@ extension Store {
         let days = try db.query("SELECT venue_id, local_day FROM visits WHERE local_day >= ?1 UNION SELECT venue_id, local_day FROM forgotten_totals WHERE local_day >= ?1",
                                 start).map { VenueDay(venueID: $0.int64(0), day: $0.int(1)) }
         try recomputeDayTotals(days: days)
+        try setStatisticsThroughLatest()
     }
 
     /// `narvaro stats rebuild`: recomputes every aggregate; returns the number of visits (per-person rows; folded history is not counted).
@@ -36,6 +37,8 @@ extension Store {
     /// `narvaro stats verify`: the differences between the kept aggregates and a full recomputation
     /// (empty when they agree). The recomputation runs in a transaction that is rolled back.
     public func verifyStatistics() throws -> [StatisticsDifference] {
+        // Check-ins the daemon has not counted yet are not a difference: count them first.
+        try catchUpStatistics()
         let kept = try statisticsSnapshot()
         try db.execute("BEGIN IMMEDIATE")
         defer { try? db.execute("ROLLBACK") }

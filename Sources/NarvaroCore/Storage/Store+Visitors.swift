@@ -90,6 +90,8 @@ extension Store {
         try details.validate(currentYear: currentYear)
         let visitor = try self.visitor(code: code)
         try db.transaction {
+            // The recomputation reads the visits: the check-ins not counted yet go in first.
+            try catchUpStatistics()
             try db.run("""
                 UPDATE visitors SET nickname = coalesce(?2, nickname), birth_year = coalesce(?3, birth_year),
                 gender = coalesce(?4, gender), role = coalesce(?5, role) WHERE id = ?1
@@ -103,6 +105,7 @@ extension Store {
     /// into `target`: its check-ins, cards and visits move, and the statistics of the affected days are recomputed.
     /// Must run inside a transaction.
     func enrolPlaceholder(_ placeholder: Visitor, details: VisitorDetails, into target: Visitor?) throws -> Visitor {
+        try catchUpStatistics()
         guard let target else {
             try db.run("""
                 UPDATE visitors SET nickname = ?2, birth_year = ?3, gender = ?4, role = ?5, enrolled = 1 WHERE id = ?1

@@ -1,5 +1,5 @@
 // What the swipe path reads about the configuration (readers, venues with their clock, schedule
-// and drop-in, activities, age bands), kept between swipes and read again only when it may have
+// and drop-in, activities), kept between swipes and read again only when it may have
 // changed: another connection committed (`PRAGMA data_version`) or this one wrote something itself.
 
 /// One venue as attribution needs it.
@@ -17,7 +17,6 @@ struct SwipeConfiguration {
     private var readers: [String: Reader] = [:]
     private var venues: [Int64: VenueSetup] = [:]
     private var activities: [Int64: Activity] = [:]
-    private var bands: AgeBands?
     /// `data_version` and `total_changes` when the cache was last found valid; nil: empty.
     private var seenVersion: Int64?
     private var seenChanges: Int64 = -1
@@ -71,12 +70,5 @@ struct SwipeConfiguration {
         let activity = try store.activity(id: id)
         activities[id] = activity
         return activity
-    }
-
-    mutating func ageBands(_ store: Store) throws -> AgeBands {
-        if let bands { return bands }
-        let read = try store.ageBands()
-        bands = read
-        return read
     }
 }

@@ -1,0 +1,101 @@
+// The rolling statistics follow the check-ins (issue 17, goal 3): a swipe's transaction may write
+// only its check-in, and `catchUpStatistics` writes the visits, first visits and day totals of every
+// check-in after `meta.statistics_through`, in one transaction, many swipes at a time. Counting is
+// idempotent (a visit row already there adds nothing), and the mark moves in the same transaction
+// as the rows, so a catch-up cut short by a crash is simply done again. See docs/design-decisions.md,
+// "Statistics follow the check-ins".
+
+extension Store {
+    /// The highest check-in id whose statistics are written (`meta.statistics_through`).
+    func statisticsThrough() throws -> Int64 {
+        guard let text = try db.queryOne(Self.readStatisticsThrough)?.string(0) else { return 0 }
+        guard let id = Int64(text), id >= 0 else { throw StoreError.corrupt(column: "meta statistics_through", value: text) }
+        return id
+    }
+    static let readStatisticsThrough = "SELECT value FROM meta WHERE key = 'statistics_through'"
+
+    /// How many check-ins wait for their statistics (0 when they are all counted).
+    public func checkInsBehindStatistics() throws -> Int {
+        let through = try statisticsThrough()
+        return try db.queryOne(Self.countBehind, through)?.int(0) ?? 0
+    }
+    static let countBehind = "SELECT count(*) FROM checkins WHERE id > ?1"
+
+    /// Writes the statistics of every check-in after the mark, oldest first, and moves the mark, in
+    /// one transaction (a savepoint inside the caller's). Returns how many check-ins it looked at.
+    /// Takes no write lock when nothing waits. The day totals are added up over the catch-up and
+    /// written once per row.
+    /// `syncing: false`: its commit does not wait for the disk (`SQLiteConnection.withoutSync`); a
+    /// crash before the next sync loses only the catch-up, which the next one does again.
+    @discardableResult
+    public func catchUpStatistics(syncing: Bool = true) throws -> Int {
+        guard try checkInsBehindStatistics() > 0 else { return 0 }
+        guard syncing else { return try db.withoutSync { try catchUpStatistics() } }
+        return try db.transaction {
+            let fold = DayTotalsFold()
+            let looked = try catchUpStatisticsInPlace(fold: fold)
+            try fold.flush(self)
+            return looked
+        }
+    }
+
+    /// `catchUpStatistics` inside the caller's transaction; `fold` must be flushed before its commit.
+    func catchUpStatisticsInPlace(fold: DayTotalsFold?) throws -> Int {
+        let through = try statisticsThrough()
+        let statements = try CatchUpStatements(db)
+        var bands: AgeBands?
+        var last = through
+        var looked = 0
+        for row in try statements.pending.query([through]) {
+            last = row.int64(0)
+            looked += 1
+            guard let visitorID = row.optionalInt64(4), let activityID = row.optionalInt64(3),
+                  CheckInOutcome(rawValue: row.string(5))?.counts == true else { continue }
+            let venueID = row.int64(1), day = row.int(2)
+            let visitor = Visitor(id: visitorID, code: row.string(6), nickname: nil, birthYear: row.optionalInt(7),
+                                  gender: try row.stored(8, as: Gender.self, column: "visitors.gender"),
+                                  role: try row.stored(9, as: Role.self, column: "visitors.role"),
+                                  enrolled: row.bool(10), createdAt: EventTime(microseconds: row.int64(11)))
+            let firstDay = try statements.firstDay.query([visitorID, venueID], limit: 1).first?.optionalInt(0)
+            try countVisit(visitor: visitor, venueID: venueID, activityID: activityID, day: day, firstDay: firstDay,
+                           fold: fold, statements: statements.visit, bands: {
+                               if let bands { return bands }
+                               let read = try ageBands()
+                               bands = read
+                               return read
+                           })
+        }
+        if last != through { try setStatisticsThrough(last) }
+        return looked
+    }
+
+    /// Marks every check-in up to `id` as counted (a rebuild, a bulk import: they wrote the rows).
+    func setStatisticsThrough(_ id: Int64) throws {
+        try db.run(Self.writeStatisticsThrough, String(id))
+    }
+    static let writeStatisticsThrough = "INSERT INTO meta(key, value) VALUES ('statistics_through', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+
+    /// Marks every check-in stored now as counted.
+    func setStatisticsThroughLatest() throws {
+        try setStatisticsThrough(try db.scalar(Self.latestCheckIn))
+    }
+    static let latestCheckIn = "SELECT coalesce(max(id), 0) FROM checkins"
+
+    /// The catch-up's statements, prepared once per catch-up (a catch-up is many check-ins or none).
+    private struct CatchUpStatements {
+        let pending: Statement, firstDay: Statement, visit: VisitStatements
+        init(_ db: SQLiteConnection) throws {
+            pending = try db.statement(Store.pendingCheckIns)
+            firstDay = try db.statement(Store.firstDayAtVenue)
+            visit = try VisitStatements(db)
+        }
+    }
+    /// The check-ins after the mark with what counting them needs: where, when, what, and the holder.
+    static let pendingCheckIns = """
+        SELECT c.id, c.venue_id, c.local_day, c.activity_id, c.visitor_id, c.outcome,
+               p.code, p.birth_year, p.gender, p.role, p.enrolled, p.created_at
+        FROM checkins c LEFT JOIN visitors p ON p.id = c.visitor_id
+        WHERE c.id > ?1 ORDER BY c.id
+        """
+    static let firstDayAtVenue = "SELECT first_day FROM first_visits WHERE visitor_id = ?1 AND venue_id = ?2"
+}

@@ -17,7 +17,10 @@ import Testing
         try db.standardVenue()
         for sql in [CheckInRecorder.lookup, CheckInRecorder.insertCheckIn, Store.insertVisitUnlessCounted, Store.addDayTotal,
                     "INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)",
-                    "INSERT INTO visitors(code, created_at) VALUES (?1, ?2)"] {
+                    "INSERT INTO visitors(code, created_at) VALUES (?1, ?2)",
+                    // The statistics' catch-up, per check-in it counts.
+                    Store.pendingCheckIns, Store.firstDayAtVenue, Store.readStatisticsThrough, Store.writeStatisticsThrough,
+                    DayTotalsFold.addTotals] {
             #expect(try !Self.opcodes(db.store.db, sql).contains("OpenEphemeral"), "\(sql)")
         }
     }

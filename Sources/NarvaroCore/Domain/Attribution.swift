@@ -7,15 +7,21 @@ public enum Attribution {
     /// venue's slots, its clock and its drop-in activity.
     public static func decide(reader: Reader, time: EventTime, slots: [ScheduleSlot], clock: VenueClock,
                               dropInID: Int64) -> (activityID: Int64, source: AttributionSource) {
+        decide(reader: reader, time: time, around: SlotOccurrencesAround(day: clock.localDate(of: time), slots: slots, clock: clock),
+               dropInID: dropInID)
+    }
+
+    /// `decide` with the venue's slot occurrences around the swipe's local day worked out already
+    /// (the swipe path keeps them for the day).
+    public static func decide(reader: Reader, time: EventTime, around: SlotOccurrencesAround,
+                              dropInID: Int64) -> (activityID: Int64, source: AttributionSource) {
         if let current = reader.currentActivityID, let until = reader.currentUntil, time < until {
             return (current, .activityCard)
         }
         if let fixed = reader.fixedActivityID {
             return (fixed, .fixed)
         }
-        let running = slots.compactMap { slot in
-            slot.timing.occurrence(containing: time, clock: clock).map { (slot, $0) }
-        }
+        let running = around.running(at: time)
         // The slot that started last wins; among equal starts the one added last.
         if let chosen = running.max(by: { ($0.1.start, $0.0.id) < ($1.1.start, $1.0.id) }) {
             return (chosen.0.activityID, running.count > 1 ? .scheduleOverlap : .schedule)

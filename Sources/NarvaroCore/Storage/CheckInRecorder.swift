@@ -153,7 +153,8 @@ public final class CheckInRecorder {
         }
         let setup = try configuration.venue(id: reader.venueID, store)
         let (venue, clock, slots) = (setup.venue, setup.clock, setup.slots)
-        let day = clock.localDate(of: swipe.time).dayNumber
+        let localDate = clock.localDate(of: swipe.time)
+        let day = localDate.dayNumber
         let card: CardRecord
         var visitor: Visitor?
         var nearest: EventTime?
@@ -192,7 +193,8 @@ public final class CheckInRecorder {
             try store.setCurrentActivity(reader: reader, activityID: switched, until: until)
             configuration.forget(reader: reader.name)
         } else {
-            (activityID, source) = Attribution.decide(reader: reader, time: swipe.time, slots: slots, clock: clock, dropInID: setup.dropInID)
+            (activityID, source) = Attribution.decide(reader: reader, time: swipe.time,
+                                                      around: configuration.slotOccurrences(around: localDate, setup: setup), dropInID: setup.dropInID)
         }
         _ = try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
                                     outcome.rawValue, source.rawValue, swipeKey])

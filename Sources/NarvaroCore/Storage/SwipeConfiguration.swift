@@ -16,6 +16,8 @@ struct VenueSetup {
 struct SwipeConfiguration {
     private var readers: [String: Reader] = [:]
     private var venues: [Int64: VenueSetup] = [:]
+    /// Per venue, the slot occurrences around the local day of its last swipe.
+    private var slotDays: [Int64: SlotOccurrencesAround] = [:]
     private var activities: [Int64: Activity] = [:]
     /// `data_version` and `total_changes` when the cache was last found valid; nil: empty.
     private var seenVersion: Int64?
@@ -63,6 +65,14 @@ struct SwipeConfiguration {
                                slots: try store.slots(venueID: id), dropInID: try store.dropInActivityID(venueID: id))
         venues[id] = setup
         return setup
+    }
+
+    /// The venue's slot occurrences around `day`, worked out once a day (and again after any change).
+    mutating func slotOccurrences(around day: LocalDate, setup: VenueSetup) -> SlotOccurrencesAround {
+        if let kept = slotDays[setup.venue.id], kept.day == day { return kept }
+        let around = SlotOccurrencesAround(day: day, slots: setup.slots, clock: setup.clock)
+        slotDays[setup.venue.id] = around
+        return around
     }
 
     mutating func activity(id: Int64, _ store: Store) throws -> Activity {

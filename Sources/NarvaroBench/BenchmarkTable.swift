@@ -21,8 +21,9 @@ public enum BenchmarkTable {
                         megabytes(r.size.bytes), fixed(r.size.bytesPerCheckIn, 0)])
         }
         out += "\n### Ingest (WAL, synchronous=FULL)\n\n"
-        out += "Swipe path: key events → CardDecoder → prepare (card hash) → attribution → check-in + visits + first_visits + "
-            + "day_totals, one transaction per swipe. Raw: the same check-in rows, `INSERT` only, one transaction per row, "
+        out += "Swipe path: key events → CardDecoder → card hash → attribution → check-in, one transaction per swipe, as "
+            + "narvarod commits them; their statistics (visits, first_visits, day_totals) in narvarod's catch-up, every 256 "
+            + "swipes and after the last, timed too (results before 2026-12-03 23:00 UTC wrote them in each swipe's transaction). Raw: the same check-in rows, `INSERT` only, one transaction per row, "
             + "through a bare sqlite3 connection with the same pragmas. Each side twice: *from an empty WAL* (cold, the file "
             + "growing with its syncs: narvarod's first `wal_autocheckpoint` pages after it starts, which 500 swipes pass, "
             + "checkpointing once, and their check-in rows alone do not), then as many more "

@@ -23,7 +23,9 @@ start = text.find("\n" + heading + "\n")
 if start < 0:
     text = text.rstrip("\n") + "\n\n" + body
 else:
-    end = text.find("\n## ", start + 1)
+    # The section ends at the next heading, or at a marker another section keeps (<!-- central:begin …).
+    ends = [i for i in (text.find("\n## ", start + 1), text.find("\n<!-- ", start + 1)) if i >= 0]
+    end = min(ends) if ends else -1
     text = text[:start + 1] + body + ("\n" + text[end + 1:] if end >= 0 else "")
 open(doc, "w").write(text)
 PY

@@ -22,7 +22,14 @@ def run(vm, report):
     expected = [(r, nick) for r, (_card, nick) in plan + together]
     vm.tell(f"typed {len(expected)}")
 
+    # STATS <counted through> <latest check-in> <visits> <visits in the day totals>, read while
+    # narvarod runs: every swipe is a different visitor's first visit that day.
+    stats = " ".join(vm.result(60)).split()
+    report("statistics while serving: " + " ".join(stats))
     log, db = collect(vm)
+    expect(len(stats) == 5 and stats[0] == "STATS", f"no statistics line: {stats}")
+    expect(stats[1] == stats[2], f"narvarod has not counted every check-in while serving: {stats}")
+    expect(stats[3:] == [str(len(expected))] * 2, f"{len(expected)} visits expected in visits and day totals: {stats}")
     report("outcomes logged: " + ", ".join(sorted({c.get("outcome", "?") for c in log})))
     expect(len(log) == len(expected), f"narvarod logged {len(log)} check-ins, {len(expected)} swiped")
     expect_recorded(db, expected)

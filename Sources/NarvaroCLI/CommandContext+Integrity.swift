@@ -16,9 +16,15 @@ extension CommandContext {
 
 extension CommandContext {
     /// `readStore()` (read-only, for staff in the group) checked like `intactStore()`.
+    /// Says so on standard error when check-ins are not counted in the statistics yet (a daemon
+    /// stopped before its catch-up, and this connection may not write to count them).
     public func intactReadStore() throws -> Store {
         let store = try readStore()
         try store.requireIntact(budgetMilliseconds: Self.integrityBudgetMilliseconds)
+        if let behind = try? store.checkInsBehindStatistics(), behind > 0 {
+            err(lang.text("warning: {} check-ins are not in these figures yet: narvarod counts them when it runs, or any narvaro command that writes (e.g. `narvaro stats verify`)",
+                          String(behind)) + "\n")
+        }
         return store
     }
 }

@@ -232,4 +232,26 @@ import Testing
         #expect(try reader.queryOne("SELECT value FROM meta WHERE key = 'statistics_through'")?.string(0)
                 == String(try reader.scalar("SELECT max(id) FROM checkins")))
     }
+
+    /// `report` and `export` open the database read-only, so they cannot count what waits: they say
+    /// how many check-ins their figures lack; a command that writes counts them, and the warning goes.
+    @Test func aReadOnlyReportSaysWhatIsNotCountedYet() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let replayed = try ws.narvarod(["--replay", fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path,
+                                        "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"])
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+        let raw = try SQLiteConnection(path: ws.database, create: false)
+        let latest = try raw.scalar("SELECT max(id) FROM checkins")
+        try raw.execute("UPDATE meta SET value = '\(latest - 3)' WHERE key = 'statistics_through'")
+        let behind = try ws.narvaro("report", "--week", "2026-W47", "--lang", "en")
+        #expect(behind.status == 0, "\(behind.stderr)")
+        #expect(behind.stderr.contains("warning: 3 check-ins are not in these figures yet"), "\(behind.stderr)")
+        let verified = try ws.narvaro("stats", "verify")
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let counted = try ws.narvaro("report", "--week", "2026-W47", "--lang", "en")
+        #expect(counted.status == 0)
+        #expect(!counted.stderr.contains("not in these figures"), "\(counted.stderr)")
+        #expect(counted.stdout == behind.stdout, "the three were counted already: counting again changes nothing")
+    }
 }

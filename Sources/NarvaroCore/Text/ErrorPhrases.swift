@@ -83,6 +83,8 @@ let errorWords: [String: String] = [
     "wrote {} ({}, {}, {}, counts below {} hidden)": "skrev {} ({}, {}, {}, tal under {} dolda)",
     "--output takes a file name, or - for standard output": "--output tar ett filnamn, eller - för standard ut",
     "a directory": "en katalog",
+    "warning: {} check-ins are not in these figures yet: narvarod counts them when it runs, or any narvaro command that writes (e.g. `narvaro stats verify`)":
+        "varning: {} incheckningar är inte med i siffrorna än: narvarod räknar dem när den kör, eller ett narvaro-kommando som skriver (t.ex. `narvaro stats verify`)",
 ]
 
 let errorPatterns: [(en: String, sv: String)] = [

@@ -3,8 +3,8 @@
 // sleeps (issue 17). Each swipe is committed before it is logged; a database that cannot take it
 // defers it to the spool, retried every second without waiting for the lock (see SwipePipeline).
 // The tick checks configuration changes (PRAGMA data_version), pets the watchdog, runs the daily
-// retention and, once the swipes pause for `statisticsPause`, the statistics' catch-up. What a
-// failed step means is ServeErrorPolicy's decision, applied in `attempt`.
+// retention and, `statisticsPause` after the first swipe not counted yet, the statistics' catch-up.
+// What a failed step means is ServeErrorPolicy's decision, applied in `attempt`.
 import NarvaroCore
 import FoundationEssentials
 
@@ -21,8 +21,9 @@ public final class ServeLoop {
     /// change wakes the loop without polling data_version.
     private var databaseWatch: InotifyWatcher
     private var lastTick = ContinuousClock.now
-    /// When the statistics of the check-ins just recorded are written: a short pause after the last
-    /// swipe, so a queue at the desk is counted in one catch-up, not one per swipe.
+    /// When the statistics of the check-ins just recorded are written: a short pause after the first
+    /// swipe not counted yet, so a queue at the desk is counted in one catch-up, not one per swipe,
+    /// and a steady stream still at least every `statisticsPause`.
     private var statisticsDue: ContinuousClock.Instant?
     static let statisticsPause = Duration.milliseconds(50)
     /// When the daily retention is next looked at: the venue's next midnight (at most an hour away,
@@ -71,7 +72,7 @@ public final class ServeLoop {
         }
         report(pipeline.flush())
         // Check-ins an earlier run recorded but did not count (it was killed or lost power).
-        try attempt(.statistics) { try pipeline.catchUpStatistics() }
+        try catchUpStatistics()
         try attempt(.notify) { try notifier.ready(status: status()) }
         journal.log(.notice, "ready", [("readers", "\(readers.readersUp)/\(readers.readersConfigured)"), ("backlog", String(pipeline.backlog))])
         while true {
@@ -128,7 +129,7 @@ public final class ServeLoop {
         journal.log(.notice, "stopping", [("signal", signal.description), ("backlog", String(pipeline.backlog))])
         report(pipeline.flush())
         report(pipeline.abandonUnhashed())
-        try attempt(.statistics) { try pipeline.catchUpStatistics() }
+        try attempt(.statistics) { try pipeline.catchUpStatistics(waiting: true) }
         readers.closeAll()
         if pipeline.backlog > 0 {
             journal.log(.warning, "stopped-with-backlog", [("swipes", String(pipeline.backlog)), ("spool", "kept on disk, committed at the next start")])
@@ -172,10 +173,7 @@ public final class ServeLoop {
             }
         }
         try checkConfiguration()
-        if let due = statisticsDue, ContinuousClock.now >= due {
-            // A failure (the database busy or read-only) is retried a second later.
-            statisticsDue = try attempt(.statistics, { try pipeline.catchUpStatistics() }) == nil ? .now + .seconds(1) : nil
-        }
+        if let due = statisticsDue, ContinuousClock.now >= due { try catchUpStatistics() }
         readers.grabPending()
         // The timer fires at the deadline; a few milliseconds of rounding must not skip a pet.
         if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval - .milliseconds(5) {
@@ -189,6 +187,11 @@ public final class ServeLoop {
             }
             if let backOff = schedule.due(.retention) { retentionDue = min(retentionDue, backOff) }
         }
+    }
+
+    /// Counts what waits; a failure (the database busy or read-only) is tried again a second later.
+    private func catchUpStatistics() throws {
+        statisticsDue = try attempt(.statistics, { try pipeline.catchUpStatistics() }) == nil ? .now + .seconds(1) : nil
     }
 
     /// STATUS follows every change (a swipe, a reader plugged), not a tick.

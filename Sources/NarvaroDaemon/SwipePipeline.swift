@@ -85,7 +85,7 @@ public final class SwipePipeline {
     /// The last database-side failure that kept a swipe queued.
     public private(set) var lastDeferral: String?
 
-    private let busyTimeouts: BusyTimeouts?
+    let busyTimeouts: BusyTimeouts?
     /// The busy timeout last set on the connection (nil: the one it was opened with).
     private var busyTimeoutSet: Int?
     /// Database attempts that found it busy or failing (hash or commit), for the log and tests.
@@ -99,11 +99,8 @@ public final class SwipePipeline {
     public static let backlogGroup = 256
     /// The last attempt on the database failed and nothing has been committed since.
     private var deferring = false
-    /// Check-ins recorded since the last statistics catch-up (see `catchUpStatistics`).
-    public private(set) var statisticsBehind = 0
-    /// The most check-ins the pipeline lets wait for their statistics before catching up itself,
-    /// whether or not the input pauses: reports stay at most this far behind a long replay.
-    public static let statisticsGroup = 256
+    /// Check-ins recorded since the last statistics catch-up (SwipePipeline+Statistics.swift).
+    public internal(set) var statisticsBehind = 0
 
     public init(recorder: CheckInRecorder, spool: SwipeSpool?, interKeyTimeout: Int64 = 100_000,
                 busyTimeouts: BusyTimeouts? = nil, policy: CommitPolicy = .eachSwipe) throws {
@@ -214,29 +211,36 @@ public final class SwipePipeline {
     }
 
     /// A live swipe with nothing before it: hashed and committed in one transaction (at
-    /// `synchronous = FULL`, synced at its commit). When the database cannot take it now, it is
-    /// hashed (a read, which another program's write lock does not block) and spooled as a backlog.
+    /// `synchronous = FULL`, synced at its commit), without a group. When the database cannot take
+    /// it now, it is hashed (a read, which another program's write lock does not block) and spooled
+    /// as a backlog.
     private func commitLive(_ swipe: Swipe) -> [PipelineEvent] {
         setBusyTimeout(busyTimeouts?.first)
+        var events: [PipelineEvent]
         do {
-            let recorded = try recorder.recordLive(swipe)
+            events = [.recorded(try recorder.recordLive(swipe))]
             statisticsBehind += 1
-            catchUpIfGroupFull()
-            return [.recorded(recorded)]
+            deferring = false
         } catch where Self.dropsSwipe(error) {
-            return [.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time)]
+            events = [.rejected(reader: swipe.reader, reason: .card("\(error)"), at: swipe.time)]
         } catch {
+            // Hashed outside (a refusal of its own drops it, as the old order did: hash, then commit);
+            // one deferral either way, the hash's own when that failed too.
             unhashed.append(swipe)
-            var events = [deferral(error, reader: swipe.reader)]
             setBusyTimeout(busyTimeouts?.retry)
-            events += hashWaiting()
-            syncSpool(&events)
-            return events
+            events = hashWaiting()
+            let refused = events.contains { if case .rejected = $0 { return true } else { return false } }
+            let deferred = events.contains { if case .deferred = $0 { return true } else { return false } }
+            if !refused, !deferred { events.insert(deferral(error, reader: swipe.reader), at: 0) }
         }
+        // Also empties a spool that an earlier attempt could not empty.
+        syncSpool(&events)
+        catchUpIfGroupFull()
+        return events
     }
 
     /// Sets the connection's busy timeout when it changes (nil: leave it as opened).
-    private func setBusyTimeout(_ milliseconds: Int?) {
+    func setBusyTimeout(_ milliseconds: Int?) {
         guard let milliseconds, milliseconds != busyTimeoutSet else { return }
         // If this fails the old timeout stays: slower, never wrong.
         if (try? recorder.store.setBusyTimeout(milliseconds: milliseconds)) != nil {
@@ -297,29 +301,12 @@ public final class SwipePipeline {
         return events
     }
 
-    /// Catches up once `statisticsGroup` check-ins wait. A failure is left to the owner's catch-up,
-    /// which reports it.
-    private func catchUpIfGroupFull() {
-        if statisticsBehind >= Self.statisticsGroup { _ = try? catchUpStatistics() }
-    }
-
-    /// Writes the statistics of every check-in not counted yet (this run's and any an earlier run
-    /// left), in one transaction that does not wait for the disk: the check-ins are durable already,
-    /// and a catch-up lost with the power is done again at the next start. Returns how many
-    /// check-ins it looked at.
-    @discardableResult
-    public func catchUpStatistics() throws -> Int {
-        let looked = try recorder.catchUpStatistics(syncing: false)
-        statisticsBehind = 0
-        return looked
-    }
-
     /// Commits up to `limit` of the oldest queued swipes, each in its own transaction, with one sync
     /// of the WAL for all of them (group commit); they are reported only after it. A swipe refused
     /// for a reason of its own is rejected alone. False when the database refused one (it and those
     /// after it stay queued) or the sync failed (the group stays queued: committed again, its swipes
-    /// are found recorded). A live swipe is a group of one: one commit at `synchronous = FULL`,
-    /// which syncs, as ever.
+    /// are found recorded). A group of one (a backlog of one swipe) is one commit at
+    /// `synchronous = FULL`, which syncs, as ever; a live swipe is `commitLive`'s.
     private func commitGroup(_ events: inout [PipelineEvent], limit: Int) -> Bool {
         let group = queue.prefix(limit)
         guard let first = group.first else { return false }

@@ -126,7 +126,7 @@ func runReplay(path: String, reader: String, start: String?, drainSeconds: Int, 
         summary.count(event)
         journal.log(event)
     }
-    do { try pipeline.catchUpStatistics() } catch {
+    do { try pipeline.catchUpStatistics(waiting: true) } catch {
         // The check-ins are on disk; their statistics follow at the next start or `narvaro` command.
         journal.log(.warning, "statistics-behind", [("error", "\(error)"), ("what", "counted when narvarod or narvaro next opens the database")])
     }

@@ -15,10 +15,10 @@ extension CheckInRecorder {
                 // The statistics follow in the same transaction, the day totals added up over the
                 // batch and written once per row before the commit.
                 for (index, swipe) in swipes.enumerated() { results.append(try write(swipe, refreshed: index > 0)) }
-                let fold = DayTotalsFold()
+                let fold = DayTotalsFold(), before = store.db.totalChanges
                 _ = try store.catchUpStatisticsInPlace(fold: fold)
                 try fold.flush(store)
-                configuration.noteOwnWrites(store)
+                configuration.noteOwnWrites(store, since: before)
                 return results
             }
         }

@@ -91,16 +91,18 @@ public final class CheckInRecorder {
     /// The statistics of what this transaction recorded, unless they are deferred to a catch-up.
     private func countUnlessDeferred() throws {
         guard !deferStatistics else { return }
+        let before = store.db.totalChanges
         _ = try store.catchUpStatisticsInPlace(fold: nil)
-        configuration.noteOwnWrites(store)
+        configuration.noteOwnWrites(store, since: before)
     }
 
     /// `Store.catchUpStatistics` for the deferred statistics; the configuration cache stays (the
     /// catch-up's rows are not configuration).
     @discardableResult
     public func catchUpStatistics(syncing: Bool = true) throws -> Int {
+        let before = store.db.totalChanges
         let looked = try store.catchUpStatistics(syncing: syncing)
-        configuration.noteOwnWrites(store)
+        configuration.noteOwnWrites(store, since: before)
         return looked
     }
 

@@ -1,5 +1,6 @@
-// A batch's day totals, added up in memory and written once per row at the end of the batch:
-// one upsert (and one outbox trigger) per venue-day × activity × role × gender × age band, not per swipe.
+// A catch-up's day totals (a batch's, the daemon's every few swipes), added up in memory and written
+// once per row at its end: one upsert (and one outbox trigger) per venue-day × activity × role ×
+// gender × age band, not per swipe.
 
 /// Filled by `Store.countVisit` inside one transaction; `flush` must run before its commit (and
 /// before anything reads `day_totals` in that transaction). A rollback simply drops it.

@@ -10,7 +10,7 @@ extension SQLiteConnection {
     /// `body` did, so everything it committed is durable when this returns; when this throws, some
     /// of it may not be (the caller keeps it, to commit again: the swipe path is idempotent).
     /// `transactions`: how many `body` may commit. One commits at `synchronous = FULL` as it is
-    /// (SQLite syncs the WAL at that commit, before anyone can read it): a live swipe needs
+    /// (SQLite syncs the WAL at that commit, before anyone can read it): a group of one needs
     /// neither the two pragmas nor a sync of its own.
     public func withGroupCommit<T>(transactions: Int = .max, _ body: () -> T) throws(StoreError) -> T {
         if transactions <= 1 { return body() }
@@ -28,10 +28,12 @@ extension SQLiteConnection {
     /// the next commit that syncs (or the next checkpoint). For writes that can be made again from
     /// what is already durable (the statistics' catch-up), never for a swipe.
     public func withoutSync<T>(_ body: () throws -> T) throws -> T {
+        let level = try scalar("PRAGMA synchronous")
+        guard level > 1 else { return try body() }   // NORMAL or OFF already (a benchmark's setup)
         _ = try statement("PRAGMA synchronous = NORMAL").run([])
         let result: Result<T, any Error> = Result { try body() }
-        // Back to FULL whatever happened: the next swipe must sync at its commit.
-        _ = try statement("PRAGMA synchronous = FULL").run([])
+        // Back whatever happened: the next swipe must sync at its commit.
+        _ = try statement("PRAGMA synchronous = \(level)").run([])
         return try result.get()
     }
 

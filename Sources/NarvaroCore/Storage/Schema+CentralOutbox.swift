@@ -44,9 +44,9 @@ extension Schema {
         var sql = "\n"
         // Visits per day, visit rows (unique visitors, gatherings) and what forgotten visitors left.
         // A new `visits` row needs no trigger of its own: counting a visit always changes
-        // `day_totals` in the same transaction. Every trigger fired per swipe costs (measured:
-        // docs/benchmarks.md), so a swipe fires one or two, and updates note the old day only
-        // when a key column moved.
+        // `day_totals` in the same transaction. Every trigger fired costs (measured:
+        // docs/benchmarks.md), so counting a visit fires one or two (a catch-up one per day-total
+        // row it writes), and updates note the old day only when a key column moved.
         for table in ["day_totals", "visits", "forgotten_totals"] {
             if table != "visits" {
                 sql += trigger("\(table)_insert", "INSERT", on: table, [note("day", venue: "NEW.venue_id", key: "NEW.local_day")])

@@ -1,4 +1,4 @@
-// The rolling statistics written with each check-in: one `visits` row per visitor × venue ×
+// The rolling statistics counted from the check-ins (Store+StatisticsCatchUp.swift): one `visits` row per visitor × venue ×
 // activity × local day, the visitor's first day at the venue, and anonymous `day_totals`
 // per role × gender × age band. Recomputed per affected day on enrolment, edits and merges.
 
@@ -25,12 +25,12 @@ extension Store {
         }
     }
 
-    /// Counts a visit inside the check-in's transaction. Returns whether it was the visitor's first
-    /// visit that day to that activity (a new `visits` row). `firstDay` is the visitor's first day at
-    /// the venue as read in the same transaction (nil: none yet). `bands` is asked only when a day
-    /// total is written.
+    /// Counts one check-in's visit, inside the catch-up's transaction. Returns whether it was the
+    /// visitor's first visit that day to that activity (a new `visits` row). `firstDay` is the
+    /// visitor's first day at the venue as read in the same transaction (nil: none yet). `bands` is
+    /// asked only when a day total is written. `fold`: the catch-up's day totals, added up in memory
+    /// and written at its end (nil: written now).
     @discardableResult
-    /// `fold`: a batch's day totals, added up in memory and written at its end (nil: written now).
     func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, firstDay first: Int?,
                     fold: DayTotalsFold? = nil, statements: VisitStatements? = nil, bands: () throws -> AgeBands) throws -> Bool {
         let visit = try statements?.insertVisit ?? db.statement(Self.insertVisitUnlessCounted)

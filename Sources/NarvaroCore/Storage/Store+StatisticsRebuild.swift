@@ -37,11 +37,15 @@ extension Store {
     /// `narvaro stats verify`: the differences between the kept aggregates and a full recomputation
     /// (empty when they agree). The recomputation runs in a transaction that is rolled back.
     public func verifyStatistics() throws -> [StatisticsDifference] {
-        // Check-ins the daemon has not counted yet are not a difference: count them first.
+        // Check-ins the daemon has not counted yet are not a difference: count them first, then
+        // read what is kept under the same write lock, so a swipe committed meanwhile cannot differ.
         try catchUpStatistics()
-        let kept = try statisticsSnapshot()
         try db.execute("BEGIN IMMEDIATE")
         defer { try? db.execute("ROLLBACK") }
+        let fold = DayTotalsFold()
+        _ = try catchUpStatisticsInPlace(fold: fold)
+        try fold.flush(self)
+        let kept = try statisticsSnapshot()
         try rebuildStatisticsInPlace()
         let recomputed = try statisticsSnapshot()
         var differences: [StatisticsDifference] = []

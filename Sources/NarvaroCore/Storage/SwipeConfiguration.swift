@@ -44,6 +44,13 @@ struct SwipeConfiguration {
     /// The swipe path's own rows (check-ins, statistics) leave the configuration as it was.
     mutating func noteOwnWrites(_ store: Store) { seenChanges = store.db.totalChanges }
 
+    /// `noteOwnWrites` for the writes made since `before` (the connection's change count then), and
+    /// only if the cache had seen every change up to it: a write through this connection in between
+    /// (retention on the daemon's connection) must still empty the cache at the next `refresh`.
+    mutating func noteOwnWrites(_ store: Store, since before: Int64) {
+        if seenChanges == before { seenChanges = store.db.totalChanges }
+    }
+
     /// After a rollback the cache may hold what was never committed (a drop-in activity created).
     mutating func invalidate() { self = SwipeConfiguration() }
 

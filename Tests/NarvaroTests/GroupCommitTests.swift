@@ -170,8 +170,8 @@ import Testing
         #expect(quiet.lines.isEmpty)
     }
 
-    /// `narvarod --replay -` commits the swipes it has read as soon as its input pauses: a check-in
-    /// is in the database while standard input is still open, not only at the end.
+    /// `narvarod --replay -` commits the swipes it has read as soon as its input pauses, and counts
+    /// their statistics: both are in the database while standard input is still open, not only at the end.
     @Test func aReplayCommitsWhatItHasReadWhenItsInputPauses() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()
@@ -189,6 +189,9 @@ import Testing
             count = try reader.scalar("SELECT count(*) FROM checkins")
         }
         #expect(count == 5, "the five swipes sent are committed while the input is open")
+        func mark() throws -> String? { try reader.queryOne("SELECT value FROM meta WHERE key = 'statistics_through'")?.string(0) }
+        #expect(try eventually(timeout: 10) { try mark() == "5" }, "the five are counted while the input is open")
+        #expect(try reader.scalar("SELECT count(*) FROM visits") > 0)
         #expect(daemon.process.isRunning)
     }
 

@@ -168,33 +168,6 @@ import Testing
 
     static func synchronous(_ store: Store) throws -> Int64 { try store.db.scalar("PRAGMA synchronous") }
 
-    /// `narvarod --replay -` counts what it has read once its input pauses, while it still runs.
-    @Test func aReplayCountsWhatItHasReadWhenItsInputPauses() throws {
-        let ws = try CLIWorkspace()
-        try ws.setUp()
-        let chunks = try DaemonCrashTests.swipeChunks()
-        let daemon = try StreamingDaemon(ws)
-        defer {
-            try? daemon.input.fileHandleForWriting.close()
-            daemon.process.waitUntilExit()
-        }
-        for chunk in chunks.prefix(5) { daemon.send(chunk) }
-        let reader = try NarvaroDatabase.openReadOnly(path: ws.database)
-        func caughtUp() throws -> Bool {
-            let latest = try reader.scalar("SELECT coalesce(max(id), 0) FROM checkins")
-            let mark = try reader.queryOne("SELECT value FROM meta WHERE key = 'statistics_through'")?.string(0)
-            return latest == 5 && mark == "5"
-        }
-        var done = false
-        for _ in 0..<200 where !done {
-            usleep(50_000)
-            done = try caughtUp()
-        }
-        #expect(done, "the five check-ins are counted while the input is open")
-        #expect(try reader.scalar("SELECT count(*) FROM visits") > 0)
-        #expect(daemon.process.isRunning)
-    }
-
     /// A serving daemon counts, before it is ready, what an earlier run recorded and never counted
     /// (killed between a swipe's commit and the catch-up): the statistics are as the replay left them.
     @Test func aStartingDaemonCountsWhatTheLastRunLeft() throws {
@@ -210,24 +183,11 @@ import Testing
         try raw.execute("DELETE FROM visits; DELETE FROM first_visits; DELETE FROM day_totals; UPDATE meta SET value = '0' WHERE key = 'statistics_through'")
         #expect(try reader.scalar("SELECT count(*) FROM visits") == 0)
 
-        let fakeDev = ws.directory.appendingPathComponent("dev/input")
-        try FileManager.default.createDirectory(at: fakeDev, withIntermediateDirectories: true)
-        let logPath = ws.directory.appendingPathComponent("narvarod.log").path
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))
-        process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging([
-            "NARVARO_DEV_ROOT": ws.directory.appendingPathComponent("dev").path,
-            "NARVARO_SYS_ROOT": ws.directory.appendingPathComponent("sys").path,
-        ]) { $1 }
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
-        func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-        #expect(eventually(timeout: 5) { log().contains("ready readers=") }, "\(log())")
+        let daemon = try ServingDaemon(ws)
+        defer { daemon.stop() }
+        #expect(eventually(timeout: 5) { daemon.log.contains("ready readers=") }, "\(daemon.log)")
         // Read while it still runs: its stop would count them too.
-        #expect(process.isRunning)
+        #expect(daemon.process.isRunning)
         #expect(try reader.scalar("SELECT count(*) FROM visits") == counted)
         #expect(try reader.queryOne("SELECT value FROM meta WHERE key = 'statistics_through'")?.string(0)
                 == String(try reader.scalar("SELECT max(id) FROM checkins")))

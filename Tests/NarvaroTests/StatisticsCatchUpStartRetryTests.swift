@@ -10,14 +10,9 @@ import Testing
 
 @Suite struct StatisticsCatchUpStartRetryTests {
     @Test func aStartUpCatchUpThatFoundTheDatabaseLockedIsRetriedWithoutASwipe() throws {
-        let ws = try CLIWorkspace()
-        try ws.setUp()
-        let replayed = try ws.narvarod(["--replay", fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path,
-                                        "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"])
-        #expect(replayed.status == 0, "\(replayed.stderr)")
+        let ws = try StatisticsCatchUpTests.replayedWeek()
         let locker = try SQLiteConnection(path: ws.database, create: false)
-        // What a killed run leaves: check-ins whose statistics were never written.
-        try locker.execute("DELETE FROM visits; DELETE FROM first_visits; DELETE FROM day_totals; UPDATE meta SET value = '0' WHERE key = 'statistics_through'")
+        try StatisticsCatchUpTests.uncount(locker)
         let latest = try locker.scalar("SELECT max(id) FROM checkins")
         #expect(latest > 0)
         // Another program (a nightly `narvaro push`, a backup) holds the write lock while narvarod starts.

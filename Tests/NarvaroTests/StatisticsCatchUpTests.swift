@@ -168,19 +168,29 @@ import Testing
 
     static func synchronous(_ store: Store) throws -> Int64 { try store.db.scalar("PRAGMA synchronous") }
 
-    /// A serving daemon counts, before it is ready, what an earlier run recorded and never counted
-    /// (killed between a swipe's commit and the catch-up): the statistics are as the replay left them.
-    @Test func aStartingDaemonCountsWhatTheLastRunLeft() throws {
+    /// A workspace whose database holds the demo week replayed through narvarod, counted.
+    static func replayedWeek() throws -> CLIWorkspace {
         let ws = try CLIWorkspace()
         try ws.setUp()
         let replayed = try ws.narvarod(["--replay", fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path,
                                         "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"])
-        #expect(replayed.status == 0, "\(replayed.stderr)")
+        guard replayed.status == 0 else { throw StoreErrorForTests(message: "replay failed: \(replayed.stderr)") }
+        return ws
+    }
+
+    /// What a run killed before its catch-up leaves: check-ins whose statistics were never written.
+    static func uncount(_ db: SQLiteConnection) throws {
+        try db.execute("DELETE FROM visits; DELETE FROM first_visits; DELETE FROM day_totals; UPDATE meta SET value = '0' WHERE key = 'statistics_through'")
+    }
+
+    /// A serving daemon counts, before it is ready, what an earlier run recorded and never counted
+    /// (killed between a swipe's commit and the catch-up): the statistics are as the replay left them.
+    @Test func aStartingDaemonCountsWhatTheLastRunLeft() throws {
+        let ws = try Self.replayedWeek()
         let reader = try NarvaroDatabase.openReadOnly(path: ws.database)
         let counted = try reader.scalar("SELECT count(*) FROM visits")
         #expect(counted > 0)
-        let raw = try SQLiteConnection(path: ws.database, create: false)
-        try raw.execute("DELETE FROM visits; DELETE FROM first_visits; DELETE FROM day_totals; UPDATE meta SET value = '0' WHERE key = 'statistics_through'")
+        try Self.uncount(SQLiteConnection(path: ws.database, create: false))
         #expect(try reader.scalar("SELECT count(*) FROM visits") == 0)
 
         let daemon = try ServingDaemon(ws)
@@ -196,11 +206,7 @@ import Testing
     /// `report` and `export` open the database read-only, so they cannot count what waits: they say
     /// how many check-ins their figures lack; a command that writes counts them, and the warning goes.
     @Test func aReadOnlyReportSaysWhatIsNotCountedYet() throws {
-        let ws = try CLIWorkspace()
-        try ws.setUp()
-        let replayed = try ws.narvarod(["--replay", fixturesDirectory.appendingPathComponent("demo/entre-week.evemu").path,
-                                        "--reader", "entre", "--start", "2026-11-16T00:00:00+01:00"])
-        #expect(replayed.status == 0, "\(replayed.stderr)")
+        let ws = try Self.replayedWeek()
         let raw = try SQLiteConnection(path: ws.database, create: false)
         let latest = try raw.scalar("SELECT max(id) FROM checkins")
         try raw.execute("UPDATE meta SET value = '\(latest - 3)' WHERE key = 'statistics_through'")

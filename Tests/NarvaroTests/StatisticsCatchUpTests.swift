@@ -203,6 +203,19 @@ import Testing
                 == String(try reader.scalar("SELECT max(id) FROM checkins")))
     }
 
+    /// A damaged mark is refused with the way out, and `stats rebuild` (which counts every check-in
+    /// again) sets it right.
+    @Test func aDamagedMarkNamesStatsRebuildWhichRepairsIt() throws {
+        let db = try TestDatabase()
+        try db.standardVenue()
+        try db.swipe("1001", at: "2026-11-17T15:00:00+01:00")
+        try db.store.db.run("UPDATE meta SET value = 'x' WHERE key = 'statistics_through'")
+        #expect { try db.store.catchUpStatistics() } throws: { "\($0)".contains("narvaro stats rebuild") }
+        try db.store.rebuildStatistics()
+        #expect(try db.store.checkInsBehindStatistics() == 0)
+        #expect(try db.store.verifyStatistics().isEmpty)
+    }
+
     /// `report` and `export` open the database read-only, so they cannot count what waits: they say
     /// how many check-ins their figures lack; a command that writes counts them, and the warning goes.
     @Test func aReadOnlyReportSaysWhatIsNotCountedYet() throws {

@@ -9,7 +9,10 @@ extension Store {
     /// The highest check-in id whose statistics are written (`meta.statistics_through`).
     func statisticsThrough() throws -> Int64 {
         guard let text = try db.queryOne(Self.readStatisticsThrough)?.string(0) else { return 0 }
-        guard let id = Int64(text), id >= 0 else { throw StoreError.corrupt(column: "meta statistics_through", value: text) }
+        // Damage, but only to a mark the statistics can be rebuilt past: say how, not "restore a backup".
+        guard let id = Int64(text), id >= 0 else {
+            throw StoreError.conflict("the statistics' mark (meta statistics_through) holds '\(text)', which Närvaro never writes: run `narvaro stats rebuild` to count every check-in again")
+        }
         return id
     }
     static let readStatisticsThrough = "SELECT value FROM meta WHERE key = 'statistics_through'"

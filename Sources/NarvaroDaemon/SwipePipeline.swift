@@ -64,14 +64,14 @@ public struct BusyTimeouts: Equatable, Sendable {
 
 public final class SwipePipeline {
     public let recorder: CheckInRecorder
-    /// One decoder per reader, boxed so the one fed last is kept at hand: a swipe is ~44 key events
-    /// from one reader, and hashing its name for each cost ~20,000 instructions per swipe.
-    private final class DecoderSlot {
-        var decoder: CardDecoder
-        init(_ decoder: CardDecoder) { self.decoder = decoder }
-    }
-    private var decoders: [String: DecoderSlot] = [:]
-    private var lastFed: (reader: String, slot: DecoderSlot)?
+    /// One decoder per reader, in the order first fed, and the index of the one fed last: a swipe
+    /// is ~44 key events from one reader, and hashing its name for each cost ~20,000 instructions
+    /// per swipe. Held in arrays and fed in place: a boxed decoder and a (name, box) pair cost
+    /// a few retains and releases per key event (~3 % of a swipe's CPU on tmpfs).
+    private var decoderReaders: [String] = []
+    private var decoders: [CardDecoder] = []
+    private var decoderIndex: [String: Int] = [:]
+    private var lastFed = -1
     private let interKeyTimeout: Int64
     /// Swipes decoded but not yet committed, oldest first.
     public private(set) var queue: [PreparedSwipe] = []
@@ -139,15 +139,8 @@ public final class SwipePipeline {
     /// Feeds one key event from `reader`; decoded swipes are queued and flushed.
     public func feed(_ event: InputEvent, reader: String) -> [PipelineEvent] {
         // Fed in place (a copy out and back cost two hash look-ups and a copy per key event).
-        let slot: DecoderSlot
-        if let last = lastFed, last.reader == reader {
-            slot = last.slot
-        } else {
-            slot = decoders[reader] ?? DecoderSlot(CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout))
-            decoders[reader] = slot
-            lastFed = (reader, slot)
-        }
-        let output = slot.decoder.feed(event)
+        if lastFed < 0 || decoderReaders[lastFed] != reader { lastFed = decoderSlot(reader) }
+        let output = decoders[lastFed].feed(event)
         switch output {
         case .swipe(let swipe)?:
             return enqueue(swipe)
@@ -158,17 +151,26 @@ public final class SwipePipeline {
         }
     }
 
+    /// The index of `reader`'s decoder, made on its first key event.
+    private func decoderSlot(_ reader: String) -> Int {
+        if let index = decoderIndex[reader] { return index }
+        decoderReaders.append(reader)
+        decoders.append(CardDecoder(reader: reader, interKeyTimeout: interKeyTimeout))
+        decoderIndex[reader] = decoders.count - 1
+        return decoders.count - 1
+    }
+
     /// The reader lost events (SYN_DROPPED sync) or went away: its partial swipe is abandoned.
     public func abandonPartialSwipe(reader: String) {
-        decoders[reader]?.decoder.abandon()
+        if let index = decoderIndex[reader] { decoders[index].abandon() }
     }
 
     /// Reports partial swipes whose next key is overdue (a reader that never sent Enter), so they
     /// are rejected now rather than when the next card arrives.
     public func expireIdle(now: EventTime) -> [PipelineEvent] {
         var events: [PipelineEvent] = []
-        for reader in decoders.keys.sorted() {
-            if case .rejected(let reason, let time)? = decoders[reader]?.decoder.expire(now: now) {
+        for (reader, index) in decoderIndex.sorted(by: { $0.key < $1.key }) {
+            if case .rejected(let reason, let time)? = decoders[index].expire(now: now) {
                 events.append(.rejected(reader: reader, reason: .keys(reason), at: time))
             }
         }
@@ -176,10 +178,10 @@ public final class SwipePipeline {
     }
 
     /// Whether some reader is mid-swipe (or has a key held): its expiry needs the tick.
-    public var hasPartialSwipe: Bool { decoders.values.contains { !$0.decoder.isIdle } }
+    public var hasPartialSwipe: Bool { decoders.contains { !$0.isIdle } }
 
     /// Whether `reader` is between swipes with no key held (safe to grab).
-    public func isIdle(reader: String) -> Bool { decoders[reader]?.decoder.isIdle ?? true }
+    public func isIdle(reader: String) -> Bool { decoderIndex[reader].map { decoders[$0].isIdle } ?? true }
 
     /// Queues a decoded swipe (hashed first). With no backlog it is committed at once; behind a
     /// backlog it is only spooled (never committed ahead of older swipes, and without trying the

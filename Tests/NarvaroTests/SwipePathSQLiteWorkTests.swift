@@ -59,17 +59,6 @@ import Testing
         }
     }
 
-    /// The cooldown's nearest swipe comes as the nearest before and the nearest after.
-    @Test func theNearerOfTheTwoNeighboursIsTheNearestSwipe() {
-        #expect(CheckInRecorder.nearer(nil, nil, to: 100) == nil)
-        #expect(CheckInRecorder.nearer(90, nil, to: 100) == 90)
-        #expect(CheckInRecorder.nearer(nil, 130, to: 100) == 130)
-        #expect(CheckInRecorder.nearer(90, 105, to: 100) == 105)
-        #expect(CheckInRecorder.nearer(95, 130, to: 100) == 95)
-        #expect(CheckInRecorder.nearer(90, 110, to: 100) == 90)
-        #expect(CheckInRecorder.nearer(100, 100, to: 100) == 100)
-    }
-
     /// A swipe committed late (a spool drained after a later swipe) is a duplicate of the swipe
     /// after it within the cooldown, and of the one before it: both neighbours are looked at.
     @Test func aLateSwipeSeesItsNeighboursOnBothSides() throws {

@@ -34,15 +34,25 @@ public struct Visitor: Hashable, Sendable {
 /// easy to read aloud and type, e.g. `K7M2QD`.
 public struct VisitorCodeGenerator {
     public static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTVWXYZ")
-    private var generator: any RandomNumberGenerator
+    private(set) var generator: any RandomNumberGenerator
 
     public init(generator: any RandomNumberGenerator = SystemRandomNumberGenerator()) {
         self.generator = generator
     }
 
+    /// One draw for all six characters: a number uniform below 30⁶ (it fits in 32 bits), written
+    /// in base 30, is a uniform code. Six draws were six `getrandom` calls per new card.
     public mutating func next() -> String {
-        String((0..<6).map { _ in Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &generator)] })
+        var number = UInt64.random(in: 0..<Self.codeCount, using: &generator)
+        var characters: [Character] = []
+        characters.reserveCapacity(6)
+        for _ in 0..<6 {
+            characters.append(Self.alphabet[Int(number % UInt64(Self.alphabet.count))])
+            number /= UInt64(Self.alphabet.count)
+        }
+        return String(characters)
     }
+    private static let codeCount: UInt64 = (0..<6).reduce(1) { product, _ in product * UInt64(alphabet.count) }
 
     /// Whether `code` has the form of a visitor code (case-insensitive input is uppercased first).
     public static func isValid(_ code: String) -> Bool {

@@ -29,20 +29,20 @@ public struct CardHasher: Sendable {
         Self.hex(hash(canonicalCard))
     }
 
-    /// HMAC-SHA256 of raw bytes: a copy of the key schedule built once (`EVP_MAC_CTX_dup`), fed
-    /// the message. OpenSSL 3's one-shot `HMAC()` fetched the algorithm and hashed the padded key
-    /// again on every call, twice per swipe (card and swipe key); see docs/benchmarks.md.
+    /// HMAC-SHA256 of raw bytes: copies of the key's inner and outer SHA-256 states, hashed once
+    /// per key, fed the message. OpenSSL 3's one-shot `HMAC()` fetched the algorithm and hashed the
+    /// padded key again on every call, twice per swipe (card and swipe key), and a duplicated
+    /// `EVP_MAC_CTX` still allocated and freed four objects per hash; see docs/benchmarks.md.
     func hash(bytes message: [UInt8]) -> [UInt8] {
-        guard let template = schedule.context, let context = EVP_MAC_CTX_dup(template) else { return oneShot(message) }
-        defer { EVP_MAC_CTX_free(context) }
+        guard var inner = schedule.inner, var outer = schedule.outer else { return oneShot(message) }
         var digest = [UInt8](repeating: 0, count: 32)
-        var length = 0
         let ok = message.withUnsafeBufferPointer { m in
-            (m.isEmpty || EVP_MAC_update(context, m.baseAddress, m.count) == 1)
-                && digest.withUnsafeMutableBufferPointer { EVP_MAC_final(context, $0.baseAddress, &length, $0.count) == 1 }
+            digest.withUnsafeMutableBufferPointer { d in
+                SHA256_Update(&inner, m.baseAddress, m.count) == 1 && SHA256_Final(d.baseAddress, &inner) == 1
+                    && SHA256_Update(&outer, d.baseAddress, 32) == 1 && SHA256_Final(d.baseAddress, &outer) == 1
+            }
         }
-        guard ok, length == 32 else { return oneShot(message) }
-        return digest
+        return ok ? digest : oneShot(message)
     }
 
     /// HMAC-SHA256 via `HMAC(EVP_sha256(), …)`: for keys the schedule could not take (an empty test key).
@@ -77,28 +77,27 @@ public struct CardHasher: Sendable {
     }
 }
 
-/// An HMAC-SHA256 context holding the key's inner and outer pads, built once per key. Never updated
-/// after `init`, only duplicated (`EVP_MAC_CTX_dup` reads it), so sharing it between threads is safe.
-final class HMACKeySchedule: @unchecked Sendable {
-    let context: OpaquePointer?
+/// A key's HMAC-SHA256 schedule (RFC 2104): the SHA-256 states after its inner and outer pads,
+/// built once per key. Plain values, only ever copied, so sharing them between threads is safe.
+struct HMACKeySchedule: Sendable {
+    let inner: SHA256_CTX?
+    let outer: SHA256_CTX?
 
     init(key: [UInt8]) {
-        guard !key.isEmpty, let mac = EVP_MAC_fetch(nil, "HMAC", nil) else { context = nil; return }
-        defer { EVP_MAC_free(mac) }
-        guard let context = EVP_MAC_CTX_new(mac) else { self.context = nil; return }
-        // OSSL_PARAM keeps the pointers it is given, so both C strings must outlive EVP_MAC_init: a
-        // Swift literal passed straight to `OSSL_PARAM_construct_utf8_string` is freed when that call
-        // returns (AddressSanitizer found the use after free in the cli fuzz target).
-        let parameterName = Array("digest".utf8CString)
-        var digestName = Array("SHA256".utf8CString)
-        let ok = parameterName.withUnsafeBufferPointer { parameter in
-            digestName.withUnsafeMutableBufferPointer { name in
-                var parameters = [OSSL_PARAM_construct_utf8_string(parameter.baseAddress, name.baseAddress, 0), OSSL_PARAM_construct_end()]
-                return key.withUnsafeBufferPointer { EVP_MAC_init(context, $0.baseAddress, $0.count, &parameters) == 1 }
-            }
+        // A key longer than SHA-256's 64-byte block is hashed first; a shorter one is zero-padded.
+        var block = [UInt8](repeating: 0, count: 64)
+        if key.count > 64 {
+            _ = key.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &block) }
+        } else {
+            block.replaceSubrange(0..<key.count, with: key)
         }
-        if ok { self.context = context } else { EVP_MAC_CTX_free(context); self.context = nil }
+        func padded(_ pad: UInt8) -> SHA256_CTX? {
+            var state = SHA256_CTX()
+            let bytes = block.map { $0 ^ pad }
+            guard SHA256_Init(&state) == 1, SHA256_Update(&state, bytes, bytes.count) == 1 else { return nil }
+            return state
+        }
+        inner = padded(0x36)
+        outer = padded(0x5c)
     }
-
-    deinit { EVP_MAC_CTX_free(context) }
 }

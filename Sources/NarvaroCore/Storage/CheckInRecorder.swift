@@ -135,7 +135,7 @@ public final class CheckInRecorder {
 
     /// Writes the check-in, not its statistics (the caller catches up). Must run inside a transaction
     /// (`record`, `recordBatch`). Per new swipe: one `data_version`, one look-up (duplicate, card,
-    /// holder, nearest swipe) and the check-in.
+    /// holder, a swipe within the cooldown) and the check-in.
     /// `refreshed`: an earlier swipe of the same transaction (a batch) already checked `data_version`.
     func write(_ swipe: PreparedSwipe, refreshed: Bool = false) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
@@ -146,11 +146,11 @@ public final class CheckInRecorder {
         let db = store.db
         let held = try statements()
         let window = Int64(reader.cooldownSeconds) * 1_000_000
-        guard let found = try held.lookup.query([swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
-                                                 swipe.time.microseconds + window, swipe.time.microseconds], limit: 1).first else {
+        guard let found = try held.lookup.withFirstRow([swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
+                                                        swipe.time.microseconds + window], LookedUp.init) else {
             preconditionFailure("the look-up selects from one row")
         }
-        if let existing = found.optionalInt64(0) {
+        if let existing = found.existing {
             return RecordedCheckIn(checkIn: try checkIn(id: existing), isNew: false)
         }
         let setup = try configuration.venue(id: reader.venueID, store)
@@ -160,18 +160,12 @@ public final class CheckInRecorder {
         let card: CardRecord
         var visitor: Visitor?
         var nearest: EventTime?
-        if let cardID = found.optionalInt64(1) {
-            card = CardRecord(id: cardID, visitorID: found.optionalInt64(2), activityID: found.optionalInt64(3),
-                              revokedAt: found.optionalInt64(4).map { EventTime(microseconds: $0) })
-            if card.visitorID != nil {
-                visitor = Visitor(id: found.int64(5), code: found.string(6), nickname: found.optionalString(7), birthYear: found.optionalInt(8),
-                                  gender: try found.stored(9, as: Gender.self, column: "visitors.gender"),
-                                  role: try found.stored(10, as: Role.self, column: "visitors.role"),
-                                  enrolled: found.bool(11), createdAt: EventTime(microseconds: found.int64(12)))
-            }
+        if let known = found.card {
+            card = known
+            visitor = found.visitor
             // Looked for only within the reader's cooldown, for visitor cards: `OutcomeDecision` decides.
             if card.activityID == nil, reader.cooldownSeconds > 0 {
-                nearest = Self.nearer(found.optionalInt64(13), found.optionalInt64(14), to: swipe.time.microseconds).map { EventTime(microseconds: $0) }
+                nearest = found.withinCooldown.map { EventTime(microseconds: $0) }
             }
         } else {
             let placeholder = try store.insertVisitor(VisitorDetails(), enrolled: false, at: swipe.time)
@@ -209,26 +203,44 @@ public final class CheckInRecorder {
     }
 
     /// One row: the check-in already recorded under this swipe key (a replay), the card with its
-    /// holder, and the times of the same card's nearest check-ins on the reader before and after ?6
-    /// within ?4…?5 (the cooldown either side). Three look-ups in one statement, as they were three
-    /// per swipe. The nearest swipe is a `max` and a `min` on the index, not `ORDER BY abs(…) LIMIT 1`:
-    /// that sorted through a temporary B-tree per swipe (`OpenEphemeral` in `EXPLAIN`). The holder's
-    /// first day at the venue is read by the statistics' catch-up (Store+StatisticsCatchUp.swift).
+    /// holder, and the earliest of the same card's check-ins on the reader within ?4…?5 (the
+    /// cooldown either side). Three look-ups in one statement, as they were three per swipe.
+    /// `OutcomeDecision` needs the nearest swipe only to ask whether it is within the cooldown, and
+    /// it is exactly when any is: one `min` on the index answers that, where the nearest took a
+    /// `max` before and a `min` after (and `ORDER BY abs(…) LIMIT 1` before those sorted through a
+    /// temporary B-tree per swipe). The holder's first day at the venue is read by the statistics'
+    /// catch-up (Store+StatisticsCatchUp.swift).
     static let lookup = """
         SELECT (SELECT id FROM checkins WHERE swipe_key = ?1),
                c.id, c.visitor_id, c.activity_id, c.revoked_at,
                p.id, p.code, p.nickname, p.birth_year, p.gender, p.role, p.enrolled, p.created_at,
-               (SELECT max(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?4 AND time_us <= ?6),
-               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?6 AND time_us <= ?5)
+               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?4 AND time_us <= ?5)
         FROM (SELECT 1) LEFT JOIN cards c ON c.card_hash = ?2 LEFT JOIN visitors p ON p.id = c.visitor_id
         """
 
-    /// The one of `before` and `after` nearer to `time` (either when they are as near).
-    static func nearer(_ before: Int64?, _ after: Int64?, to time: Int64) -> Int64? {
-        guard let before else { return after }
-        guard let after else { return before }
-        return after.subtractingReportingOverflow(time).partialValue < time.subtractingReportingOverflow(before).partialValue ? after : before
+    /// The look-up's row, read where SQLite holds it.
+    struct LookedUp {
+        var existing: Int64?
+        var card: CardRecord?
+        var visitor: Visitor?
+        /// A check-in of the card on the reader within the cooldown either side (the earliest).
+        var withinCooldown: Int64?
+
+        init(_ row: StepRow) throws {
+            existing = row.optionalInt64(0)
+            guard existing == nil, let cardID = row.optionalInt64(1) else { return }
+            card = CardRecord(id: cardID, visitorID: row.optionalInt64(2), activityID: row.optionalInt64(3),
+                              revokedAt: row.optionalInt64(4).map { EventTime(microseconds: $0) })
+            if card?.visitorID != nil {
+                visitor = Visitor(id: row.int64(5), code: row.string(6), nickname: row.optionalString(7), birthYear: row.optionalInt(8),
+                                  gender: try row.stored(9, as: Gender.self, column: "visitors.gender"),
+                                  role: try row.stored(10, as: Role.self, column: "visitors.role"),
+                                  enrolled: row.bool(11), createdAt: EventTime(microseconds: row.int64(12)))
+            }
+            withinCooldown = row.optionalInt64(13)
+        }
     }
+
     static let insertCheckIn = """
         INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)

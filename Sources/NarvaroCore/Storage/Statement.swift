@@ -93,6 +93,31 @@ public final class Statement {
         return try rows(limit: limit)
     }
 
+    /// Executes and hands each row to `body` as it is stepped to, without copying it out: for
+    /// the swipe path and the statistics' catch-up, where a copied `Row` (an array of values, a
+    /// `String` per text) cost more than the columns read from it. `body` may run other statements
+    /// on the connection; the row it gets is valid only during its call.
+    func forEachRow(_ parameters: [any SQLBindable], _ body: (StepRow) throws -> Void) throws {
+        try bind(parameters)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { return }
+            if rc != SQLITE_ROW { throw connection.error(rc, sql: sql) }
+            try body(StepRow(handle: handle))
+        }
+    }
+
+    /// Executes and hands the first row to `body` (nil: no row), as `forEachRow`.
+    func withFirstRow<T>(_ parameters: [any SQLBindable], _ body: (StepRow) throws -> T) throws -> T? {
+        try bind(parameters)
+        defer { sqlite3_reset(handle) }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_DONE { return nil }
+        if rc != SQLITE_ROW { throw connection.error(rc, sql: sql) }
+        return try body(StepRow(handle: handle))
+    }
+
     private func rows(limit: Int) throws(StoreError) -> [Row] {
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []

@@ -2,6 +2,14 @@
 // activity × local day, the visitor's first day at the venue, and anonymous `day_totals`
 // per role × gender × age band. Recomputed per affected day on enrolment, edits and merges.
 
+/// What counting a visit needs of its visitor: who, and the cells of `day_totals` they fall in.
+struct VisitHolder {
+    var id: Int64
+    var birthYear: Int?
+    var gender: Gender
+    var role: Role
+}
+
 /// A venue and one of its local days: the unit in which statistics are recomputed.
 struct VenueDay: Hashable {
     var venueID: Int64
@@ -26,15 +34,16 @@ extension Store {
     }
 
     /// Counts one check-in's visit, inside the catch-up's transaction. Returns whether it was the
-    /// visitor's first visit that day to that activity (a new `visits` row). `firstDay` is the
-    /// visitor's first day at the venue as read in the same transaction (nil: none yet). `bands` is
-    /// asked only when a day total is written. `fold`: the catch-up's day totals, added up in memory
-    /// and written at its end (nil: written now).
+    /// visitor's first visit that day to that activity (a new `visits` row). `firstDay` reads the
+    /// visitor's first day at the venue in the same transaction (nil: none yet); it and `bands` are
+    /// asked only for a new visit. `fold`: the catch-up's day totals, added up in memory and written
+    /// at its end (nil: written now).
     @discardableResult
-    func countVisit(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, firstDay first: Int?,
+    func countVisit(holder visitor: VisitHolder, venueID: Int64, activityID: Int64, day: Int, firstDay: () throws -> Int?,
                     fold: DayTotalsFold? = nil, statements: VisitStatements? = nil, bands: () throws -> AgeBands) throws -> Bool {
         let visit = try statements?.insertVisit ?? db.statement(Self.insertVisitUnlessCounted)
         guard try visit.run([venueID, day, activityID, visitor.id]) > 0 else { return false }
+        let first = try firstDay()
         if let first, first < day {
             try addToDayTotals(visitor: visitor, venueID: venueID, activityID: activityID, day: day, isNew: false, fold: fold, bands: bands())
         } else if let first, first > day {
@@ -64,7 +73,7 @@ extension Store {
         }
     }
 
-    private func addToDayTotals(visitor: Visitor, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, fold: DayTotalsFold?, bands: AgeBands) throws {
+    private func addToDayTotals(visitor: VisitHolder, venueID: Int64, activityID: Int64, day: Int, isNew: Bool, fold: DayTotalsFold?, bands: AgeBands) throws {
         let band = bands.label(birthYear: visitor.birthYear, in: LocalDate(dayNumber: day).year)
         if let fold {
             fold.add(DayTotalsFold.Key(venueID: venueID, day: day, activityID: activityID, role: visitor.role.rawValue,

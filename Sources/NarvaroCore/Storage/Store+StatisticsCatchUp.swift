@@ -43,24 +43,24 @@ extension Store {
     }
 
     /// `catchUpStatistics` inside the caller's transaction; `fold` must be flushed before its commit.
+    /// The check-ins are read as they are stepped to, with only what counting needs; the holder's
+    /// first day at the venue only for a visit not counted yet.
     func catchUpStatisticsInPlace(fold: DayTotalsFold?) throws -> Int {
         let through = try statisticsThrough()
         let statements = try CatchUpStatements(db)
         var bands: AgeBands?
         var last = through
         var looked = 0
-        for row in try statements.pending.query([through]) {
+        try statements.pending.forEachRow([through]) { row in
             last = row.int64(0)
             looked += 1
-            guard let visitorID = row.optionalInt64(4), let activityID = row.optionalInt64(3),
-                  CheckInOutcome(rawValue: row.string(5))?.counts == true else { continue }
-            let venueID = row.int64(1), day = row.int(2)
-            let visitor = Visitor(id: visitorID, code: row.string(6), nickname: nil, birthYear: row.optionalInt(7),
-                                  gender: try row.stored(8, as: Gender.self, column: "visitors.gender"),
-                                  role: try row.stored(9, as: Role.self, column: "visitors.role"),
-                                  enrolled: row.bool(10), createdAt: EventTime(microseconds: row.int64(11)))
-            let firstDay = try statements.firstDay.query([visitorID, venueID], limit: 1).first?.optionalInt(0)
-            try countVisit(visitor: visitor, venueID: venueID, activityID: activityID, day: day, firstDay: firstDay,
+            guard row.bool(1), let visitorID = row.optionalInt64(5), let activityID = row.optionalInt64(4) else { return }
+            let venueID = row.int64(2)
+            let holder = VisitHolder(id: visitorID, birthYear: row.optionalInt(6),
+                                     gender: try row.stored(7, as: Gender.self, column: "visitors.gender"),
+                                     role: try row.stored(8, as: Role.self, column: "visitors.role"))
+            try countVisit(holder: holder, venueID: venueID, activityID: activityID, day: row.int(3),
+                           firstDay: { try statements.firstDay.withFirstRow([visitorID, venueID]) { $0.optionalInt(0) } ?? nil },
                            fold: fold, statements: statements.visit, bands: {
                                if let bands { return bands }
                                let read = try ageBands()
@@ -94,9 +94,11 @@ extension Store {
         }
     }
     /// The check-ins after the mark with what counting them needs: where, when, what, and the holder.
+    /// Whether the check-in counts (`CheckInOutcome.counts`) is asked of SQLite, in the same terms.
     static let pendingCheckIns = """
-        SELECT c.id, c.venue_id, c.local_day, c.activity_id, c.visitor_id, c.outcome,
-               p.code, p.birth_year, p.gender, p.role, p.enrolled, p.created_at
+        SELECT c.id, c.outcome IN (\(CheckInOutcome.allCases.filter(\.counts).map { "'\($0.rawValue)'" }.joined(separator: ", "))),
+               c.venue_id, c.local_day, c.activity_id, c.visitor_id,
+               p.birth_year, p.gender, p.role
         FROM checkins c LEFT JOIN visitors p ON p.id = c.visitor_id
         WHERE c.id > ?1 ORDER BY c.id
         """

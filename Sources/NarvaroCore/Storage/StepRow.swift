@@ -1,0 +1,32 @@
+// The row a statement has just stepped to, read in place (`Statement.forEachRow`): the columns are
+// read straight from SQLite, with the same meaning as `Row`'s accessors.
+import CSQLite
+
+struct StepRow {
+    let handle: OpaquePointer
+
+    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+
+    func int64(_ i: Int32) -> Int64 {
+        sqlite3_column_type(handle, i) == SQLITE_INTEGER ? sqlite3_column_int64(handle, i) : 0
+    }
+    func int(_ i: Int32) -> Int { Int(int64(i)) }
+    func optionalInt64(_ i: Int32) -> Int64? {
+        sqlite3_column_type(handle, i) == SQLITE_INTEGER ? sqlite3_column_int64(handle, i) : nil
+    }
+    func optionalInt(_ i: Int32) -> Int? { optionalInt64(i).map { Int($0) } }
+    func bool(_ i: Int32) -> Bool { int64(i) != 0 }
+
+    func optionalString(_ i: Int32) -> String? {
+        guard sqlite3_column_type(handle, i) == SQLITE_TEXT, let text = sqlite3_column_text(handle, i) else { return nil }
+        return String(cString: text)
+    }
+    func string(_ i: Int32) -> String { optionalString(i) ?? "" }
+
+    /// Column `i` as `E`, as `Row.stored`: a value this version does not know is damage, said so.
+    func stored<E: RawRepresentable>(_ i: Int32, as type: E.Type, column: String) throws(StoreError) -> E where E.RawValue == String {
+        let text = string(i)
+        guard let value = E(rawValue: text) else { throw .corrupt(column: column, value: text) }
+        return value
+    }
+}

@@ -67,11 +67,13 @@ public final class SwipePipeline {
     /// One decoder per reader, in the order first fed, and the index of the one fed last: a swipe
     /// is ~44 key events from one reader, and hashing its name for each cost ~20,000 instructions
     /// per swipe. Held in arrays and fed in place: a boxed decoder and a (name, box) pair cost
-    /// a few retains and releases per key event (~3 % of a swipe's CPU on tmpfs).
-    private var decoderReaders: [String] = []
-    private var decoders: [CardDecoder] = []
+    /// a few retains and releases per key event (~3 % of a swipe's CPU on tmpfs). Not checked for
+    /// exclusive access at run time (two `swift_beginAccess` per key event, ~7,000 instructions per
+    /// swipe): the pipeline runs on its owner's one thread and `feed` never re-enters.
+    @exclusivity(unchecked) private var decoderReaders: [String] = []
+    @exclusivity(unchecked) private var decoders: [CardDecoder] = []
     private var decoderIndex: [String: Int] = [:]
-    private var lastFed = -1
+    @exclusivity(unchecked) private var lastFed = -1
     private let interKeyTimeout: Int64
     /// Swipes decoded but not yet committed, oldest first.
     public private(set) var queue: [PreparedSwipe] = []

@@ -47,6 +47,29 @@ import Testing
         #expect(expired.activity == "spel")
     }
 
+    /// A swipe recorded before comes back as it was, whichever way the recorder finds it: a known
+    /// visitor card through its insert's unique swipe key (nothing written, the counts unchanged),
+    /// an activity card before it switches the reader again (a later card's switch stays).
+    @Test func aReplayedSwipeChangesNothingWhateverItsCard() throws {
+        let db = try TestDatabase()
+        try venueWithActivities(db)
+        try db.store.addActivityCard("AC01", activity: db.store.activity(named: "sprakcafe"), now: now)
+        try db.store.addActivityCard("AC02", activity: db.store.activity(named: "spel"), now: now)
+        let visitor = try db.swipe("0001", at: "2026-11-17T15:00:00+01:00")
+        let firstCard = try db.swipe("AC01", at: "2026-11-17T15:10:00+01:00")
+        try db.swipe("AC02", at: "2026-11-17T15:20:00+01:00")
+        let rows = try db.store.db.scalar("SELECT count(*) FROM checkins")
+        let visitors = try db.store.db.scalar("SELECT count(*) FROM visitors")
+
+        let visitorAgain = try db.swipe("0001", at: "2026-11-17T15:00:00+01:00")
+        #expect(!visitorAgain.isNew && visitorAgain.id == visitor.id && visitorAgain.outcome == visitor.outcome)
+        let cardAgain = try db.swipe("AC01", at: "2026-11-17T15:10:00+01:00")
+        #expect(!cardAgain.isNew && cardAgain.id == firstCard.id)
+        #expect(try db.store.db.scalar("SELECT count(*) FROM checkins") == rows)
+        #expect(try db.store.db.scalar("SELECT count(*) FROM visitors") == visitors)
+        #expect(try db.swipe("0002", at: "2026-11-17T15:30:00+01:00").activity == "spel", "the replayed AC01 switched the reader back")
+    }
+
     @Test func overlappingSlotsGoToTheOneThatStartedLast() throws {
         let db = try TestDatabase()
         try venueWithActivities(db)

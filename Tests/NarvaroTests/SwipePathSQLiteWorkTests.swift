@@ -15,7 +15,7 @@ import Testing
     @Test func noStatementOfTheSwipePathBuildsATemporaryBTree() throws {
         let db = try TestDatabase()
         try db.standardVenue()
-        for sql in [CheckInRecorder.lookup, CheckInRecorder.insertCheckIn, Store.insertVisitUnlessCounted, Store.addDayTotal,
+        for sql in [CheckInRecorder.lookup, CheckInRecorder.insertCheckIn, CheckInRecorder.recordedSwipe, Store.insertVisitUnlessCounted, Store.addDayTotal,
                     "INSERT INTO first_visits(visitor_id, venue_id, first_day) VALUES (?1, ?2, ?3)",
                     "INSERT INTO visitors(code, created_at) VALUES (?1, ?2)",
                     // The statistics' catch-up, per check-in it counts.

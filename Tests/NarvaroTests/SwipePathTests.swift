@@ -107,7 +107,8 @@ import Testing
         }
         let lookup = try plan(CheckInRecorder.lookup)
         #expect(lookup.contains("checkins_card_reader_time (card_id=? AND reader_id=? AND time_us>? AND time_us<?)"), "\(lookup)")
-        #expect(lookup.contains("sqlite_autoindex_checkins_1 (swipe_key=?)"), "\(lookup)")
+        let recorded = try plan(CheckInRecorder.recordedSwipe)
+        #expect(recorded.contains("sqlite_autoindex_checkins_1 (swipe_key=?)"), "\(recorded)")
         let byCard = try plan("DELETE FROM checkins WHERE card_id = 1")
         #expect(byCard.contains("checkins_card_reader_time (card_id=?)"), "\(byCard)")
         #expect(try plan("DELETE FROM checkins WHERE visitor_id = 1").contains("SEARCH"))

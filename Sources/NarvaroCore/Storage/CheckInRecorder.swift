@@ -24,10 +24,11 @@ public final class CheckInRecorder {
     /// instructions with the other statements, docs/benchmarks.md "Batches against raw inserts").
     private var held: HeldStatements?
     struct HeldStatements {
-        let lookup: Statement, insertCheckIn: Statement
+        let lookup: Statement, insertCheckIn: Statement, recorded: Statement
         init(_ db: SQLiteConnection) throws {
             lookup = try db.statement(CheckInRecorder.lookup)
             insertCheckIn = try db.statement(CheckInRecorder.insertCheckIn)
+            recorded = try db.statement(CheckInRecorder.recordedSwipe)
         }
     }
     private func statements() throws -> HeldStatements {
@@ -134,8 +135,9 @@ public final class CheckInRecorder {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Writes the check-in, not its statistics (the caller catches up). Must run inside a transaction
-    /// (`record`, `recordBatch`). Per new swipe: one `data_version`, one look-up (duplicate, card,
-    /// holder, a swipe within the cooldown) and the check-in.
+    /// (`record`, `recordBatch`). Per new swipe of a known visitor card: one `data_version`, one
+    /// look-up (card, holder, a swipe within the cooldown) and the check-in, whose insert also finds
+    /// a swipe recorded before.
     /// `refreshed`: an earlier swipe of the same transaction (a batch) already checked `data_version`.
     func write(_ swipe: PreparedSwipe, refreshed: Bool = false) throws -> RecordedCheckIn {
         // Prepared swipes also come from the spool and the batch importer, not only from `prepare`.
@@ -146,12 +148,16 @@ public final class CheckInRecorder {
         let db = store.db
         let held = try statements()
         let window = Int64(reader.cooldownSeconds) * 1_000_000
-        guard let found = try held.lookup.withFirstRow([swipeKey, swipe.cardHash, reader.id, swipe.time.microseconds - window,
+        guard let found = try held.lookup.withFirstRow([swipe.cardHash, reader.id, swipe.time.microseconds - window,
                                                         swipe.time.microseconds + window], LookedUp.init) else {
             preconditionFailure("the look-up selects from one row")
         }
-        if let existing = found.existing {
-            return RecordedCheckIn(checkIn: try checkIn(id: existing), isNew: false)
+        // A swipe recorded before (a replay after a crash, a recording replayed twice) comes back as
+        // it was. A new card or an activity card writes before its check-in (a placeholder visitor,
+        // the reader's activity), so it is looked for first; a known visitor card writes nothing
+        // before it, and its insert's unique `swipe_key` finds it (`insertCheckIn` does nothing then).
+        if found.card?.activityID != nil || found.card == nil, let existing = try recordedCheckIn(swipeKey, held) {
+            return existing
         }
         let setup = try configuration.venue(id: reader.venueID, store)
         let (venue, clock, slots) = (setup.venue, setup.clock, setup.slots)
@@ -192,8 +198,13 @@ public final class CheckInRecorder {
             (activityID, source) = Attribution.decide(reader: reader, time: swipe.time,
                                                       around: configuration.slotOccurrences(around: localDate, setup: setup), dropInID: setup.dropInID)
         }
-        _ = try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
-                                    outcome.rawValue, source.rawValue, swipeKey])
+        guard try held.insertCheckIn.run([swipe.time.microseconds, reader.id, venue.id, activityID, card.id, visitor?.id, day,
+                                          outcome.rawValue, source.rawValue, swipeKey]) > 0 else {
+            guard let existing = try recordedCheckIn(swipeKey, held) else {
+                throw StoreError.conflict("check-in with swipe key \(CardHasher.hex(swipeKey)) was neither written nor found")
+            }
+            return existing
+        }
         let id = db.lastInsertRowID
         configuration.noteOwnWrites(store)
         let activity = try configuration.activity(id: activityID, store)
@@ -202,48 +213,52 @@ public final class CheckInRecorder {
                              visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil), isNew: true)
     }
 
-    /// One row: the check-in already recorded under this swipe key (a replay), the card with its
-    /// holder, and the earliest of the same card's check-ins on the reader within ?4…?5 (the
-    /// cooldown either side). Three look-ups in one statement, as they were three per swipe.
+    /// The check-in recorded under `swipeKey` before, if any.
+    private func recordedCheckIn(_ swipeKey: [UInt8], _ held: HeldStatements) throws -> RecordedCheckIn? {
+        guard let id = try held.recorded.withFirstRow([swipeKey], { $0.int64(0) }) else { return nil }
+        return RecordedCheckIn(checkIn: try checkIn(id: id), isNew: false)
+    }
+    static let recordedSwipe = "SELECT id FROM checkins WHERE swipe_key = ?1"
+
+    /// One row: the card with its holder, and the earliest of the same card's check-ins on the
+    /// reader within ?3…?4 (the cooldown either side). Two look-ups in one statement, as they were
+    /// two per swipe (a third, the swipe key, is the insert's: `write`).
     /// `OutcomeDecision` needs the nearest swipe only to ask whether it is within the cooldown, and
     /// it is exactly when any is: one `min` on the index answers that, where the nearest took a
     /// `max` before and a `min` after (and `ORDER BY abs(…) LIMIT 1` before those sorted through a
     /// temporary B-tree per swipe). The holder's first day at the venue is read by the statistics'
     /// catch-up (Store+StatisticsCatchUp.swift).
     static let lookup = """
-        SELECT (SELECT id FROM checkins WHERE swipe_key = ?1),
-               c.id, c.visitor_id, c.activity_id, c.revoked_at,
+        SELECT c.id, c.visitor_id, c.activity_id, c.revoked_at,
                p.id, p.code, p.nickname, p.birth_year, p.gender, p.role, p.enrolled, p.created_at,
-               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?3 AND time_us >= ?4 AND time_us <= ?5)
-        FROM (SELECT 1) LEFT JOIN cards c ON c.card_hash = ?2 LEFT JOIN visitors p ON p.id = c.visitor_id
+               (SELECT min(time_us) FROM checkins WHERE card_id = c.id AND reader_id = ?2 AND time_us >= ?3 AND time_us <= ?4)
+        FROM (SELECT 1) LEFT JOIN cards c ON c.card_hash = ?1 LEFT JOIN visitors p ON p.id = c.visitor_id
         """
 
     /// The look-up's row, read where SQLite holds it.
     struct LookedUp {
-        var existing: Int64?
         var card: CardRecord?
         var visitor: Visitor?
         /// A check-in of the card on the reader within the cooldown either side (the earliest).
         var withinCooldown: Int64?
 
         init(_ row: StepRow) throws {
-            existing = row.optionalInt64(0)
-            guard existing == nil, let cardID = row.optionalInt64(1) else { return }
-            card = CardRecord(id: cardID, visitorID: row.optionalInt64(2), activityID: row.optionalInt64(3),
-                              revokedAt: row.optionalInt64(4).map { EventTime(microseconds: $0) })
+            guard let cardID = row.optionalInt64(0) else { return }
+            card = CardRecord(id: cardID, visitorID: row.optionalInt64(1), activityID: row.optionalInt64(2),
+                              revokedAt: row.optionalInt64(3).map { EventTime(microseconds: $0) })
             if card?.visitorID != nil {
-                visitor = Visitor(id: row.int64(5), code: row.string(6), nickname: row.optionalString(7), birthYear: row.optionalInt(8),
-                                  gender: try row.stored(9, as: Gender.self, column: "visitors.gender"),
-                                  role: try row.stored(10, as: Role.self, column: "visitors.role"),
-                                  enrolled: row.bool(11), createdAt: EventTime(microseconds: row.int64(12)))
+                visitor = Visitor(id: row.int64(4), code: row.string(5), nickname: row.optionalString(6), birthYear: row.optionalInt(7),
+                                  gender: try row.stored(8, as: Gender.self, column: "visitors.gender"),
+                                  role: try row.stored(9, as: Role.self, column: "visitors.role"),
+                                  enrolled: row.bool(10), createdAt: EventTime(microseconds: row.int64(11)))
             }
-            withinCooldown = row.optionalInt64(13)
+            withinCooldown = row.optionalInt64(12)
         }
     }
 
     static let insertCheckIn = """
         INSERT INTO checkins(time_us, reader_id, venue_id, activity_id, card_id, visitor_id, local_day, outcome, attribution, swipe_key)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(swipe_key) DO NOTHING
         """
 
     func checkIn(id: Int64) throws -> CheckIn {

@@ -1,5 +1,5 @@
 // The row a statement has just stepped to, read in place (`Statement.forEachRow`): the columns are
-// read straight from SQLite, with the same meaning as `Row`'s accessors.
+// read straight from SQLite, with the same meaning as `Row`'s accessors (`stored`: Row+StoredValue.swift).
 import CSQLite
 
 struct StepRow {
@@ -22,11 +22,4 @@ struct StepRow {
         return String(cString: text)
     }
     func string(_ i: Int32) -> String { optionalString(i) ?? "" }
-
-    /// Column `i` as `E`, as `Row.stored`: a value this version does not know is damage, said so.
-    func stored<E: RawRepresentable>(_ i: Int32, as type: E.Type, column: String) throws(StoreError) -> E where E.RawValue == String {
-        let text = string(i)
-        guard let value = E(rawValue: text) else { throw .corrupt(column: column, value: text) }
-        return value
-    }
 }

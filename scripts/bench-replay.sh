@@ -188,9 +188,14 @@ visitor, visits, first visits, day totals, attribution). Wall time is mostly fsy
 and swings by ±50 % between runs (the peer alone took 24 s and 37 s in two runs an hour apart):
 compare the two within one run, and CPU across runs.
 
-Findings (2026-12-03, the machine loaded by other builds throughout):
+Findings (2026-12-03/04, the machine loaded by other builds throughout):
 
-- **Session 7 (23:09 UTC): statistics follow the check-ins.** The table above: ×3.7 faster than the
+- **Session 8 (2026-12-04 02:31 UTC): the swipe's own CPU.** The table above: ×4.2 faster than the
+  peer on the wall (0.85 s against 3.61 s), 28 µs of CPU a swipe on tmpfs, 14.7 MiB peak. Rows are
+  read where SQLite holds them, the HMAC copies its key's SHA-256 states, the decoders are fed
+  without retains or exclusivity checks, and a known card's replay is found by its insert
+  (docs/benchmarks.md, "The swipe's own CPU": 244,000 → 209,000 instructions a swipe).
+- **Session 7 (23:09 UTC): statistics follow the check-ins.** ×3.7 faster than the
   peer on the wall (1.02 s against 3.81 s), 33 µs of CPU a swipe on tmpfs (goal 60), 16.3 MiB peak.
   A swipe's transaction writes only its check-in; the visits, first visits and day totals of a
   group's swipes are written in one catch-up when the input pauses or 256 wait

@@ -2,26 +2,15 @@
 // totals on the same connection (Statement.forEachRow): swipes out of time order, in batches, with
 // replays, still count as a rebuild from the check-ins does.
 @testable import NarvaroCore
+import NarvaroBench
 import Testing
 import Foundation
 
 @Suite struct StatisticsCatchUpOrderTests {
-    /// SplitMix64.
-    struct G: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A late swipe (before its visitor's first day) recomputes day totals inside the pending read.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func outOfOrderBatchesAndDeferredCatchUpsVerify(seed: UInt64) throws {
-        var rng = G(state: seed)
+        var rng = SeededRandom(seed: seed)
         let batch = try TestDatabase(), deferred = try TestDatabase(), inline = try TestDatabase()
         for db in [batch, deferred, inline] { try db.standardVenue() }
         deferred.recorder.deferStatistics = true

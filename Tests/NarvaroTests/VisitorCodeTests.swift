@@ -1,20 +1,18 @@
 // Visitor codes: one random draw per code, and every character of the alphabet reachable in every
 // position (a code written in base 30 from a wrong range or digit would leave some out).
 @testable import NarvaroCore
+import NarvaroBench
 import Testing
 
 @Suite struct VisitorCodeTests {
-    /// SplitMix64, counting its draws.
+    /// The benchmark's seeded generator, counting its draws.
     struct CountingGenerator: RandomNumberGenerator {
-        var state: UInt64
+        var seeded: SeededRandom
         var draws = 0
+        init(seed: UInt64) { seeded = SeededRandom(seed: seed) }
         mutating func next() -> UInt64 {
             draws += 1
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            return seeded.next()
         }
     }
 
@@ -22,7 +20,7 @@ import Testing
         var seen = Array(repeating: Set<Character>(), count: 6)
         var codes = Set<String>()
         for seed in 0..<3 {
-            var generator = VisitorCodeGenerator(generator: CountingGenerator(state: UInt64(seed)))
+            var generator = VisitorCodeGenerator(generator: CountingGenerator(seed: UInt64(seed)))
             for _ in 0..<1_000 {
                 let code = generator.next()
                 #expect(VisitorCodeGenerator.isValid(code), "\(code)")

@@ -45,7 +45,8 @@ public struct CardHasher: Sendable {
         return ok ? digest : oneShot(message)
     }
 
-    /// HMAC-SHA256 via `HMAC(EVP_sha256(), …)`: for keys the schedule could not take (an empty test key).
+    /// HMAC-SHA256 via `HMAC(EVP_sha256(), …)`: only if libcrypto's SHA-256 calls failed (they do not
+    /// for any key or message; this keeps a failure from ever producing a wrong hash).
     private func oneShot(_ message: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0

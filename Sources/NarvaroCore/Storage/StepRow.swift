@@ -5,8 +5,6 @@ import CSQLite
 struct StepRow {
     let handle: OpaquePointer
 
-    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
-
     func int64(_ i: Int32) -> Int64 {
         sqlite3_column_type(handle, i) == SQLITE_INTEGER ? sqlite3_column_int64(handle, i) : 0
     }

@@ -10,6 +10,8 @@ public struct BenchmarkOptions: Sendable {
     public var swipes = 500
     public var batch = 5_000
     public var runs = 30
+    /// Paired rounds on a reused WAL: `swipes` swipes, then their check-in rows raw, back to back.
+    public var pairedRounds = 5
     public var seed: UInt64 = 1
 
     public init() {}
@@ -19,6 +21,7 @@ public struct BenchmarkOptions: Sendable {
         options.swipes = 100
         options.batch = 1_000
         options.runs = 10
+        options.pairedRounds = 2
         return options
     }
 }
@@ -48,6 +51,9 @@ public struct BenchmarkResult: Codable, Sendable {
     public var batch: RateResult
     /// The batch's check-in rows through raw sqlite3 calls, one transaction for all (nil in older results).
     public var rawBatch: RateResult?
+    /// Rounds of new swipes through the warm pipeline, each followed at once by their check-in rows
+    /// raw, on a reused WAL: pairs that share the disk's state of the moment (nil in older results).
+    public var pairedReusedWAL: [PairedRound]? = nil
     /// Every row the batch wrote (visitors, cards, check-ins, visits, first visits, day totals)
     /// through raw sqlite3 calls, one transaction for all (nil in older results).
     public var rawBatchAll: RawRowsResult?
@@ -97,6 +103,7 @@ public enum BenchmarkRunner {
         log("raw sqlite3 \(steadyIDs.count) check-in rows, reused WAL")
         try store.restartWAL()
         let rawSteady = try BenchmarkIngest.rawInserts(copier, ids: steadyIDs)
+        let rounds = try pairedRounds(store: store, pipeline: pipeline, copier: copier, options: options, log: log)
         log("raw sqlite3 \(ids.count) check-in rows, empty WAL")
         // Cold, as the swipe path's first run was: a connection of its own.
         try store.emptyWAL()
@@ -116,6 +123,31 @@ public enum BenchmarkRunner {
         return BenchmarkResult(label: label, generation: generation, sqliteVersion: Store.sqliteVersion,
                                size: size, reports: reports, plans: plans, pipeline: fresh, raw: raw,
                                pipelineReusedWAL: steady, rawReusedWAL: rawSteady, rawAllReusedWAL: rawAllSteady, batch: batch, rawBatch: rawBatch,
-                               rawBatchAll: rawBatchAll)
+                               pairedReusedWAL: rounds, rawBatchAll: rawBatchAll)
     }
+
+    /// The swipe path against raw check-in rows, round by round: one pair of runs sees one state of
+    /// a shared disk, whose fsync latency drifts between runs more than either side differs (the
+    /// single pair above moved 0.77 → 0.86 between two days with the same binary; docs/benchmarks.md).
+    static func pairedRounds(store: Store, pipeline: SwipePipeline, copier: RawCheckInCopier, options: BenchmarkOptions,
+                             log: (String) -> Void) throws -> [PairedRound] {
+        var rounds: [PairedRound] = []
+        for round in 0..<options.pairedRounds {
+            log("paired round \(round + 1) of \(options.pairedRounds): \(options.swipes) swipes, then their check-in rows raw, reused WAL")
+            let swipes = try BenchmarkWorkload.swipes(store: store, count: options.swipes, seed: options.seed &+ 10 &+ UInt64(round))
+            try store.restartWAL()
+            let (swipePath, ids) = try BenchmarkIngest.feed(pipeline, swipes: swipes)
+            try store.restartWAL()
+            rounds.append(PairedRound(swipePath: swipePath, raw: try BenchmarkIngest.rawInserts(copier, ids: ids)))
+        }
+        return rounds
+    }
+}
+
+/// One round of `BenchmarkRunner.pairedRounds`.
+public struct PairedRound: Codable, Sendable, Equatable {
+    public var swipePath: RateResult
+    public var raw: RateResult
+    /// The swipe path's rate over the raw rows' rate.
+    public var ratio: Double { raw.perSecond > 0 ? swipePath.perSecond / raw.perSecond : 0 }
 }

@@ -41,6 +41,19 @@ public enum BenchmarkTable {
             out += row([r.label] + steady + [ratio(r.pipelineReusedWAL, r.rawReusedWAL), rate(all), ratio(r.pipelineReusedWAL, all),
                         cpu.joined(separator: " / "), rate(r.pipeline), rate(r.raw), ratio(r.pipeline, r.raw)])
         }
+        if results.contains(where: { $0.pairedReusedWAL?.isEmpty == false }) {
+            out += "\nPaired rounds on a reused WAL: in each round new swipes through the warm swipe path, then at once their "
+                + "check-in rows raw, so both sides of a round see the disk in the same state; the ratio of each round, "
+                + "their median and range.\n\n"
+            out += row(["size", "rounds", "swipes a round", "swipe path / raw, median", "range", "each round"], header: true)
+            for r in results {
+                guard let rounds = r.pairedReusedWAL, !rounds.isEmpty else { continue }
+                let ratios = rounds.map(\.ratio)
+                let sorted = ratios.sorted()
+                out += row([r.label, String(rounds.count), String(rounds[0].swipePath.count), fixed(BenchmarkParse.median(ratios), 2),
+                            "\(fixed(sorted[0], 2))–\(fixed(sorted[sorted.count - 1], 2))", ratios.map { fixed($0, 2) }.joined(separator: ", ")])
+            }
+        }
         out += "\nBatched: `recordBatch`, all swipes in one transaction; "
             + "raw batched: the batch's check-in rows, `INSERT` only, in one transaction; raw batched, all rows: copies of every row "
             + "the batch wrote (new visitors and cards, check-ins, visits, first visits, day totals) in one transaction, per swipe.\n\n"

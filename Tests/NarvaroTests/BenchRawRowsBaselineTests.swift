@@ -119,6 +119,19 @@ import Testing
             "| 10k | 500 /s (300) | 750 /s (300) | 0.67 | 600 /s (300) | 0.83 | 120 / 60 / 100 | 300 /s (300) | 600 /s (300) | 0.50 |"))
     }
 
+    /// The paired rounds' table gives each round's ratio, their median and range; results without
+    /// rounds (older ones) leave the table out.
+    @Test func thePairedRoundsTableShowsEachRoundAndTheMedian() throws {
+        var result = BenchmarkResult(label: "100k", generation: nil, sqliteVersion: "3", size: SizeResult(checkIns: 1, bytes: 1, tables: [:]),
+                                     reports: [], plans: [], pipeline: RateResult(count: 300, seconds: 1), raw: RateResult(count: 300, seconds: 0.5),
+                                     batch: RateResult(count: 100, seconds: 1))
+        #expect(!BenchmarkTable.markdown([result]).contains("Paired rounds"))
+        result.pairedReusedWAL = [1.0, 0.8, 1.25].map { seconds in
+            PairedRound(swipePath: RateResult(count: 300, seconds: seconds), raw: RateResult(count: 300, seconds: 0.8))
+        }
+        #expect(BenchmarkTable.markdown([result]).contains("| 100k | 3 | 300 | 0.80 | 0.64–1.00 | 0.80, 1.00, 0.64 |"))
+    }
+
     /// The swipe path's fair baseline copies every row the swipes wrote, table by table, each swipe's
     /// rows together, and leaves a consistent database.
     @Test func theRawCopyPerSwipeInsertsWhatEachSwipeWrote() throws {
@@ -164,6 +177,13 @@ import Testing
         for side in [result.pipeline, result.raw, result.pipelineReusedWAL, result.rawReusedWAL] {
             #expect(side?.count == 40)
             #expect((side?.cpuSeconds ?? 0) > 0)
+        }
+        // Each paired round: its own new swipes through the swipe path, then exactly their rows raw.
+        let rounds = try #require(result.pairedReusedWAL)
+        #expect(rounds.count == options.pairedRounds)
+        for round in rounds {
+            #expect(round.swipePath.count == 40 && round.raw.count == 40)
+            #expect(round.ratio > 0 && (round.swipePath.cpuSeconds ?? 0) > 0)
         }
         let everyRow = try #require(result.rawAllReusedWAL)
         #expect(everyRow.swipes == 40)

@@ -19,6 +19,13 @@ private let readerOptions: [OptionSpec] = [
 private func readerSettings(_ args: ParsedArguments) throws -> ReaderSettings {
     var settings = ReaderSettings()
     settings.venue = args.string("--venue")
+    // narvarod finds a reader one way: a path, or USB ids narrowed by globs (ReaderMatch).
+    if args.string("--device") != nil {
+        if args.string("--usb") != nil { throw CommandError.usage("give either --device PATH or --usb VID:PID, not both") }
+        if args.string("--name-pattern") != nil || args.string("--phys-pattern") != nil {
+            throw CommandError.usage("--name-pattern and --phys-pattern go with --usb, not --device")
+        }
+    }
     if let device = args.string("--device") {
         guard device.hasPrefix("/") else { throw CommandError.usage("--device takes an absolute path like /dev/input/by-id/usb-…-event-kbd") }
         settings.device = device

@@ -34,8 +34,8 @@ let activityCommands: [CommandSpec] = [
                 options: [.value("--venue", "SLUG", "the venue"), .value("--name", "NAME", "display name, e.g. 'Läxhjälp'"),
                           .value("--organizer", "NAME", "who runs it, e.g. 'Biblioteket'")] + grantOptions) { args, ctx in
         guard let venue = args.string("--venue") else { throw CommandError.usage("missing --venue") }
-        guard let name = args.string("--name") else { throw CommandError.usage("missing --name") }
-        let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.string("--organizer"),
+        guard let name = args.name("--name") else { throw CommandError.usage("missing --name") }
+        let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.name("--organizer"),
                                                    grant: grantRules(args, base: GrantRules()))
         ctx.out(ctx.lang.text("added activity {} ({})", "\(venue)/\(activity.slug)", activity.name) + "\n")
     },
@@ -72,8 +72,8 @@ let activityCommands: [CommandSpec] = [
                           .value("--organizer", "NAME", "new organizer")] + grantOptions) { args, ctx in
         let store = try ctx.store()
         var activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
-        if let name = args.string("--name") { activity.name = name }
-        if let organizer = args.string("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
+        if let name = args.name("--name") { activity.name = name }
+        if let organizer = args.name("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
         activity.grant = try grantRules(args, base: activity.grant)
         try store.editActivity(activity)
         ctx.out("activity \(activity.slug): \(activity.name), organizer \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")

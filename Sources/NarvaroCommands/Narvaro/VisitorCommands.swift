@@ -12,7 +12,7 @@ let visitorDetailOptions: [OptionSpec] = [
 ]
 
 func visitorDetails(_ args: ParsedArguments) throws -> VisitorDetails {
-    VisitorDetails(nickname: args.string("--nickname"), birthYear: try args.int("--birth-year", in: 1800...9999),
+    VisitorDetails(nickname: args.name("--nickname"), birthYear: try args.int("--birth-year", in: 1800...9999),
                    gender: try args.choice("--gender", as: Gender.self), role: try args.choice("--role", as: Role.self))
 }
 

@@ -17,8 +17,10 @@ private func grantRules(_ args: ParsedArguments, base: GrantRules) throws -> Gra
     if let n = try args.int("--min-participants", in: 1...10_000) { rules.minParticipants = n }
     if let n = try args.int("--min-minutes", in: 1...1440) { rules.minMinutes = n }
     if let age = args.string("--age") {
-        let parts = age.split(separator: "-")
-        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), (0...120).contains(low), (0...120).contains(high) else {
+        // Empty parts kept and digits only: "-3-5" or "7--25" is a typo, not the range 3-5 or 7-25.
+        let parts = age.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let low = Int(parts[0]), let high = Int(parts[1]), (0...120).contains(low), (0...120).contains(high) else {
             throw CommandError.usage("--age takes LOW-HIGH, e.g. 7-25, not '\(age)'")
         }
         rules.minAge = low

@@ -26,6 +26,10 @@ public final class DaemonLock {
             do { fd = try FileDescriptor.open(path, O_RDONLY | O_NOFOLLOW) } catch {
                 throw DaemonError.lockFailed(database: database, reason: "\(error): it belongs to another user; remove it (it holds only a pid) and start again")
             }
+        } catch let error as SystemError where error.errno == .noSuchFile {
+            // O_CREAT fails so only when the directory is missing: say that, as `narvaro` does.
+            let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            throw DaemonError.lockFailed(database: database, reason: "directory \(directory.isEmpty ? "/" : directory) does not exist: create it, or choose another --database")
         } catch {
             throw DaemonError.lockFailed(database: database, reason: "\(error)")
         }

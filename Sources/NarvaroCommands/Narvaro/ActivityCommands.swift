@@ -17,8 +17,10 @@ private func grantRules(_ args: ParsedArguments, base: GrantRules) throws -> Gra
     if let n = try args.int("--min-participants", in: 1...10_000) { rules.minParticipants = n }
     if let n = try args.int("--min-minutes", in: 1...1440) { rules.minMinutes = n }
     if let age = args.string("--age") {
-        let parts = age.split(separator: "-")
-        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), (0...120).contains(low), (0...120).contains(high) else {
+        // Empty parts kept and digits only: "-3-5" or "7--25" is a typo, not the range 3-5 or 7-25.
+        let parts = age.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let low = Int(parts[0]), let high = Int(parts[1]), (0...120).contains(low), (0...120).contains(high) else {
             throw CommandError.usage("--age takes LOW-HIGH, e.g. 7-25, not '\(age)'")
         }
         rules.minAge = low
@@ -34,8 +36,8 @@ let activityCommands: [CommandSpec] = [
                 options: [.value("--venue", "SLUG", "the venue"), .value("--name", "NAME", "display name, e.g. 'Läxhjälp'"),
                           .value("--organizer", "NAME", "who runs it, e.g. 'Biblioteket'")] + grantOptions) { args, ctx in
         guard let venue = args.string("--venue") else { throw CommandError.usage("missing --venue") }
-        guard let name = args.string("--name") else { throw CommandError.usage("missing --name") }
-        let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.string("--organizer"),
+        guard let name = args.name("--name") else { throw CommandError.usage("missing --name") }
+        let activity = try ctx.store().addActivity(slug: args.positionals[0], venue: venue, name: name, organizer: args.name("--organizer"),
                                                    grant: grantRules(args, base: GrantRules()))
         ctx.out(ctx.lang.text("added activity {} ({})", "\(venue)/\(activity.slug)", activity.name) + "\n")
     },
@@ -72,8 +74,8 @@ let activityCommands: [CommandSpec] = [
                           .value("--organizer", "NAME", "new organizer")] + grantOptions) { args, ctx in
         let store = try ctx.store()
         var activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
-        if let name = args.string("--name") { activity.name = name }
-        if let organizer = args.string("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
+        if let name = args.name("--name") { activity.name = name }
+        if let organizer = args.name("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
         activity.grant = try grantRules(args, base: activity.grant)
         try store.editActivity(activity)
         ctx.out("activity \(activity.slug): \(activity.name), organizer \(activity.organizer ?? "-"), grant rules \(grantText(activity.grant))\n")

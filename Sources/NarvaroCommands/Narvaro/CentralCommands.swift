@@ -55,7 +55,7 @@ let centralCommands: [CommandSpec] = [
                           .value("--role", "R", "participant (default), volunteer, staff or all"),
                           .value("--format", "table|csv|json", "output format (default table)")]) { args, ctx in
         guard let periodText = args.string("--period") else { throw CommandError.usage("missing --period, e.g. --period 2026-H2") }
-        let request = CentralReportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
+        let request = CentralReportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.name("--organizer"),
                                            by: try args.choice("--by", as: CentralBreakdown.self) ?? .activity, roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
         let report = try CentralReport.read(request, connection: try centralConnection(args, ctx))
@@ -82,7 +82,7 @@ let centralCommands: [CommandSpec] = [
         let minCell = try args.int("--min-cell", in: 2...100) ?? 5
         let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
-        let request = CentralExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.string("--organizer"),
+        let request = CentralExportRequest(period: try Period.parse(periodText), venue: args.string("--venue"), organizer: args.name("--organizer"),
                                            minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language)
         let document = try CentralExport.document(request, connection: try centralConnection(args, ctx))
         try writeExport(document, format: format, language: language, args: args, output: output, ctx: ctx)

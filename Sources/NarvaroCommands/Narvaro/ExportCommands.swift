@@ -29,7 +29,7 @@ let exportCommands: [CommandSpec] = [
         }
         let language = ctx.lang
         let output = try args.string("--output").flatMap { try checkedOutputPath($0, force: args.flag("--force")) }
-        let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.string("--organizer"),
+        let request = ExportRequest(period: period, venue: args.string("--venue"), organizer: args.name("--organizer"),
                                     minCell: minCell, exportedBy: exporter(ctx.environment), exportedAt: isoNow(ctx), language: language,
                                     protection: protection)
         let document = try ctx.intactReadStore().exportDocument(request)

@@ -15,7 +15,10 @@ let privacyCommands: [CommandSpec] = [
         let store = try ctx.store()
         let today = try store.venues().first.map { try VenueClock(identifier: $0.timeZone) } ?? VenueClock(identifier: "Europe/Stockholm")
         let summary = try store.runRetention(today: today.localDate(of: ctx.now), days: args.int("--days", in: 30...3650), now: ctx.now)
-        ctx.out("retention: kept from \(summary.horizon); folded \(summary.foldedPeriods) periods; deleted \(summary.checkIns) check-ins, \(summary.visits) visit rows and \(summary.visitors) visitors not seen since\n")
+        // Rows go a whole half-year at a time (RetentionSummary): name the day they are kept from, not the horizon.
+        ctx.out("retention: per-person data kept from \(summary.deletedBefore) (the retention period reaches back to \(summary.horizon); "
+                + "older rows go a whole half-year at a time); folded \(summary.foldedPeriods) periods; deleted \(summary.checkIns) check-ins, "
+                + "\(summary.visits) visit rows and \(summary.visitors) visitors not seen since \(summary.deletedBefore)\n")
     },
     CommandSpec(["retention", "set"], "set the retention period in days (the daemon applies it once a day)",
                 positionals: [.required("DAYS", "30 to 3650")]) { args, ctx in

@@ -14,8 +14,16 @@ func centralConninfo(_ args: ParsedArguments, _ ctx: CommandContext) throws -> S
     if let given = args.string("--postgres") { return given }
     if let env = ctx.environment["NARVARO_POSTGRES"], !env.isEmpty { return env }
     let path = ctx.environment["NARVARO_CENTRAL_CONF"].flatMap { $0.isEmpty ? nil : $0 } ?? "/etc/narvaro/central.conf"
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        throw CommandError.usage("no central database named: give --postgres 'service=narvaro', set NARVARO_POSTGRES, or write the connection string into \(path)")
+    let text: String
+    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandError.usage("no central database named: give --postgres 'service=narvaro', set NARVARO_POSTGRES, or write the connection string into \(path)")
+        }
+        // There but unreadable (a root-owned 0640 file read as user narvaro, say): not "write it".
+        let why = isDirectory.boolValue ? "a directory" : FileManager.default.isReadableFile(atPath: path) ? "not UTF-8 text" : "permission denied"
+        throw CommandError.unreadableInput("cannot read \(path) (\(why)): it holds one line such as 'service=narvaro' "
+                                           + "and must be readable by the user running narvaro (chgrp narvaro \(path); chmod 0640 \(path))")
     }
     guard let line = text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) })
         .first(where: { !$0.isEmpty && !$0.hasPrefix("#") }) else {

@@ -19,6 +19,13 @@ private let readerOptions: [OptionSpec] = [
 private func readerSettings(_ args: ParsedArguments) throws -> ReaderSettings {
     var settings = ReaderSettings()
     settings.venue = args.string("--venue")
+    // narvarod finds a reader one way: a path, or USB ids narrowed by globs (ReaderMatch).
+    if args.string("--device") != nil {
+        if args.string("--usb") != nil { throw CommandError.usage("give either --device PATH or --usb VID:PID, not both") }
+        if args.string("--name-pattern") != nil || args.string("--phys-pattern") != nil {
+            throw CommandError.usage("--name-pattern and --phys-pattern go with --usb, not --device")
+        }
+    }
     if let device = args.string("--device") {
         guard device.hasPrefix("/") else { throw CommandError.usage("--device takes an absolute path like /dev/input/by-id/usb-…-event-kbd") }
         settings.device = device
@@ -58,25 +65,20 @@ let readerCommands: [CommandSpec] = [
         var items: [JSONValue] = []
         for reader in readers {
             let place = try store.venue(id: reader.venueID)
-            let venue = place.slug
             let fixedActivity = try reader.fixedActivityID.map { try store.activity(id: $0) }
-            let fixed = fixedActivity?.slug
             rows.append([reader.name, place.name, deviceText(reader), reader.cardFormat.rawValue, fixedActivity?.name ?? "-"])
-            items.append(.object([("name", .string(reader.name)), ("venue", .string(venue)), ("device", .optional(reader.device)),
-                                  ("usb", .optional(reader.usb)), ("name_pattern", .optional(reader.namePattern)),
-                                  ("phys_pattern", .optional(reader.physPattern)), ("card_format", .string(reader.cardFormat.rawValue)),
-                                  ("activity", .optional(fixed)), ("cooldown_seconds", .int(reader.cooldownSeconds)),
-                                  ("archived", .bool(reader.archived)), ("venue_name", .string(place.name)),
-                                  ("activity_name", .optional(fixedActivity?.name))]))
+            items.append(try readerJSON(reader, store: store))
         }
         if json { ctx.out(.array(items)) } else {
             let l = ctx.lang
             ctx.out(TextTable(headers: [l[.reader], l[.venue], l[.device], l[.cardFormat], l[.fixedActivity]], rows: rows).render())
         }
     },
-    CommandSpec(["reader", "show"], "show one reader", positionals: [.required("NAME", "the reader")]) { args, ctx in
+    CommandSpec(["reader", "show"], "show one reader", positionals: [.required("NAME", "the reader")],
+                options: [.value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
         let reader = try store.reader(named: args.positionals[0])
+        if try ctx.format(args) == "json" { ctx.out(try readerJSON(reader, store: store)); return }
         let current = try reader.currentActivityID.map { try store.activity(id: $0).name }
         let l = ctx.lang
         ctx.out(TextTable.keyValue([(l[.reader], reader.name), (l[.venue], try store.venue(id: reader.venueID).name), (l[.device], deviceText(reader)),
@@ -91,6 +93,18 @@ let readerCommands: [CommandSpec] = [
         ctx.out(ctx.lang.text(archived ? "reader {} has check-ins: archived instead of removed" : "removed reader {}", args.positionals[0]) + "\n")
     },
 ]
+
+/// One reader as `reader list` and `reader show` print it in JSON.
+func readerJSON(_ reader: Reader, store: Store) throws -> JSONValue {
+    let place = try store.venue(id: reader.venueID)
+    let fixedActivity = try reader.fixedActivityID.map { try store.activity(id: $0) }
+    return .object([("name", .string(reader.name)), ("venue", .string(place.slug)), ("device", .optional(reader.device)),
+                    ("usb", .optional(reader.usb)), ("name_pattern", .optional(reader.namePattern)),
+                    ("phys_pattern", .optional(reader.physPattern)), ("card_format", .string(reader.cardFormat.rawValue)),
+                    ("activity", .optional(fixedActivity?.slug)), ("cooldown_seconds", .int(reader.cooldownSeconds)),
+                    ("archived", .bool(reader.archived)), ("venue_name", .string(place.name)),
+                    ("activity_name", .optional(fixedActivity?.name))])
+}
 
 func deviceText(_ r: Reader) -> String {
     var parts: [String] = []

@@ -68,7 +68,7 @@ let reportCommands: [CommandSpec] = [
                     .value("--format", "table|csv|json", "output format (default table)"),
                 ]) { args, ctx in
         let request = ReportRequest(period: try period(args), venue: args.string("--venue"), activity: args.string("--activity"),
-                                    organizer: args.string("--organizer"), roles: try roles(args))
+                                    organizer: args.name("--organizer"), roles: try roles(args))
         let format = try ctx.format(args, allowed: ["table", "csv", "json"])
         let by = try args.choice("--by", as: Breakdown.self)
         let store = try ctx.intactReadStore()

@@ -9,7 +9,7 @@ let venueCommands: [CommandSpec] = [
                 positionals: [.required("SLUG", "short name, e.g. gamla-tingshuset")],
                 options: [.value("--name", "NAME", "display name, e.g. 'Gamla Tingshuset'"),
                           .value("--timezone", "TZ", "IANA time zone (default Europe/Stockholm)")]) { args, ctx in
-        guard let name = args.string("--name") else { throw CommandError.usage("missing --name") }
+        guard let name = args.name("--name") else { throw CommandError.usage("missing --name") }
         let venue = try ctx.store(create: true).addVenue(slug: args.positionals[0], name: name, timeZone: args.string("--timezone") ?? "Europe/Stockholm")
         ctx.out(ctx.lang.text("added venue {} ({}, {}) with activity drop-in", venue.slug, venue.name, venue.timeZone) + "\n")
     },
@@ -35,7 +35,7 @@ let venueCommands: [CommandSpec] = [
     },
     CommandSpec(["venue", "edit"], "change a venue's name or time zone", positionals: [.required("SLUG", "the venue")],
                 options: [.value("--name", "NAME", "new display name"), .value("--timezone", "TZ", "new IANA time zone")]) { args, ctx in
-        let venue = try ctx.store().editVenue(slug: args.positionals[0], name: args.string("--name"), timeZone: args.string("--timezone"))
+        let venue = try ctx.store().editVenue(slug: args.positionals[0], name: args.name("--name"), timeZone: args.string("--timezone"))
         ctx.out("venue \(venue.slug): \(venue.name), \(venue.timeZone)\n")
     },
     CommandSpec(["venue", "remove"], "remove a venue (archived instead when check-ins refer to it)",

@@ -12,7 +12,7 @@ let visitorDetailOptions: [OptionSpec] = [
 ]
 
 func visitorDetails(_ args: ParsedArguments) throws -> VisitorDetails {
-    VisitorDetails(nickname: args.string("--nickname"), birthYear: try args.int("--birth-year", in: 1800...9999),
+    VisitorDetails(nickname: args.name("--nickname"), birthYear: try args.int("--birth-year", in: 1800...9999),
                    gender: try args.choice("--gender", as: Gender.self), role: try args.choice("--role", as: Role.self))
 }
 
@@ -47,7 +47,8 @@ let visitorCommands: [CommandSpec] = [
     },
     CommandSpec(["visitor", "show"], "show a visitor; --all prints everything held about them (right of access)",
                 positionals: [.required("CODE", "the visitor code, e.g. K7M2QD")],
-                options: [.flag("--all", "everything held, as JSON: details, cards, check-ins")]) { args, ctx in
+                options: [.flag("--all", "everything held, as JSON: details, cards, check-ins"),
+                          .value("--format", "table|json", "output format")]) { args, ctx in
         let store = try ctx.readStore()
         if args.flag("--all") {
             let record = try store.record(ofVisitor: args.positionals[0])
@@ -61,6 +62,7 @@ let visitorCommands: [CommandSpec] = [
             return
         }
         let visitor = try store.visitor(code: args.positionals[0])
+        if try ctx.format(args) == "json" { ctx.out(visitorJSON(visitor)); return }
         let l = ctx.lang
         ctx.out(TextTable.keyValue([(l[.code], visitor.code), (l[.nickname], visitor.nickname ?? "-"), (l[.birthYear], visitor.birthYear.map(String.init) ?? "-"),
                                     (l[.gender], l.name(visitor.gender)), (l[.role], l.name(visitor.role)),

@@ -24,6 +24,9 @@ extension StoreError {
         case .noSharedMemory(let path):
             return "database \(path) cannot be read without its -wal and -shm files, which only its owner can create: "
                 + "start narvarod, or run any narvaro command that changes something as the database's owner, once (they are kept from then on)"
+        case .foreignDatabase(let path, let table):
+            return "database \(path) is not a Närvaro database (it holds another program's table '\(OutsideText.visible(table))'): "
+                + "nothing was changed; check --database or $NARVARO_DATABASE"
         default:
             return ""  // not a failure to open: StoreError.description has its line
         }
@@ -64,6 +67,7 @@ public enum NarvaroDatabase {
         try db.execute("PRAGMA secure_delete = ON")
         // Reading the schema first turns "not a database" into an error here, not on the first swipe.
         _ = try db.scalar("SELECT count(*) FROM sqlite_master")
+        try refuseForeignDatabase(db, path: path)
         let mode = try db.queryOne("PRAGMA journal_mode = WAL")?.string(0) ?? ""
         guard mode.lowercased() == "wal" else { throw StoreError.walRefused(path, mode: mode) }
         try db.execute("PRAGMA synchronous = FULL")
@@ -112,6 +116,7 @@ public enum NarvaroDatabase {
         let db = try SQLiteConnection(path: path, readOnly: true, create: false)
         try db.execute("PRAGMA busy_timeout = \(max(0, busyTimeoutMilliseconds))")
         let found = try readableSchemaVersion(db, path: path)
+        try refuseForeignDatabase(db, path: path)
         guard found <= Schema.currentVersion else { throw StoreError.newerSchema(path: path, found: found, known: Schema.currentVersion) }
         guard found == Schema.currentVersion else { throw StoreError.olderSchema(path: path, found: found, known: Schema.currentVersion) }
         return db
@@ -129,6 +134,15 @@ public enum NarvaroDatabase {
             }
             throw error
         }
+    }
+
+    /// A file at version 0 with tables in it is another program's database (a --database typo): never
+    /// migrated into ours or switched to WAL. Närvaro's first migration sets version 1 with its tables.
+    static func refuseForeignDatabase(_ db: SQLiteConnection, path: String) throws {
+        guard try db.scalar("PRAGMA user_version") == 0,
+              let table = try db.queryOne("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 1")?.string(0)
+        else { return }
+        throw StoreError.foreignDatabase(path: path, table: table)
     }
 
     /// Applies every migration newer than the file's `user_version`, each in its own transaction.

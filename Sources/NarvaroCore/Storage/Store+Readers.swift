@@ -37,10 +37,14 @@ extension Store {
         let activityID = try settings.fixedActivity.map { try activity(named: $0, venue: venueSlug).id }
         try Self.validateCooldown(settings.cooldownSeconds)
         try Self.validateText(settings)
+        // An empty glob means none, as in `editReader`.
+        let namePattern = settings.namePattern.flatMap { $0.isEmpty ? nil : $0 }
+        let physPattern = settings.physPattern.flatMap { $0.isEmpty ? nil : $0 }
+        try Self.validateMatch(device: settings.device, usb: settings.usb, namePattern: namePattern, physPattern: physPattern)
         try db.run("""
             INSERT INTO readers(name, venue_id, device, usb, name_pattern, phys_pattern, card_format, activity_id, cooldown_seconds)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """, name, venue.id, settings.device, settings.usb, settings.namePattern, settings.physPattern,
+            """, name, venue.id, settings.device, settings.usb, namePattern, physPattern,
             (settings.cardFormat ?? .raw).rawValue, activityID, settings.cooldownSeconds ?? 10)
         return try reader(named: name)
     }
@@ -49,6 +53,18 @@ extension Store {
     static func validateText(_ settings: ReaderSettings) throws {
         for (what, text) in [("--device", settings.device), ("--name-pattern", settings.namePattern), ("--phys-pattern", settings.physPattern)] {
             if let text { try OutsideText.checkPlain(text, what: what) }
+        }
+    }
+
+    /// The daemon loads a reader only when its device fields make a `ReaderMatch`; refuse any other
+    /// now rather than leave the reader unserved with a warning in the journal. (A reader with no
+    /// device at all is one only replays feed: benchmarks and tests make them; `reader add` does not.)
+    static func validateMatch(device: String?, usb: String?, namePattern: String?, physPattern: String?) throws {
+        guard device != nil || usb != nil else { return }
+        do {
+            _ = try ReaderMatch(device: device, usb: usb, namePattern: namePattern, physPattern: physPattern)
+        } catch {
+            throw StoreError.conflict("\(error)")
         }
     }
 
@@ -65,12 +81,17 @@ extension Store {
         let venueSlug = try venue(id: reader.venueID).slug
         if let device = settings.device { reader.device = device.isEmpty ? nil : device }
         if let usb = settings.usb { reader.usb = usb.isEmpty ? nil : usb }
+        // A new device path replaces the USB ids and their globs, and new USB ids the path: a reader is
+        // found one way only.
+        if settings.device?.isEmpty == false, settings.usb == nil { (reader.usb, reader.namePattern, reader.physPattern) = (nil, nil, nil) }
+        if settings.usb?.isEmpty == false, settings.device == nil { reader.device = nil }
         if let p = settings.namePattern { reader.namePattern = p.isEmpty ? nil : p }
         if let p = settings.physPattern { reader.physPattern = p.isEmpty ? nil : p }
         if let format = settings.cardFormat { reader.cardFormat = format }
         if let activity = settings.fixedActivity { reader.fixedActivityID = try self.activity(named: activity, venue: venueSlug).id }
         if settings.clearFixedActivity { reader.fixedActivityID = nil }
         try Self.validateCooldown(settings.cooldownSeconds)
+        try Self.validateMatch(device: reader.device, usb: reader.usb, namePattern: reader.namePattern, physPattern: reader.physPattern)
         if let cooldown = settings.cooldownSeconds { reader.cooldownSeconds = cooldown }
         try db.run("""
             UPDATE readers SET venue_id = ?2, device = ?3, usb = ?4, name_pattern = ?5, phys_pattern = ?6, card_format = ?7,

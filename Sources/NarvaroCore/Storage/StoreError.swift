@@ -44,6 +44,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case notAFile(path: String, kind: String)
     case olderSchema(path: String, found: Int, known: Int)
     case noSharedMemory(String)
+    /// A file at schema version 0 that holds tables: another program's SQLite database.
+    case foreignDatabase(path: String, table: String)
 
     // Trusting an open database (`DatabaseHealth.swift`).
     case damaged(path: String, problem: String)
@@ -68,7 +70,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var isDatabaseTrouble: Bool {
         switch self {
         case .database, .missingDirectory, .missingDatabase, .walRefused, .newerSchema, .notAFile, .olderSchema,
-             .noSharedMemory, .damaged, .notWritable:
+             .noSharedMemory, .foreignDatabase, .damaged, .notWritable:
             return true
         default: return false
         }
@@ -90,7 +92,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .badCard(let reader, let reason): return "reader '\(reader)': \(reason)"
         case .badTime(let reader, let time): return "reader '\(reader)': \(SwipeTimeRange.refusal(time))"
         case .database(let error): return error.description
-        case .missingDirectory, .missingDatabase, .walRefused, .newerSchema, .notAFile, .olderSchema, .noSharedMemory:
+        case .missingDirectory, .missingDatabase, .walRefused, .newerSchema, .notAFile, .olderSchema, .noSharedMemory, .foreignDatabase:
             return openDescription
         case .damaged(let path, let problem):
             return "database \(path) is damaged (\(problem)): nothing was read or written; run `narvaro doctor` for how to recover it"

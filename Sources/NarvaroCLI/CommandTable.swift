@@ -37,6 +37,9 @@ public struct CommandTable {
     public var about: String
     public var commands: [CommandSpec]
     public var globalOptions: [OptionSpec]
+    /// The program has one command, typed without its word (`narvarod --replay F` runs `run`): help
+    /// and errors name the program alone, as the user typed it.
+    public var commandImplied = false
 
     public init(program: String, about: String, commands: [CommandSpec], globalOptions: [OptionSpec]) {
         self.program = program
@@ -93,7 +96,7 @@ public struct CommandTable {
             output.out(help(command, lang: lang))
             return 0
         }
-        let usageHint = lang.text("try '{}'").filled("\(program) \(command.path.joined(separator: " ")) --help")
+        let usageHint = lang.text("try '{}'").filled("\(invocation(command)) --help")
         do {
             let global = try ArgumentParser.parse(globals, options: globalOptions, positionals: [])
             let parsed = try ArgumentParser.parse(Array(words.dropFirst(command.path.count)), options: command.options, positionals: command.positionals)
@@ -102,7 +105,7 @@ public struct CommandTable {
             return 0
         } catch CommandError.usage(let message) {
             // Messages echo arguments and stored names: shown, never executed by the terminal.
-            output.err("\(program) \(command.path.joined(separator: " ")): \(OutsideText.visible(lang.text(message))); \(usageHint)\n")
+            output.err("\(invocation(command)): \(OutsideText.visible(lang.text(message))); \(usageHint)\n")
             return 2
         } catch {
             output.err("\(program): \(OutsideText.visible(lang.text(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))))\n")
@@ -110,8 +113,13 @@ public struct CommandTable {
         }
     }
 
+    /// How the user calls `command`: the program and the command's words (none when implied).
+    func invocation(_ command: CommandSpec) -> String {
+        commandImplied ? program : "\(program) \(command.path.joined(separator: " "))"
+    }
+
     func help(_ command: CommandSpec, lang: Lang = .en) -> String {
-        var text = "\(lang.text("usage:")) \(program) \(command.path.joined(separator: " "))"
+        var text = "\(lang.text("usage:")) \(invocation(command))"
         for p in command.positionals { text += p.required ? " \(p.name)" : " [\(p.name)]" }
         if !command.options.isEmpty { text += " " + lang.text("[options]") }
         text += "\n\n\(lang.text(command.summary))\n"

@@ -6,12 +6,14 @@ import NarvaroCore
 
 public enum NarvarodProgram {
     public static func table() -> CommandTable {
-        CommandTable(
+        var table = CommandTable(
             program: "narvarod",
             about: "Närvaro daemon: turns card swipes into committed check-ins.",
             commands: [daemonCommand],
             globalOptions: narvaroGlobalOptions
         )
+        table.commandImplied = true
+        return table
     }
 
     /// Runs one command line (without the program name); returns the exit code.

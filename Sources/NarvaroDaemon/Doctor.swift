@@ -17,6 +17,12 @@ public enum Doctor {
     public static func checkDatabase(path: String) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         guard access(path, F_OK) == 0 else {
+            // Neither narvarod nor `venue add` creates a missing directory: say that, not "start it".
+            let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            if !directory.isEmpty, access(directory, F_OK) != 0 {
+                return [DoctorFinding(check: "database", status: .problem, detail: "directory \(directory) does not exist",
+                                      action: "create it, or choose another --database")]
+            }
             return [DoctorFinding(check: "database", status: .problem, detail: "\(path) does not exist",
                                   action: "start narvarod once, or add a venue: narvaro venue add …")]
         }

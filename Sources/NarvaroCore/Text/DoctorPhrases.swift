@@ -25,6 +25,7 @@ let doctorWords: [String: String] = [
     "run as root or a member of group 'input'": "kör som root eller som medlem i gruppen 'input'",
     "run narvarod by hand or under another supervisor": "kör narvarod för hand eller under en annan tjänstehanterare",
     "start narvarod once, or add a venue: narvaro venue add …": "starta narvarod en gång, eller lägg till en mötesplats: narvaro venue add …",
+    "create it, or choose another --database": "skapa den, eller välj en annan --database",
     "start narvarod: sudo systemctl start narvarod": "starta narvarod: sudo systemctl start narvarod",
     "sudo systemctl enable --now narvarod; journalctl -u narvarod says why it stopped": "sudo systemctl enable --now narvarod; journalctl -u narvarod visar varför den stannade",
     "see the message; restore from backup if damaged": "läs meddelandet; återställ från säkerhetskopia om den är skadad",
@@ -36,6 +37,8 @@ let doctorWords: [String: String] = [
 ]
 
 let doctorPatterns: [(en: String, sv: String)] = [
+    ("directory {} does not exist",
+     "katalogen {} finns inte"),
     ("{}: 32 bytes, mode 600",
      "{}: 32 byte, läge 600"),
     ("{} does not exist",

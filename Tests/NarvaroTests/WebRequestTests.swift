@@ -17,6 +17,13 @@ import Testing
         #expect(FormDecoding.encode("å & <x>") == "%C3%A5%20%26%20%3Cx%3E")
     }
 
+    /// Swift's `==` calls "a\u{308}" and "ä" equal; SQLite compares bytes, so the bytes are checked.
+    @Test func decomposedLettersArriveComposed() throws {
+        let pairs = try FormDecoding.pairs("organizer=Ja%CC%88mtland&name=Lia")
+        #expect(Array(pairs[0].1.utf8) == Array("J\u{E4}mtland".utf8), "\(Array(pairs[0].1.utf8))")
+        #expect(pairs[1].1 == "Lia")
+    }
+
     @Test func theBodyIsReadUpToContentLengthAndNoFurther() throws {
         var asked: [Int] = []
         let env = ["REQUEST_METHOD": "POST", "CONTENT_LENGTH": "3", "CONTENT_TYPE": "application/x-www-form-urlencoded; charset=utf-8", "PATH_INFO": "/enrol"]

@@ -1,5 +1,7 @@
 // application/x-www-form-urlencoded (query strings and POST bodies) and Cookie headers, decoded
-// strictly: a malformed escape or invalid UTF-8 is bad input (400), never guessed at.
+// strictly: a malformed escape or invalid UTF-8 is bad input (400), never guessed at. Values come
+// out in NFC, as `narvaro` stores names: "ä" sent decomposed is the same organizer, not a second one.
+import Foundation
 
 enum FormDecoding {
     /// `a=1&b=x+y&c=%C3%A5` → [("a","1"),("b","x y"),("c","å")], in order, duplicates kept.
@@ -34,7 +36,7 @@ enum FormDecoding {
             }
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badRequest("a form field is not valid UTF-8") }
-        return text
+        return text.precomposedStringWithCanonicalMapping
     }
 
     private static func hexValue(_ c: UInt8) -> UInt8? {

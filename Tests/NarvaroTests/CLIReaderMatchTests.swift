@@ -37,6 +37,24 @@ import Testing
         #expect(try ws.narvaro("reader", "list", "--format", "json").stdout == before, "nothing changed")
     }
 
+    /// Reader commands are used at the venue: their refusals are in Swedish with `--lang sv`.
+    @Test(arguments: [
+        (["reader", "add", "kassa", "--venue", "tingshuset", "--usb", "ffff:0035", "--device", "/dev/input/event9"], "inte båda"),
+        (["reader", "add", "kassa", "--venue", "tingshuset", "--device", "/dev/input/event9", "--name-pattern", "*RFID*"], "hör ihop med --usb"),
+        (["reader", "add", "kassa", "--venue", "tingshuset", "--usb", "1:2"], "två hexadecimala tal"),
+        (["reader", "add", "kassa", "--venue", "tingshuset", "--device", "event9"], "en absolut sökväg"),
+        (["reader", "edit", "path", "--phys-pattern", "*-1/input0"], "hör ihop med --usb"),
+        (["activity", "add", "laxhjalp", "--venue", "tingshuset", "--name", "Läxhjälp", "--age", "-3-5"], "--age tar LÄGST-HÖGST"),
+    ])
+    func refusalsAreInSwedish(arguments: [String], swedish: String) throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        #expect(try ws.narvaro("reader", "add", "path", "--venue", "tingshuset", "--device", "/dev/input/event5").status == 0)
+        let result = try Executables.run("narvaro", ["--lang", "sv"] + arguments, environment: ws.environment)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(swedish), "\(arguments): \(result.stderr)")
+    }
+
     @Test func anEmptyGlobOnAddMeansNone() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()

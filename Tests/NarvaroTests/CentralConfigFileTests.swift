@@ -23,6 +23,17 @@ import Testing
         #expect(result.stderr.contains("cannot read \(conf.path)"), "\(result.stderr)")
     }
 
+    /// An empty --postgres would be libpq's defaults (the local socket as the login): refused instead.
+    @Test(arguments: [["push", "--postgres", ""], ["central", "report", "--period", "2026-H2", "--postgres", " "]])
+    func anEmptyConnectionStringIsAUsageError(arguments: [String]) throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        let result = try Executables.run("narvaro", arguments, environment: ws.environment)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--postgres is empty"), "\(result.stderr)")
+        #expect(!result.stderr.contains("cannot connect"), "\(result.stderr)")
+    }
+
     @Test func aMissingConninfoFileStillSaysWhatToWrite() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()

@@ -11,7 +11,13 @@ let postgresOption = OptionSpec.value("--postgres", "CONNINFO",
 /// The connection string: `--postgres`, else `$NARVARO_POSTGRES`, else the first non-comment line
 /// of /etc/narvaro/central.conf (`$NARVARO_CENTRAL_CONF` names another file).
 func centralConninfo(_ args: ParsedArguments, _ ctx: CommandContext) throws -> String {
-    if let given = args.string("--postgres") { return given }
+    if let given = args.string("--postgres") {
+        // An empty conninfo is libpq's defaults (the local socket, the login's name): never what was meant.
+        guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandError.usage("--postgres is empty: give a connection string such as 'service=narvaro' or 'host=… dbname=…'")
+        }
+        return given
+    }
     if let env = ctx.environment["NARVARO_POSTGRES"], !env.isEmpty { return env }
     let path = ctx.environment["NARVARO_CENTRAL_CONF"].flatMap { $0.isEmpty ? nil : $0 } ?? "/etc/narvaro/central.conf"
     let text: String

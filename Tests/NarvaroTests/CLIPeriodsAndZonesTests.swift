@@ -39,6 +39,27 @@ import Testing
         #expect(one.stdout.split(separator: "\n").count == 3 && one.stdout.contains("sthlm"), "the newest of all venues: \(one.stdout)")
     }
 
+    /// A local time is any minute of the day: 23:59 was refused while it went through the slot parser
+    /// ("23:59-23:59" is an empty slot). A date or time that does not exist says why.
+    @Test func sinceTakesEveryMinuteOfTheDayAndSaysWhyADateIsWrong() throws {
+        let db = try TestDatabase()
+        try db.store.addVenue(slug: "tingshuset", name: "Tingshuset", timeZone: "Europe/Stockholm")
+        var settings = ReaderSettings()
+        settings.venue = "tingshuset"
+        try db.store.addReader(name: "entre", settings: settings)
+        try db.swipe("100", at: "2026-11-23T23:30:00+01:00", reader: "entre")
+        try db.swipe("200", at: "2026-11-23T23:59:30+01:00", reader: "entre")
+        let env = ["NARVARO_DATABASE": db.path, "NARVARO_CARD_KEY": db.directory.appendingPathComponent("key").path]
+        let late = try Executables.run("narvaro", ["checkins", "--since", "2026-11-23T23:59"], environment: env)
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stdout.contains("23:59") && !late.stdout.contains("23:30"), "\(late.stdout)")
+        for (since, reason) in [("2026-02-30T10:00", "days in February 2026 are 01 to 28"), ("2026-11-23T24:10", "'24:10' is not a time")] {
+            let wrong = try Executables.run("narvaro", ["checkins", "--since", since], environment: env)
+            #expect(wrong.status == 2, "\(wrong.stderr)")
+            #expect(wrong.stderr.contains(reason), "\(wrong.stderr)")
+        }
+    }
+
     @Test(arguments: ["UTC+5", "GMT-3", "utc+05", "Mars/Olympus", "posix/Europe/Stockholm", "right/Europe/Stockholm",
                       "../../../etc/localtime", "Europe/../Europe/Stockholm", "/usr/share/zoneinfo/Europe/Stockholm", "Europe", ""])
     func onlyZoneNamesTheTzDatabaseKnowsAreAccepted(zone: String) throws {

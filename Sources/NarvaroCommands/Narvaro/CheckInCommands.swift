@@ -17,9 +17,15 @@ func iso8601(_ t: EventTime) -> String { ISO8601.format(t) }
 func parseSince(_ text: String, clock: VenueClock) throws -> EventTime {
     if let date = try? LocalDate.parse(text) { return clock.startOfDay(date) }
     if let time = ISO8601.parse(text) { return time }
-    let parts = text.split(separator: "T")
-    if parts.count == 2, let date = try? LocalDate.parse(String(parts[0])), let range = try? SlotTiming.parseTimeRange("\(parts[1])-23:59") {
-        return clock.instant(of: date, minute: range.0)
+    let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+    // Shaped as a date (and a time): one that does not exist (2026-02-30, T24:10) says why, as --day does.
+    if parts[0].utf8.count == 10, parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+        do {
+            let date = try LocalDate.parse(String(parts[0]))
+            if parts.count == 2 { return clock.instant(of: date, minute: try SlotTiming.minuteOfDay(String(parts[1]))) }
+        } catch {
+            throw CommandError.usage("--since: \(error)")
+        }
     }
     throw CommandError.usage("--since takes a date (2026-11-17), a local time (2026-11-17T15:00) or an ISO 8601 time, not '\(text)'")
 }

@@ -78,6 +78,11 @@ extension SlotTiming: CustomStringConvertible {
         return (start, end)
     }
 
+    /// A time of day, `HH:MM` from 00:00 to 23:59, as minutes after midnight (`checkins --since 2026-11-17T15:00`).
+    public static func minuteOfDay(_ text: String) throws(TimeError) -> Int {
+        try minutes(Substring(text), allowing24: false)
+    }
+
     /// `HH:MM` (or `H:MM`) as minutes after midnight; `24:00` only when `allowing24`.
     static func minutes(_ text: Substring, allowing24: Bool) throws(TimeError) -> Int {
         let bytes = Array(text.utf8)

@@ -10,6 +10,10 @@ let errorWords: [String: String] = [
     "visitor": "besökaren",
     "card": "kortet",
     "schedule slot": "schematiden",
+    // Month names inside "days in February 2026 are 01 to 28" (LocalDate).
+    "January": "januari", "February": "februari", "March": "mars", "April": "april", "May": "maj", "June": "juni",
+    "July": "juli", "August": "augusti", "September": "september", "October": "oktober", "November": "november",
+    "December": "december",
     "check-in": "incheckningen",
     "organizer": "arrangören",
     "unknown card": "okänt kort",

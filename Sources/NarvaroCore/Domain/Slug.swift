@@ -7,4 +7,10 @@ public enum Slug {
         func ok(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
         return ok(first) && s.unicodeScalars.allSatisfy { ok($0) || $0 == "-" || $0 == "_" }
     }
+
+    /// A refused slug as its error quotes it: cut after 40 characters, so a pasted paragraph still
+    /// gives a one-line error someone can read.
+    public static func quoted(_ s: String) -> String {
+        s.count > 40 ? "'\(s.prefix(40))…'" : "'\(s)'"
+    }
 }

@@ -12,7 +12,7 @@ extension Store {
 
     @discardableResult
     public func addActivity(slug: String, venue venueSlug: String, name: String, organizer: String?, grant: GrantRules = GrantRules()) throws -> Activity {
-        guard Slug.isValid(slug) else { throw StoreError.badName("'\(slug)' is not a valid activity slug: use lowercase letters, digits and '-'") }
+        guard Slug.isValid(slug) else { throw StoreError.badName("\(Slug.quoted(slug)) is not a valid activity slug: use 1 to 63 lowercase letters, digits and '-'") }
         try Self.validate(grant)
         try OutsideText.checkName(name, what: "activity name")
         if let organizer { try OutsideText.checkName(organizer, what: "organizer") }

@@ -28,7 +28,7 @@ extension Store {
 
     @discardableResult
     public func addReader(name: String, settings: ReaderSettings) throws -> Reader {
-        guard Slug.isValid(name) else { throw StoreError.badName("'\(name)' is not a valid reader name: use lowercase letters, digits and '-'") }
+        guard Slug.isValid(name) else { throw StoreError.badName("\(Slug.quoted(name)) is not a valid reader name: use 1 to 63 lowercase letters, digits and '-'") }
         guard let venueSlug = settings.venue else { throw StoreError.notGiven("a reader needs a venue: add --venue SLUG") }
         let venue = try self.venue(slug: venueSlug)
         if try db.queryOne("SELECT 1 FROM readers WHERE name = ?1", name) != nil {

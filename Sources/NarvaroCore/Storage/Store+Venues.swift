@@ -9,7 +9,7 @@ extension Store {
 
     @discardableResult
     public func addVenue(slug: String, name: String, timeZone: String = "Europe/Stockholm") throws -> Venue {
-        guard Slug.isValid(slug) else { throw StoreError.badName("'\(slug)' is not a valid venue slug: use lowercase letters, digits and '-'") }
+        guard Slug.isValid(slug) else { throw StoreError.badName("\(Slug.quoted(slug)) is not a valid venue slug: use 1 to 63 lowercase letters, digits and '-'") }
         try OutsideText.checkName(name, what: "venue name")
         _ = try VenueClock(validating: timeZone)
         return try db.transaction {

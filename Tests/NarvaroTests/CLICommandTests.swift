@@ -58,7 +58,7 @@ import Testing
         (["report", "--week", "2026-W54"], Int32(2), "2026 has 53 ISO weeks"),
         (["report", "--week", "2026-W47", "--venue", "nowhere"], 1, "venue 'nowhere' not found"),
         (["report"], 2, "name one period"),
-        (["reader", "add", "x", "--venue", "tingshuset", "--usb", "zzzz:1"], 2, "--usb takes VID:PID"),
+        (["reader", "add", "x", "--venue", "tingshuset", "--usb", "zzzz:1"], 2, "--usb expects VID:PID"),
         (["reader", "add", "x", "--venue", "nowhere", "--usb", "ffff:0001"], 1, "venue 'nowhere' not found"),
         (["schedule", "add", "laxhjalp", "--weekly", "tue", "18:00-15:00"], 2, "the end is before the start"),
         (["schedule", "add", "laxhjalp", "--weekly", "tis", "15:60-18:00"], 2, "is not a time"),

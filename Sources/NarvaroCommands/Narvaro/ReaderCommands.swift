@@ -19,24 +19,17 @@ private let readerOptions: [OptionSpec] = [
 private func readerSettings(_ args: ParsedArguments) throws -> ReaderSettings {
     var settings = ReaderSettings()
     settings.venue = args.string("--venue")
-    // narvarod finds a reader one way: a path, or USB ids narrowed by globs (ReaderMatch).
-    if args.string("--device") != nil {
-        if args.string("--usb") != nil { throw CommandError.usage("give either --device PATH or --usb VID:PID, not both") }
-        if args.string("--name-pattern") != nil || args.string("--phys-pattern") != nil {
-            throw CommandError.usage("--name-pattern and --phys-pattern go with --usb, not --device")
+    // What was typed must be a way narvarod finds a device (ReaderMatch: a path, or USB ids narrowed by
+    // globs): checked by that one rule, and its refusal is a usage error. An empty glob means none.
+    let (device, usb) = (args.string("--device"), args.string("--usb"))
+    if device != nil || usb != nil {
+        let glob = { (option: String) in args.string(option).flatMap { $0.isEmpty ? nil : $0 } }
+        do { _ = try ReaderMatch(device: device, usb: usb, namePattern: glob("--name-pattern"), physPattern: glob("--phys-pattern")) } catch {
+            throw CommandError.usage("\(error)")
         }
     }
-    if let device = args.string("--device") {
-        guard device.hasPrefix("/") else { throw CommandError.usage("--device takes an absolute path like /dev/input/by-id/usb-…-event-kbd") }
-        settings.device = device
-    }
-    if let usb = args.string("--usb") {
-        let parts = usb.split(separator: ":")
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && UInt16($0, radix: 16) != nil }) else {
-            throw CommandError.usage("--usb takes VID:PID as two 4-digit hex numbers, e.g. ffff:0035, not '\(usb)'")
-        }
-        settings.usb = usb.lowercased()
-    }
+    settings.device = device
+    settings.usb = usb?.lowercased()
     settings.namePattern = args.string("--name-pattern")
     settings.physPattern = args.string("--phys-pattern")
     settings.cardFormat = try args.choice("--card-format", as: CardFormat.self)

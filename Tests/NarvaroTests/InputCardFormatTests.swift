@@ -51,8 +51,12 @@ import Testing
         (.hex, "", "'' is not a hex card number (an even number of hex digits)"),
         (.hex, "51G69621", "'51G69621' is not a hex card number (hex digits 0-9 and A-F)"),
         (.hexReversed, "0x51E696", "'0x51E696' is not a hex-reversed card number (hex digits 0-9 and A-F)"),
-        (.raw, "", "'' is not a raw card number (non-empty printable text)"),
-        (.raw, "12\n34", "'12?34' is not a raw card number (non-empty printable text)"),
+        (.raw, "", "'' is not a raw card number (letters A-Z, a-z and digits 0-9, as a reader types them)"),
+        (.raw, "12\n34", "'12?34' is not a raw card number (letters A-Z, a-z and digits 0-9, as a reader types them)"),
+        // Arabic-Indic digits, a dash, a letter no reader types: each could be registered, never swiped.
+        (.raw, "١٢٣٤", "'١٢٣٤' is not a raw card number (letters A-Z, a-z and digits 0-9, as a reader types them)"),
+        (.raw, "card-7", "'card-7' is not a raw card number (letters A-Z, a-z and digits 0-9, as a reader types them)"),
+        (.raw, "kåre1", "'kåre1' is not a raw card number (letters A-Z, a-z and digits 0-9, as a reader types them)"),
     ])
     func badInputIsExplained(format: CardFormat, text: String, message: String) {
         do {
@@ -61,6 +65,13 @@ import Testing
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    @Test func everyCharacterAReaderTypesIsARawCardCharacter() throws {
+        let typed = KeyLayout.keys.values.flatMap { [$0.character, $0.shifted].compactMap { $0 } }
+        #expect(typed.count == 10 + 26 + 26 + 10)  // the digit row, letters, capitals, the keypad
+        let card = String(typed)
+        #expect(try CardFormat.raw.canonicalCard(card) == card)
     }
 
     @Test func formatNamesAreTheCommandLineSpelling() {

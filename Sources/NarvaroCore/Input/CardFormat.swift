@@ -20,8 +20,10 @@ public enum CardFormat: String, CaseIterable, Sendable {
     public func canonicalCard(_ text: String) throws(InputError) -> String {
         switch self {
         case .raw:
-            guard !text.isEmpty, text.unicodeScalars.allSatisfy(Self.isPrintable) else {
-                throw InputError.notACardNumber(text: text, format: self, expected: "non-empty printable text")
+            // Only what a reader can type (KeyLayout): a card number typed by hand with other
+            // characters (`١٢٣`, `card-7`) could be registered but never swiped.
+            guard !text.isEmpty, text.utf8.allSatisfy(Self.isReaderCharacter) else {
+                throw InputError.notACardNumber(text: text, format: self, expected: Self.rawRule)
             }
             return text
         case .decimal10:
@@ -84,12 +86,13 @@ public enum CardFormat: String, CaseIterable, Sendable {
 
     private static let upperHexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
-    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
-            false
-        default:
-            true
+    static let rawRule = "letters A-Z, a-z and digits 0-9, as a reader types them"
+
+    /// The characters KeyLayout gives a card: ASCII letters (either case) and digits.
+    private static func isReaderCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
         }
     }
 }

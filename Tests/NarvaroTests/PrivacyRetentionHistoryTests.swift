@@ -66,7 +66,7 @@ import Testing
         var shots: [Shot] = []
         let scopes: [(String?, String?, String?)] = [(nil, nil, nil), ("tingshuset", nil, nil), ("hamnen", nil, nil), (nil, "tingshuset/laxhjalp", nil),
                                                      (nil, "hamnen/kvall", nil), (nil, nil, "Hej främling!"), ("hamnen", nil, "Hej främling!"),
-                                                     (nil, "hamnen/musik", "Hej främling!")]
+                                                     (nil, "hamnen/musik", "Kulturskolan")]
         for period in periods {
             for (venue, activity, organizer) in scopes {
                 for roles in foldedRoleSets {

@@ -109,10 +109,19 @@ struct ReportFilter {
 
     init(store: Store, request: ReportRequest) throws {
         let venueID = try request.venue.map { try store.venue(slug: $0).id }
-        let activityID = try request.activity.map { try store.activity(named: $0, venue: request.venue).id }
+        let activity = try request.activity.map { try store.activity(named: $0, venue: request.venue) }
         if let organizer = request.organizer, try store.db.queryOne("SELECT 1 FROM activities WHERE organizer = ?1", organizer) == nil {
             throw StoreError.notFound(kind: "organizer", name: organizer, hint: "check `narvaro activity list` for organizer names")
         }
+        // Filters that exclude each other would report zeros, as if nobody came: say so instead.
+        if let activity, let venue = request.venue, let venueID, activity.venueID != venueID {
+            let home = try store.venue(id: activity.venueID).slug
+            throw StoreError.conflict("--activity '\(request.activity ?? "")' is at venue '\(home)', not '\(venue)': change --venue or --activity")
+        }
+        if let activity, let organizer = request.organizer, activity.organizer != organizer {
+            throw StoreError.conflict("activity '\(activity.slug)' is not organized by '\(organizer)': check `narvaro activity list`")
+        }
+        let activityID = activity?.id
         let roles = "," + request.roles.map(\.rawValue).sorted().joined(separator: ",") + ","
         self.venueID = venueID
         self.activityID = activityID

@@ -36,10 +36,9 @@ extension Store {
         var venue = filter.venueID ?? 0
         var organizer = filter.organizer ?? ""
         if let activity = filter.activityID {
-            let row = try db.queryOne("SELECT venue_id, organizer FROM activities WHERE id = ?1", activity)
+            let row = try db.queryOne("SELECT venue_id FROM activities WHERE id = ?1", activity)
             venue = row?.int64(0) ?? 0
-            // An activity of another organizer: nothing can match, whatever the period.
-            if !organizer.isEmpty, row?.optionalString(1) != organizer { return "nothing" }
+            // The activity's own organizer: `ReportFilter` refuses another one.
             organizer = ""
         }
         return "roles=\(roles.map(\.rawValue).sorted().joined(separator: ","));venue=\(venue);activity=\(filter.activityID ?? 0);organizer=\(organizer)"

@@ -63,7 +63,7 @@ public struct EnrolDialog: Sendable {
         error = nil
         switch step {
         case .nickname:
-            guard answer.count <= 60 else { error = texts.nicknameTooLong; return }
+            guard answer.count <= Visitor.longestNickname else { error = texts.nicknameTooLong; return }
             details.nickname = answer.isEmpty ? nil : answer
         case .birthYear:
             if !answer.isEmpty {

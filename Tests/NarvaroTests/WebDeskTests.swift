@@ -99,7 +99,7 @@ import Testing
         let implausible = try enrol([("birth_year", "1850")])
         #expect(implausible.status == 400 && implausible.text.contains("birth year 1850 is not plausible: give a year between"))
         #expect(try enrol([("gender", "robot")]).text.contains("gender takes one of woman, man, other, unstated, not &#39;robot&#39;"))
-        #expect(try enrol([("nickname", String(repeating: "x", count: 61))]).text.contains("nickname is too long"))
+        #expect(try enrol([("nickname", String(repeating: "x", count: 61))]).text.contains("nickname is longer than 60 characters"))
         let both = try enrol([("visitor", "K7M2QD"), ("nickname", "x")])
         #expect(both.status == 400 && both.text.contains("visitor adds the card to an existing visitor"))
         #expect(try enrol([("visitor", "ZZZZZZ")]).status == 400)

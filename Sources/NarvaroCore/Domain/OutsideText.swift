@@ -41,14 +41,23 @@ public enum OutsideText {
         }
     }
 
+    /// The longest name staff may give, in characters: a venue, activity or organizer name is a
+    /// table cell, a report heading and a line of the export, and a nickname is shown at the desk.
+    public static let longestName = 100
+
     /// Checks a name given by staff (venue, activity, organizer, nickname, …): not empty or blank,
-    /// no hidden characters. Returns it unchanged; throws a message naming `what` and saying what to do.
+    /// not over `longest` characters, no hidden characters. Returns it unchanged; throws a message
+    /// naming `what` and saying what to do.
     @discardableResult
-    public static func checkName(_ text: String, what: String) throws(StoreError) -> String {
+    public static func checkName(_ text: String, what: String, longest: Int = longestName) throws(StoreError) -> String {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw .badName("\(what) is empty: give a name with letters or digits")
         }
         try checkPlain(text, what: what)
+        // Counted only up to one past the limit: a hostile argument is never walked whole.
+        if text.prefix(longest + 1).count > longest {
+            throw .badName("\(what) is longer than \(longest) characters: give a shorter name")
+        }
         return text
     }
 

@@ -28,6 +28,9 @@ public struct Visitor: Hashable, Sendable {
 
     /// What the front desk shows: the nickname, else the code.
     public var displayName: String { nickname.flatMap { $0.isEmpty ? nil : $0 } ?? code }
+
+    /// The longest nickname, in characters: it is a greeting on the desk's one line.
+    public static let longestNickname = 60
 }
 
 /// Visitor codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, U),

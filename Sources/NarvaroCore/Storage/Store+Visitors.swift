@@ -20,8 +20,7 @@ public struct VisitorDetails: Sendable, Equatable {
         if let year = birthYear, !(currentYear - 120...currentYear).contains(year) {
             throw StoreError.outOfRange("birth year \(year) is not plausible: give a year between \(currentYear - 120) and \(currentYear)")
         }
-        if let nickname { try OutsideText.checkName(nickname, what: "nickname") }
-        if let nickname, nickname.count > 60 { throw StoreError.outOfRange("nickname is too long: keep it under 60 characters") }
+        if let nickname { try OutsideText.checkName(nickname, what: "nickname", longest: Visitor.longestNickname) }
     }
 }
 

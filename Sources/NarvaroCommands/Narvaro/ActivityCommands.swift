@@ -71,9 +71,11 @@ let activityCommands: [CommandSpec] = [
     },
     CommandSpec(["activity", "edit"], "change an activity", positionals: [.required("ACTIVITY", "slug or VENUE/SLUG")],
                 options: [.value("--venue", "SLUG", "the venue, when the slug is used at several"), .value("--name", "NAME", "new display name"),
-                          .value("--organizer", "NAME", "new organizer")] + grantOptions) { args, ctx in
+                          .value("--organizer", "NAME", "new organizer"), .flag("--restore", "bring an archived activity back into use")]
+                + grantOptions) { args, ctx in
         let store = try ctx.store()
         var activity = try store.activity(named: args.positionals[0], venue: args.string("--venue"))
+        if args.flag("--restore") { activity.archived = false }
         if let name = args.name("--name") { activity.name = name }
         if let organizer = args.name("--organizer") { activity.organizer = organizer.isEmpty ? nil : organizer }
         activity.grant = try grantRules(args, base: activity.grant)

@@ -46,8 +46,11 @@ let readerCommands: [CommandSpec] = [
         let reader = try ctx.store().addReader(name: args.positionals[0], settings: settings)
         ctx.out(ctx.lang.text("added reader {} ({}); narvarod picks it up without a restart", reader.name, reader.cardFormat.rawValue) + "\n")
     },
-    CommandSpec(["reader", "edit"], "change a reader", positionals: [.required("NAME", "the reader")], options: readerOptions) { args, ctx in
-        let reader = try ctx.store().editReader(name: args.positionals[0], settings: try readerSettings(args))
+    CommandSpec(["reader", "edit"], "change a reader", positionals: [.required("NAME", "the reader")],
+                options: readerOptions + [.flag("--restore", "bring an archived reader back into use")]) { args, ctx in
+        var settings = try readerSettings(args)
+        settings.restore = args.flag("--restore")
+        let reader = try ctx.store().editReader(name: args.positionals[0], settings: settings)
         ctx.out("reader \(reader.name): \(deviceText(reader)), format \(reader.cardFormat.rawValue), cooldown \(reader.cooldownSeconds) s\n")
     },
     CommandSpec(["reader", "list"], "list readers", options: [.value("--format", "table|json", "output format"), .flag("--all", "include archived")]) { args, ctx in

@@ -34,8 +34,10 @@ let venueCommands: [CommandSpec] = [
                                     (l[.state], l.state(archived: venue.archived)), (l[.activities], activities)]))
     },
     CommandSpec(["venue", "edit"], "change a venue's name or time zone", positionals: [.required("SLUG", "the venue")],
-                options: [.value("--name", "NAME", "new display name"), .value("--timezone", "TZ", "new IANA time zone")]) { args, ctx in
-        let venue = try ctx.store().editVenue(slug: args.positionals[0], name: args.name("--name"), timeZone: args.string("--timezone"))
+                options: [.value("--name", "NAME", "new display name"), .value("--timezone", "TZ", "new IANA time zone"),
+                          .flag("--restore", "bring an archived venue back into use")]) { args, ctx in
+        let venue = try ctx.store().editVenue(slug: args.positionals[0], name: args.name("--name"), timeZone: args.string("--timezone"),
+                                              restore: args.flag("--restore"))
         ctx.out("venue \(venue.slug): \(venue.name), \(venue.timeZone)\n")
     },
     CommandSpec(["venue", "remove"], "remove a venue (archived instead when check-ins refer to it)",

@@ -17,6 +17,7 @@ extension Store {
         try OutsideText.checkName(name, what: "activity name")
         if let organizer { try OutsideText.checkName(organizer, what: "organizer") }
         let venue = try self.venue(slug: venueSlug)
+        try requireInUse(venue)
         if try db.queryOne("SELECT 1 FROM activities WHERE venue_id = ?1 AND slug = ?2", venue.id, slug) != nil {
             throw StoreError.duplicate(kind: "activity", name: "\(venueSlug)/\(slug)")
         }
@@ -72,17 +73,21 @@ extension Store {
             """, venueID, includeArchived).map(Self.activity)
     }
 
+    /// Writes `activity`'s name, organizer and grant rules; `archived` false on an archived one
+    /// restores it (its venue must be in use). Archiving is `removeActivity`'s.
     public func editActivity(_ activity: Activity) throws {
         try Self.validate(activity.grant)
         // Only what changes is checked: a name an older version let in must not block other edits.
         let stored = try self.activity(id: activity.id)
         if activity.name != stored.name { try OutsideText.checkName(activity.name, what: "activity name") }
         if let organizer = activity.organizer, organizer != stored.organizer { try OutsideText.checkName(organizer, what: "organizer") }
+        let restore = stored.archived && !activity.archived
+        if restore { try requireInUse(try venue(id: activity.venueID)) }
         try db.run("""
             UPDATE activities SET name = ?2, organizer = ?3, min_participants = ?4, min_age = ?5, max_age = ?6,
-            min_minutes = ?7, leader_required = ?8 WHERE id = ?1
+            min_minutes = ?7, leader_required = ?8, archived = CASE WHEN ?9 THEN 0 ELSE archived END WHERE id = ?1
             """, activity.id, activity.name, activity.organizer, activity.grant.minParticipants, activity.grant.minAge,
-            activity.grant.maxAge, activity.grant.minMinutes, activity.grant.leaderRequired)
+            activity.grant.maxAge, activity.grant.minMinutes, activity.grant.leaderRequired, restore)
     }
 
     /// Deletes an activity nothing refers to, or archives it. Returns true when archived.

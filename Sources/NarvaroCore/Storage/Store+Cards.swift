@@ -29,6 +29,7 @@ extension Store {
 
     /// Makes a card an activity card: swiping it switches the reader's current activity.
     public func addActivityCard(_ canonical: String, activity: Activity, now: EventTime) throws {
+        try requireInUse(activity)
         let hash = try hasher().hash(canonical)
         if try cardRecord(hash: hash) != nil {
             throw StoreError.conflict("that card is already in use: revoke it first, or use another card")

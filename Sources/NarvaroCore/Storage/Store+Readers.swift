@@ -11,6 +11,8 @@ public struct ReaderSettings: Sendable {
     public var fixedActivity: String?
     public var clearFixedActivity = false
     public var cooldownSeconds: Int?
+    /// Bring an archived reader back into use (`edit` only).
+    public var restore = false
 
     public init() {}
 }
@@ -31,10 +33,11 @@ extension Store {
         guard Slug.isValid(name) else { throw StoreError.badName("\(Slug.quoted(name)) is not a valid reader name: use 1 to 63 lowercase letters, digits and '-'") }
         guard let venueSlug = settings.venue else { throw StoreError.notGiven("a reader needs a venue: add --venue SLUG") }
         let venue = try self.venue(slug: venueSlug)
+        try requireInUse(venue)
         if try db.queryOne("SELECT 1 FROM readers WHERE name = ?1", name) != nil {
             throw StoreError.duplicate(kind: "reader", name: name)
         }
-        let activityID = try settings.fixedActivity.map { try activity(named: $0, venue: venueSlug).id }
+        let activityID = try settings.fixedActivity.map { try inUseActivity(named: $0, venue: venueSlug).id }
         try Self.validateCooldown(settings.cooldownSeconds)
         try Self.validateText(settings)
         // An empty glob means none, as in `editReader`.
@@ -77,7 +80,11 @@ extension Store {
     public func editReader(name: String, settings: ReaderSettings) throws -> Reader {
         try Self.validateText(settings)
         var reader = try self.reader(named: name)
-        if let venueSlug = settings.venue { reader.venueID = try venue(slug: venueSlug).id }
+        if let venueSlug = settings.venue {
+            let venue = try venue(slug: venueSlug)
+            if venue.id != reader.venueID { try requireInUse(venue) }
+            reader.venueID = venue.id
+        }
         let venueSlug = try venue(id: reader.venueID).slug
         if let device = settings.device { reader.device = device.isEmpty ? nil : device }
         if let usb = settings.usb { reader.usb = usb.isEmpty ? nil : usb }
@@ -88,16 +95,17 @@ extension Store {
         if let p = settings.namePattern { reader.namePattern = p.isEmpty ? nil : p }
         if let p = settings.physPattern { reader.physPattern = p.isEmpty ? nil : p }
         if let format = settings.cardFormat { reader.cardFormat = format }
-        if let activity = settings.fixedActivity { reader.fixedActivityID = try self.activity(named: activity, venue: venueSlug).id }
+        if let activity = settings.fixedActivity { reader.fixedActivityID = try inUseActivity(named: activity, venue: venueSlug).id }
         if settings.clearFixedActivity { reader.fixedActivityID = nil }
         try Self.validateCooldown(settings.cooldownSeconds)
         try Self.validateMatch(device: reader.device, usb: reader.usb, namePattern: reader.namePattern, physPattern: reader.physPattern)
         if let cooldown = settings.cooldownSeconds { reader.cooldownSeconds = cooldown }
+        if settings.restore { try requireInUse(try venue(id: reader.venueID)) }
         try db.run("""
             UPDATE readers SET venue_id = ?2, device = ?3, usb = ?4, name_pattern = ?5, phys_pattern = ?6, card_format = ?7,
-            activity_id = ?8, cooldown_seconds = ?9 WHERE id = ?1
+            activity_id = ?8, cooldown_seconds = ?9, archived = CASE WHEN ?10 THEN 0 ELSE archived END WHERE id = ?1
             """, reader.id, reader.venueID, reader.device, reader.usb, reader.namePattern, reader.physPattern,
-            reader.cardFormat.rawValue, reader.fixedActivityID, reader.cooldownSeconds)
+            reader.cardFormat.rawValue, reader.fixedActivityID, reader.cooldownSeconds, settings.restore)
         return reader
     }
 

@@ -19,6 +19,7 @@ extension Store {
 
     @discardableResult
     public func addSlot(activity: Activity, timing: SlotTiming) throws -> ScheduleSlot {
+        try requireInUse(activity)
         switch timing {
         case .weekly(let weekday, let start, let end, let from, let until):
             try db.run("INSERT INTO schedule_slots(activity_id, weekday, start_minute, end_minute, valid_from, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -41,11 +41,13 @@ extension Store {
         return Self.venue(row)
     }
 
-    public func editVenue(slug: String, name: String?, timeZone: String?) throws -> Venue {
+    /// `restore`: bring an archived venue back into use (its activities and readers stay as they are).
+    public func editVenue(slug: String, name: String?, timeZone: String?, restore: Bool = false) throws -> Venue {
         if let name { try OutsideText.checkName(name, what: "venue name") }
         if let timeZone { _ = try VenueClock(validating: timeZone) }
         let venue = try self.venue(slug: slug)
-        try db.run("UPDATE venues SET name = coalesce(?2, name), timezone = coalesce(?3, timezone) WHERE id = ?1", venue.id, name, timeZone)
+        try db.run("UPDATE venues SET name = coalesce(?2, name), timezone = coalesce(?3, timezone), archived = CASE WHEN ?4 THEN 0 ELSE archived END WHERE id = ?1",
+                   venue.id, name, timeZone, restore)
         return try self.venue(id: venue.id)
     }
 

@@ -295,6 +295,9 @@ let helpPhrases: [String: String] = [
         "besökarkoden, t.ex. K7M2QD",
     "everything held, as JSON: details, cards, check-ins":
         "allt som finns, som JSON: uppgifter, kort, incheckningar",
+    "bring an archived venue back into use": "ta en arkiverad mötesplats i bruk igen",
+    "bring an archived activity back into use": "ta en arkiverad aktivitet i bruk igen",
+    "bring an archived reader back into use": "ta en arkiverad läsare i bruk igen",
     "the card number":
         "kortnumret",
     "the most recently swiped unknown card (required)":

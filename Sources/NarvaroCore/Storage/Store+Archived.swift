@@ -1,0 +1,29 @@
+// Archived venues, activities and readers: what `remove` leaves when check-ins refer to it. They
+// are history: nothing new is attached to them (a reader, an activity, a schedule slot, an activity
+// card), since the daemon ignores an archived activity's schedule and lists hide them, until staff
+// bring one back with `edit --restore` (`editVenue`, `editActivity`, `editReader`: their venue must be in use).
+
+extension Store {
+    /// Refuses to attach something new to an archived venue.
+    func requireInUse(_ venue: Venue) throws {
+        guard venue.archived else { return }
+        throw StoreError.conflict("venue '\(venue.slug)' is archived: restore it with `narvaro venue edit '\(venue.slug)' --restore`, or choose another venue")
+    }
+
+    /// Refuses to attach something new to an archived activity, or to any activity of an archived venue.
+    func requireInUse(_ activity: Activity) throws {
+        let venue = try self.venue(id: activity.venueID)
+        if activity.archived {
+            let name = "\(venue.slug)/\(activity.slug)"
+            throw StoreError.conflict("activity '\(name)' is archived: restore it with `narvaro activity edit '\(name)' --restore`, or choose another activity")
+        }
+        try requireInUse(venue)
+    }
+
+    /// `activity(named:venue:)`, refused when archived.
+    func inUseActivity(named name: String, venue: String?) throws -> Activity {
+        let activity = try self.activity(named: name, venue: venue)
+        try requireInUse(activity)
+        return activity
+    }
+}

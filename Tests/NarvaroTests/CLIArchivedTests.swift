@@ -1,0 +1,93 @@
+// Archived venues and activities are history: nothing new is attached to them (a reader, an
+// activity, a schedule slot, an activity card; the daemon ignores an archived activity's schedule),
+// and `edit --restore` brings one back into use.
+import Foundation
+import Testing
+
+@Suite struct CLIArchivedTests {
+    /// `CLIWorkspace.setUp`, then venue `hamnen` with a check-in, so removing it archives it, and
+    /// activity `laxhjalp` archived the same way.
+    private func workspace() throws -> CLIWorkspace {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        for command in [["venue", "add", "hamnen", "--name", "Hamnen"],
+                        ["reader", "add", "kaj", "--venue", "hamnen", "--usb", "ffff:0036", "--card-format", "decimal10"],
+                        ["reader", "edit", "entre", "--activity", "laxhjalp"]] {
+            let result = try Executables.run("narvaro", command, environment: ws.environment)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        for reader in ["kaj", "entre"] {
+            let swipe = "E: 0.000001 0001 000b 0001\nE: 0.000001 0000 0000 0000\nE: 0.000002 0001 000b 0000\nE: 0.000002 0000 0000 0000\n"
+            let typed = String(repeating: swipe, count: 10) + "E: 0.000003 0001 001c 0001\nE: 0.000003 0000 0000 0000\n"
+            let replay = try ws.narvarod(["--replay", "-", "--reader", reader, "--start", "2026-11-17T15:30:00+01:00"], input: typed)
+            #expect(replay.status == 0, "\(replay.stderr)")
+        }
+        for command in [["reader", "edit", "entre", "--no-activity"], ["reader", "remove", "kaj"],
+                        ["venue", "remove", "hamnen"], ["activity", "remove", "laxhjalp"]] {
+            let result = try Executables.run("narvaro", command, environment: ws.environment)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        let venues = try Self.objects(ws.narvaro("venue", "list", "--all", "--format", "json").stdout)
+        #expect(venues.contains { $0["slug"] as? String == "hamnen" && $0["archived"] as? Bool == true }, "\(venues)")
+        return ws
+    }
+
+    static let venueArchived = "venue 'hamnen' is archived: restore it with `narvaro venue edit 'hamnen' --restore`, or choose another venue"
+    static let activityArchived = "activity 'tingshuset/laxhjalp' is archived: restore it with `narvaro activity edit 'tingshuset/laxhjalp' --restore`, or choose another activity"
+
+    @Test(arguments: [
+        (["reader", "add", "kassa", "--venue", "hamnen", "--usb", "ffff:0037"], venueArchived),
+        (["reader", "edit", "entre", "--venue", "hamnen"], venueArchived),
+        (["activity", "add", "musik", "--venue", "hamnen", "--name", "Musik"], venueArchived),
+        (["schedule", "add", "hamnen/drop-in", "--weekly", "mon", "14:00-20:00"], venueArchived),
+        (["schedule", "add", "laxhjalp", "--weekly", "thu", "15:00-18:00"], activityArchived),
+        (["reader", "edit", "entre", "--activity", "laxhjalp"], activityArchived),
+        (["card", "add", "0000000042", "--activity", "laxhjalp", "--reader", "entre"], activityArchived),
+    ])
+    func nothingNewIsAttachedToWhatIsArchived(arguments: [String], message: String) throws {
+        let ws = try workspace()
+        let lists = [["reader", "list", "--all", "--format", "json"], ["activity", "list", "--all", "--format", "json"],
+                     ["schedule", "list"]]
+        let before = try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout }
+        let result = try Executables.run("narvaro", arguments, environment: ws.environment)
+        #expect(result.status != 0, "\(arguments)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout } == before, "nothing stored")
+    }
+
+    @Test func theRefusalIsInSwedish() throws {
+        let ws = try workspace()
+        let result = try Executables.run("narvaro", ["--lang", "sv", "reader", "add", "kassa", "--venue", "hamnen", "--usb", "ffff:0037"],
+                                         environment: ws.environment)
+        #expect(result.stderr.contains("mötesplatsen 'hamnen' är arkiverad: ta den i bruk igen med `narvaro venue edit 'hamnen' --restore`"),
+                "\(result.stderr)")
+    }
+
+    @Test func restoredTheyAreInUseAgain() throws {
+        let ws = try workspace()
+        // A reader or an activity of an archived venue waits for the venue.
+        let early = try ws.narvaro("reader", "edit", "kaj", "--restore")
+        #expect(early.status != 0 && early.stderr.contains(Self.venueArchived), "\(early.stderr)")
+        #expect(try ws.narvaro("venue", "edit", "hamnen", "--restore").status == 0)
+        #expect(try ws.narvaro("reader", "edit", "kaj", "--restore").status == 0)
+        #expect(try ws.narvaro("activity", "edit", "laxhjalp", "--restore").status == 0)
+        #expect(try ws.narvaro("venue", "list").stdout.contains("hamnen"))
+        #expect(try ws.narvaro("reader", "list").stdout.contains("kaj"))
+        #expect(try ws.narvaro("activity", "list").stdout.contains("laxhjalp"))
+        for command in [["reader", "add", "kassa", "--venue", "hamnen", "--usb", "ffff:0037"],
+                        ["schedule", "add", "laxhjalp", "--weekly", "thu", "15:00-18:00"],
+                        ["card", "add", "0000000042", "--activity", "laxhjalp", "--reader", "entre"]] {
+            let result = try Executables.run("narvaro", command, environment: ws.environment)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        // Restoring keeps the history: the check-ins stay where they were.
+        let checkins = try Self.objects(ws.narvaro("checkins", "--format", "json").stdout)
+        #expect(checkins.contains { $0["venue"] as? String == "hamnen" }, "\(checkins)")
+        #expect(checkins.contains { $0["activity"] as? String == "laxhjalp" }, "\(checkins)")
+    }
+
+    static func objects(_ json: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    }
+}

@@ -50,14 +50,15 @@ public enum OutsideText {
     /// naming `what` and saying what to do.
     @discardableResult
     public static func checkName(_ text: String, what: String, longest: Int = longestName) throws(StoreError) -> String {
+        // First, and counted only up to one past the limit: a hostile argument is never walked or
+        // echoed whole.
+        if text.prefix(longest + 1).count > longest {
+            throw .badName("\(what) is longer than \(longest) characters: give a shorter name")
+        }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw .badName("\(what) is empty: give a name with letters or digits")
         }
         try checkPlain(text, what: what)
-        // Counted only up to one past the limit: a hostile argument is never walked whole.
-        if text.prefix(longest + 1).count > longest {
-            throw .badName("\(what) is longer than \(longest) characters: give a shorter name")
-        }
         return text
     }
 

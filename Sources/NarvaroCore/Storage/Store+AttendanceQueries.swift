@@ -113,13 +113,13 @@ struct ReportFilter {
         if let organizer = request.organizer, try store.db.queryOne("SELECT 1 FROM activities WHERE organizer = ?1", organizer) == nil {
             throw StoreError.notFound(kind: "organizer", name: organizer, hint: "check `narvaro activity list` for organizer names")
         }
-        // Filters that exclude each other would report zeros, as if nobody came: say so instead.
-        if let activity, let venue = request.venue, let venueID, activity.venueID != venueID {
-            let home = try store.venue(id: activity.venueID).slug
-            throw StoreError.conflict("--activity '\(request.activity ?? "")' is at venue '\(home)', not '\(venue)': change --venue or --activity")
-        }
+        // An activity and an organizer who does not run it would report zeros, as if nobody came:
+        // say so instead. (An activity and another venue need not exclude each other: a check-in's
+        // venue is its reader's, and a reader may be fixed to another venue's activity.)
         if let activity, let organizer = request.organizer, activity.organizer != organizer {
-            throw StoreError.conflict("activity '\(activity.slug)' is not organized by '\(organizer)': check `narvaro activity list`")
+            let typed = request.activity ?? activity.slug
+            throw StoreError.conflict(activity.organizer.map { "activity '\(typed)' is organized by '\($0)', not '\(organizer)': change --organizer or --activity" }
+                                      ?? "activity '\(typed)' has no organizer: drop --organizer, or give the activity one with `narvaro activity edit`")
         }
         let activityID = activity?.id
         let roles = "," + request.roles.map(\.rawValue).sorted().joined(separator: ",") + ","

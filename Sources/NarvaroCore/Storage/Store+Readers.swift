@@ -100,7 +100,10 @@ extension Store {
         try Self.validateCooldown(settings.cooldownSeconds)
         try Self.validateMatch(device: reader.device, usb: reader.usb, namePattern: reader.namePattern, physPattern: reader.physPattern)
         if let cooldown = settings.cooldownSeconds { reader.cooldownSeconds = cooldown }
-        if settings.restore { try requireInUse(try venue(id: reader.venueID)) }
+        if settings.restore {
+            try requireInUse(try venue(id: reader.venueID))
+            if let fixed = reader.fixedActivityID { try requireInUse(try activity(id: fixed)) }
+        }
         try db.run("""
             UPDATE readers SET venue_id = ?2, device = ?3, usb = ?4, name_pattern = ?5, phys_pattern = ?6, card_format = ?7,
             activity_id = ?8, cooldown_seconds = ?9, archived = CASE WHEN ?10 THEN 0 ELSE archived END WHERE id = ?1

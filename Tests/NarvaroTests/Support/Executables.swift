@@ -128,6 +128,24 @@ final class CLIWorkspace {
     }
 }
 
+extension CLIWorkspace {
+    /// Runs `narvaro` commands that set a test up; the first that fails throws with its message.
+    func run(_ commands: [[String]]) throws {
+        for command in commands {
+            let result = try Executables.run("narvaro", command, environment: environment)
+            guard result.status == 0 else { throw StoreErrorForTests(message: "\(command): \(result.stderr)") }
+        }
+    }
+
+    /// One swipe of card 0000000000 on `reader` at `start` (ISO 8601), through `narvarod --replay -`.
+    func swipe(on reader: String, at start: String) throws {
+        let key = "E: 0.000001 0001 000b 0001\nE: 0.000001 0000 0000 0000\nE: 0.000002 0001 000b 0000\nE: 0.000002 0000 0000 0000\n"
+        let typed = String(repeating: key, count: 10) + "E: 0.000003 0001 001c 0001\nE: 0.000003 0000 0000 0000\n"
+        let replay = try narvarod(["--replay", "-", "--reader", reader, "--start", start], input: typed)
+        guard replay.status == 0 else { throw StoreErrorForTests(message: replay.stderr) }
+    }
+}
+
 /// `narvarod --replay - --reader entre` running in the background, fed through `input`.
 struct StreamingDaemon {
     let process: Process

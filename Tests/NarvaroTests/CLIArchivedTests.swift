@@ -1,6 +1,6 @@
 // Archived venues and activities are history: nothing new is attached to them (a reader, an
 // activity, a schedule slot, an activity card; the daemon ignores an archived activity's schedule),
-// and `edit --restore` brings one back into use.
+// and `edit --restore` brings one back into use. Nor is one archived while a reader in use records to it.
 import Foundation
 import Testing
 
@@ -80,6 +80,38 @@ import Testing
         let checkins = try Self.objects(ws.narvaro("checkins", "--format", "json").stdout)
         #expect(checkins.contains { $0["venue"] as? String == "hamnen" }, "\(checkins)")
         #expect(checkins.contains { $0["activity"] as? String == "laxhjalp" }, "\(checkins)")
+    }
+
+    /// A venue or activity is archived only once no reader in use would go on recording to it.
+    @Test func whatReadersInUseRecordToIsNotArchived() throws {
+        let ws = try CLIWorkspace()
+        try ws.setUp()
+        try ws.run([["venue", "add", "hamnen", "--name", "Hamnen"],
+                    ["activity", "add", "musik", "--venue", "hamnen", "--name", "Musik"],
+                    ["reader", "add", "kaj", "--venue", "hamnen", "--usb", "ffff:0036", "--card-format", "decimal10", "--activity", "hamnen/musik"],
+                    ["reader", "add", "brygga", "--venue", "hamnen", "--usb", "ffff:0037", "--card-format", "decimal10"]])
+        try ws.swipe(on: "kaj", at: "2026-11-17T15:30:00+01:00")
+        let lists = [["venue", "list", "--all", "--format", "json"], ["activity", "list", "--all", "--format", "json"],
+                     ["reader", "list", "--all", "--format", "json"]]
+        let before = try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout }
+        for (command, message) in [
+            (["venue", "remove", "hamnen"], "venue 'hamnen' still has readers in use (brygga, kaj): remove them with `narvaro reader remove`, or move them with `narvaro reader edit NAME --venue`"),
+            (["activity", "remove", "hamnen/musik"], "activity 'hamnen/musik' is the fixed activity of readers in use (kaj): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`"),
+        ] {
+            let result = try Executables.run("narvaro", command, environment: ws.environment)
+            #expect(result.status != 0, "\(command)")
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(message), "\(command): \(result.stderr)")
+        }
+        #expect(try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout } == before, "nothing changed")
+        let swedish = try ws.narvaro("--lang", "sv", "venue", "remove", "hamnen")
+        #expect(swedish.stderr.contains("mötesplatsen 'hamnen' har läsare i bruk (brygga, kaj): ta bort dem med `narvaro reader remove`"), "\(swedish.stderr)")
+        // Once its readers are elsewhere or gone, each is archived (check-ins refer to it).
+        try ws.run([["reader", "edit", "kaj", "--no-activity"], ["activity", "remove", "hamnen/musik"],
+                    ["reader", "remove", "kaj"], ["reader", "remove", "brygga"], ["venue", "remove", "hamnen"]])
+        let venues = try Self.objects(ws.narvaro("venue", "list", "--all", "--format", "json").stdout)
+        #expect(venues.contains { $0["slug"] as? String == "hamnen" && $0["archived"] as? Bool == true }, "\(venues)")
+        let activities = try Self.objects(ws.narvaro("activity", "list", "--all", "--format", "json").stdout)
+        #expect(activities.contains { $0["slug"] as? String == "musik" && $0["archived"] as? Bool == true }, "\(activities)")
     }
 
     static func objects(_ json: String) throws -> [[String: Any]] {

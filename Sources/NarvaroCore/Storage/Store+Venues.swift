@@ -52,11 +52,16 @@ extension Store {
     }
 
     /// Removes a venue nothing refers to; archives it when check-ins or readers refer to it.
-    /// Returns true when it was archived rather than deleted.
+    /// Returns true when it was archived rather than deleted. Refused while readers in use stand
+    /// there: they would go on recording at a venue that is history (see `requireInUse`).
     public func removeVenue(slug: String) throws -> Bool {
         let venue = try self.venue(slug: slug)
         return try db.transaction {
-            let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE venue_id = ?1 AND archived = 0) OR EXISTS(SELECT 1 FROM activities WHERE venue_id = ?1 AND slug <> 'drop-in')", venue.id)?.bool(0) ?? true
+            let readers = try db.query("SELECT name FROM readers WHERE venue_id = ?1 AND archived = 0 ORDER BY name", venue.id).map { $0.string(0) }
+            if !readers.isEmpty {
+                throw StoreError.conflict("venue '\(venue.slug)' still has readers in use (\(readers.joined(separator: ", "))): remove them with `narvaro reader remove`, or move them with `narvaro reader edit NAME --venue`")
+            }
+            let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM activities WHERE venue_id = ?1 AND slug <> 'drop-in')", venue.id)?.bool(0) ?? true
             if used {
                 try db.run("UPDATE venues SET archived = 1 WHERE id = ?1", venue.id)
                 return true

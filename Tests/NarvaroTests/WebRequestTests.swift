@@ -70,6 +70,18 @@ import Testing
         }
     }
 
+    /// An error page says what went wrong in the page's language (Swedish unless `lang=en`), with
+    /// the command line's phrase tables.
+    @Test func errorsAreInThePagesLanguage() throws {
+        let web = try WebHarness()
+        try web.db.standardVenue()
+        let swedish = try web.get("/visitors/ABCDEF")
+        #expect(swedish.status == 404 && swedish.text.contains("besökaren &#39;ABCDEF&#39; hittades inte"), "\(swedish.text)")
+        #expect(try web.get("/report", query: "venue=nowhere").text.contains("mötesplatsen &#39;nowhere&#39; hittades inte"))
+        let english = try web.get("/visitors/ABCDEF", query: "lang=en")
+        #expect(english.status == 404 && english.text.contains("visitor &#39;ABCDEF&#39; not found"), "\(english.text)")
+    }
+
     @Test func staticAssetsHaveFingerprintedNamesAndLongCaching() throws {
         let web = try WebHarness()
         let css = try web.get(StaticAsset.stylesheet.path, user: nil)

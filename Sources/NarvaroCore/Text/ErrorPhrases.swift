@@ -48,6 +48,14 @@ let errorWords: [String: String] = [
     "say which card: --last (the newest unknown card)": "säg vilket kort: --last (det senaste okända kortet)",
     "--visitor adds the card to an existing visitor: change their details with `narvaro visitor edit`": "--visitor lägger kortet till en befintlig besökare: ändra uppgifterna med `narvaro visitor edit`",
     "give exactly one of --visitor CODE or --activity SLUG": "ange exakt en av --visitor KOD eller --activity KORTNAMN",
+    "another new card was swiped meanwhile: enrol again": "ett annat nytt kort drogs under tiden: registrera igen",
+    // The web forms' own refusals (NarvaroWeb), shown in the page's language.
+    "visitor adds the card to an existing visitor: change their details on that visitor's page":
+        "besökare lägger kortet till en befintlig besökare: ändra uppgifterna på besökarens sida",
+    "forgetting needs the confirmation step: open the visitor's forget page and confirm there":
+        "att glömma kräver bekräftelsesteget: öppna besökarens sida för att glömma och bekräfta där",
+    "the search is too long: type a code or part of a nickname": "sökningen är för lång: skriv en kod eller en del av ett smeknamn",
+    "several venues: name one with venue=SLUG": "flera mötesplatser: ange en med venue=KORTNAMN",
     "that card is an activity card: it cannot also belong to a visitor": "det kortet är ett aktivitetskort: det kan inte också tillhöra en besökare",
     "readers use different card formats: say which with --reader NAME or --card-format F": "läsarna använder olika kortformat: säg vilket med --reader NAMN eller --card-format F",
     "that card is already in use: revoke it first, or use another card": "det kortet används redan: spärra det först, eller använd ett annat kort",

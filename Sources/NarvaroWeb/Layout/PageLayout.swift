@@ -48,8 +48,21 @@ enum PageLayout {
     }
 
     /// The page for a refused request: the status, what went wrong in one line, what to do.
-    static func errorPage(_ ctx: WebContext?, status: Int, message: String) -> CGIResponse {
+    /// An error in the page's language: the store's and the request's errors are written in English
+    /// and put into Swedish by the same phrase tables as the command line's (`Lang.text`); a page
+    /// without a context is Swedish, as every page is by default.
+    static func said(_ english: String, in ctx: WebContext?) -> String {
+        (ctx?.lang ?? .sv).text(english)
+    }
+
+    /// A form's error line, in the page's language.
+    static func formError(_ english: String, in ctx: WebContext) -> String {
+        "<p class=\"error\" id=\"error\" role=\"alert\">\(h(said(english, in: ctx)))</p>\n"
+    }
+
+    static func errorPage(_ ctx: WebContext?, status: Int, message english: String) -> CGIResponse {
         let t = ctx?.texts ?? WebTexts.sv
+        let message = said(english, in: ctx)
         let title = status == 403 ? t.forbidden : status == 404 ? t.notFound : status >= 500 ? t.serverError : t.badRequest
         let main = "<h1>\(h(title))</h1>\n<p class=\"error\" id=\"error\">\(h(message))</p>\n<p>\(h(t.tryAgain))</p>"
         guard let ctx else {

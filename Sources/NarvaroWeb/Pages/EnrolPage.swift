@@ -32,7 +32,7 @@ enum EnrolPage {
         let t = ctx.texts, d = ctx.deskTexts
         let store = try ctx.store()
         var html = "<h1>\(h(t.enrolTitle))</h1>\n"
-        if let error { html += "<p class=\"error\" id=\"error\" role=\"alert\">\(h(error))</p>\n" }
+        if let error { html += PageLayout.formError(error, in: ctx) }
         let last: (cardID: Int64, placeholder: Visitor, time: EventTime)
         do { last = try store.lastUnknownCard(reader: nil) } catch StoreError.notFound {
             html += "<p id=\"no-unknown-card\">\(h(t.noUnknownCard))</p>\n<p><a href=\"/desk\">\(h(t.backToDesk))</a></p>"

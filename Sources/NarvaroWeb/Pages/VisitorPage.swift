@@ -23,7 +23,7 @@ enum VisitorPage {
         var html = "<h1>\(h(t.visitors)): \(h(v.code))\(v.nickname.map { " (\(h($0)))" } ?? "")</h1>\n"
         if ctx.request.parameter("saved") != nil { html += "<p class=\"notice\" role=\"status\">\(h(t.saved))</p>\n" }
         if ctx.request.parameter("revoked") != nil { html += "<p class=\"notice\" role=\"status\">\(h(t.cardRevoked))</p>\n" }
-        if let error { html += "<p class=\"error\" id=\"error\" role=\"alert\">\(h(error))</p>\n" }
+        if let error { html += PageLayout.formError(error, in: ctx) }
         html += "<h2>\(h(t.details))</h2>\n<dl class=\"facts\" id=\"details\"><dt>\(h(t.code))</dt><dd>\(h(v.code))</dd>"
         html += "<dt>\(h(t.nickname))</dt><dd>\(h(v.nickname ?? "–"))</dd><dt>\(h(t.birthYear))</dt><dd>\(v.birthYear.map(String.init) ?? "–")</dd>"
         html += "<dt>\(h(t.gender))</dt><dd>\(h(d.genders[v.gender] ?? v.gender.rawValue))</dd><dt>\(h(d.role))</dt><dd>\(h(d.roles[v.role] ?? v.role.rawValue))</dd></dl>\n"

@@ -53,6 +53,7 @@ extension CentralReport {
     public static func read(_ request: CentralReportRequest, connection: PostgresConnection) throws -> CentralReport {
         try checkPeriod(request.period)
         let venues = try selectVenues(request.venue, connection: connection)
+        try checkOrganizer(request.organizer, connection: connection)
         // NULL when every venue is wanted: the planner (a custom plan, values known) then drops the
         // condition instead of testing every row against a hundred UUIDs.
         let uuids: String? = request.venue == nil ? nil : PostgresArray.literal(venues.map(\.uuid))
@@ -160,6 +161,15 @@ extension CentralReport {
     }
 
     /// The venues a request covers: all, or the one named by slug, name or UUID.
+    /// An organizer no venue's activity names would report zeros, as if nobody came: refused, as the
+    /// local report refuses it.
+    static func checkOrganizer(_ organizer: String?, connection: PostgresConnection) throws {
+        guard let organizer else { return }
+        if try connection.query("SELECT 1 FROM narvaro.activities WHERE organizer = $1::text LIMIT 1", [organizer]).isEmpty {
+            throw CentralError(sqlstate: nil, message: "no activity in the central database is organized by '\(organizer)': check the name as the venues write it (`narvaro activity list` at a venue)")
+        }
+    }
+
     public static func selectVenues(_ selector: String?, connection: PostgresConnection) throws -> [(uuid: String, slug: String, name: String)] {
         let rows = try connection.query("""
             SELECT venue_uuid::text, slug, name FROM narvaro.venues

@@ -106,6 +106,13 @@ extension CentralTests {
         #expect(day.status == 1 && day.stderr.contains("ISO week, a month or a half-year"), "\(day.stderr)")
         let nowhere = run(["--period", "2026-W47", "--venue", "nowhere"])
         #expect(nowhere.status == 1 && nowhere.stderr.contains("no venue 'nowhere'"), "\(nowhere.stderr)")
+        // An organizer's activities are reported; a misspelt organizer is refused, not reported as zeros.
+        let library = run(["--period", "2026-W47", "--organizer", "Biblioteket", "--format", "json"])
+        let libraryRows = try parseJSON(library.stdout)["rows"] as? [[String: Any]] ?? []
+        #expect(library.status == 0 && !libraryRows.isEmpty && libraryRows.allSatisfy { $0["activity"] as? String == "sprakcafe" }, "\(library.stdout)")
+        let nobody = run(["--period", "2026-W47", "--organizer", "Ungdomsförbundet Typo"])
+        #expect(nobody.status == 1 && nobody.stdout.isEmpty
+                && nobody.stderr.contains("no activity in the central database is organized by 'Ungdomsförbundet Typo'"), "\(nobody.stderr)")
         let missing = run(["--by", "venue"])
         #expect(missing.status == 2 && missing.stderr.contains("--period"))
     }

@@ -18,7 +18,8 @@ import Testing
     static let today = LocalDate(unchecked: 2025, 12, 20)   // horizon 2024-11-15, cutoff 2024-07-01 (Mon)
 
     /// Two venues, four activities (two organizers, grant rules), twenty visitors of every role,
-    /// gender and age, and random swipes from April 2024 to February 2025 on four readers.
+    /// gender and age, and random swipes from April 2024 to February 2025 on five readers, one of
+    /// them at one venue recording the other's activity.
     static func history(seed: UInt64) throws -> TestDatabase {
         var random = NarvaroBench.SeededRandom(seed: seed)
         let db = try TestDatabase()
@@ -37,6 +38,12 @@ import Testing
             settings.cooldownSeconds = 0
             try store.addReader(name: "r\(index)", settings: settings)
         }
+        // A reader at Hamnen fixed to Tingshuset's café: its check-ins are Hamnen's, the activity Tingshuset's.
+        var crossing = ReaderSettings()
+        crossing.venue = "hamnen"
+        crossing.fixedActivity = "tingshuset/kafe"
+        crossing.cooldownSeconds = 0
+        try store.addReader(name: "r4", settings: crossing)
         let enrolled = TestDatabase.time("2024-03-01T12:00:00+01:00")
         for card in 0..<20 {
             let details = VisitorDetails(nickname: "v\(card)", birthYear: card % 5 == 0 ? nil : 1950 + Int.random(in: 0...65, using: &random),
@@ -47,7 +54,7 @@ import Testing
         while day <= LocalDate(unchecked: 2025, 2, 28) {
             for _ in 0..<Int.random(in: 0...6, using: &random) {
                 let card = String(format: "%04d", Int.random(in: 0..<22, using: &random))   // 20, 21: unknown cards
-                let reader = "r\(Int.random(in: 0..<4, using: &random))"
+                let reader = "r\(Int.random(in: 0..<5, using: &random))"
                 let minute = Int.random(in: 0..<600, using: &random)
                 let time = EventTime(microseconds: try VenueClock(identifier: "Europe/Stockholm").startOfDay(day).microseconds + Int64(600 + minute) * 60_000_000)
                 try db.recorder.record(Swipe(reader: reader, card: card, time: time))
@@ -66,7 +73,9 @@ import Testing
         var shots: [Shot] = []
         let scopes: [(String?, String?, String?)] = [(nil, nil, nil), ("tingshuset", nil, nil), ("hamnen", nil, nil), (nil, "tingshuset/laxhjalp", nil),
                                                      (nil, "hamnen/kvall", nil), (nil, nil, "Hej främling!"), ("hamnen", nil, "Hej främling!"),
-                                                     (nil, "hamnen/musik", "Kulturskolan")]
+                                                     (nil, "hamnen/musik", "Kulturskolan"), (nil, "tingshuset/kafe", nil),
+                                                     ("hamnen", "tingshuset/kafe", nil), ("tingshuset", "tingshuset/kafe", nil),
+                                                     ("tingshuset", "tingshuset/laxhjalp", nil)]
         for period in periods {
             for (venue, activity, organizer) in scopes {
                 for roles in foldedRoleSets {
@@ -79,7 +88,7 @@ import Testing
                     }
                 }
             }
-            for venue in [nil, "hamnen"] as [String?] {
+            for venue in [nil, "hamnen", "tingshuset"] as [String?] {
                 for organizer in [nil, "Hej främling!"] as [String?] {
                     for language in [Lang.sv, .en] {
                         let request = ExportRequest(period: period, venue: venue, organizer: organizer, exportedBy: "test@host",
@@ -125,6 +134,20 @@ import Testing
         _ = try db.store.runRetention(today: LocalDate(unchecked: 2026, 2, 20), now: TestDatabase.time("2026-02-20T12:00:00+01:00"))
         #expect(try db.store.verifyStatistics() == [], "seed \(seed)")
         Self.compare(before, try Self.shots(db.store, periods: periods), seed: seed, stage: "after a second retention")
+    }
+
+    /// A database folded before snapshots kept an activity's venue as asked (session 11) holds an
+    /// activity's reports under its own venue only; a report without --venue still finds them there.
+    @Test func anActivityFoldedUnderItsOwnVenueIsStillFound() throws {
+        let db = try Self.history(seed: 5)
+        let request = ReportRequest(period: .month(year: 2024, month: 5), activity: "tingshuset/laxhjalp")
+        let before = "\(try db.store.attendance(request))"
+        _ = try db.store.runRetention(today: Self.today, now: TestDatabase.time("2025-12-20T12:00:00+01:00"))
+        let activity = try db.store.activity(named: "tingshuset/laxhjalp", venue: nil).id
+        let removed = try db.store.db.run("DELETE FROM folded_reports WHERE scope LIKE '%;venue=0;activity=' || ?1 || ';%'", activity)
+        #expect(removed > 0, "the keys without a venue are gone, as in an older database")
+        #expect(try db.store.db.scalar("SELECT count(*) FROM folded_reports WHERE period = '2024-05' AND scope LIKE '%;activity=' || \(activity) || ';%'") > 0)
+        #expect("\(try db.store.attendance(request))" == before)
     }
 
     @Test func perPersonFiguresOfDeletedDaysAreRefusedNotWrong() throws {

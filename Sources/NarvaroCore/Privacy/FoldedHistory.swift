@@ -42,6 +42,10 @@ struct FoldedExportActivity: Codable {
     var gender: [String: Int]
     var age: [String: Int]
     var gatherings: [String: [FoldedGathering]]
+    /// For an activity other venues' readers recorded too: its figures at each venue that recorded it
+    /// (by venue id), which an export of one venue shows. Absent for every other activity, whose
+    /// figures are its own venue's.
+    var atVenue: [String: FoldedExportActivity]? = nil
 }
 
 struct FoldedGathering: Codable {

@@ -30,7 +30,9 @@ extension Store {
         var people = Array(repeating: 0, count: activities.count), newPeople = people
         var byGender = Array(repeating: [String: Int](), count: activities.count), byAge = byGender
         var live: [Int64: ExportPeople] = [:]
-        if let folded = try foldedExport(request.period) {
+        if let stored = try foldedExport(request.period) {
+            // An export of one venue shows what that venue recorded of an activity others recorded too.
+            let folded = stored.mapValues { all in filter.venueID.flatMap { all.atVenue?[String($0)] } ?? all }
             for (i, activity) in activities.enumerated() {
                 guard let figures = folded[activity.id] else { continue }
                 (people[i], newPeople[i], byGender[i], byAge[i]) = (figures.unique, figures.new, figures.gender, figures.age)

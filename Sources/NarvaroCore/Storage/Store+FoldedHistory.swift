@@ -31,17 +31,25 @@ extension Store {
             + "and folded whole ISO weeks, months and half-years before that; ask for one of those (e.g. --week \(ISOWeek(containing: period.firstDay)))")
     }
 
-    /// The normal form of a report's filters: the key of its snapshot.
-    func foldedScope(_ filter: ReportFilter, roles: Set<Role>) throws -> String {
-        var venue = filter.venueID ?? 0
-        var organizer = filter.organizer ?? ""
-        if let activity = filter.activityID {
-            let row = try db.queryOne("SELECT venue_id FROM activities WHERE id = ?1", activity)
-            venue = row?.int64(0) ?? 0
-            // The activity's own organizer: `ReportFilter` refuses another one.
-            organizer = ""
-        }
-        return "roles=\(roles.map(\.rawValue).sorted().joined(separator: ","));venue=\(venue);activity=\(filter.activityID ?? 0);organizer=\(organizer)"
+    /// The normal form of a report's filters: the key of its snapshot. An activity keeps the venue it
+    /// was asked with (none: wherever it was recorded), since a reader may record another venue's
+    /// activity and a check-in's venue is its reader's.
+    func foldedScope(_ filter: ReportFilter, roles: Set<Role>) -> String {
+        // The activity's own organizer: `ReportFilter` refuses another one.
+        foldedScopeKey(roles: roles, venueID: filter.venueID, activityID: filter.activityID,
+                       organizer: filter.activityID == nil ? filter.organizer : nil)
+    }
+
+    private func foldedScopeKey(roles: Set<Role>, venueID: Int64?, activityID: Int64?, organizer: String?) -> String {
+        "roles=\(roles.map(\.rawValue).sorted().joined(separator: ","));venue=\(venueID ?? 0);activity=\(activityID ?? 0);organizer=\(organizer ?? "")"
+    }
+
+    /// Where an activity without a venue was kept before session 11: under its own venue, counting
+    /// only what that venue's readers recorded (right for every activity no other venue records).
+    private func legacyFoldedScope(_ filter: ReportFilter, roles: Set<Role>) throws -> String? {
+        guard filter.venueID == nil, let activity = filter.activityID,
+              let venue = try db.queryOne("SELECT venue_id FROM activities WHERE id = ?1", activity)?.int64(0) else { return nil }
+        return foldedScopeKey(roles: roles, venueID: venue, activityID: activity, organizer: nil)
     }
 
     /// The snapshot for a folded period and these filters; nil when the period has none (not folded,
@@ -51,8 +59,12 @@ extension Store {
             if case .day = request.period { return nil }
             let label = request.period.label
             guard try db.queryOne("SELECT 1 FROM folded_reports WHERE period = ?1 LIMIT 1", label) != nil else { return nil }
-            guard let body = try db.queryOne("SELECT body FROM folded_reports WHERE period = ?1 AND scope = ?2", label,
-                                             try foldedScope(filter, roles: request.roles))?.string(0) else { return .empty }
+            var body = try db.queryOne("SELECT body FROM folded_reports WHERE period = ?1 AND scope = ?2", label,
+                                       foldedScope(filter, roles: request.roles))?.string(0)
+            if body == nil, let legacy = try legacyFoldedScope(filter, roles: request.roles) {
+                body = try db.queryOne("SELECT body FROM folded_reports WHERE period = ?1 AND scope = ?2", label, legacy)?.string(0)
+            }
+            guard let body else { return .empty }
             return try JSONDecoder().decode(FoldedReport.self, from: Data(body.utf8))
         }
         return nil
@@ -69,10 +81,25 @@ extension Store {
             (id: $0.int64(0), name: "\($0.string(2))/\($0.string(1))", venue: $0.string(2), venueID: $0.int64(3), organizer: $0.optionalString(4))
         }
         let organizers = Set(activities.compactMap(\.organizer)).sorted()
-        struct Scope { var venue: String?; var activity: String?; var organizer: String?; var where_: String }
+        /// `sameAs`: venues whose report of this activity is this one (nothing of it recorded elsewhere).
+        struct Scope { var venue: String?; var activity: String?; var organizer: String?; var where_: String; var sameAs: [String] = [] }
         var scopes = [Scope(venue: nil, activity: nil, organizer: nil, where_: "1")]
         scopes += venues.map { Scope(venue: $0.slug, activity: nil, organizer: nil, where_: "t.venue_id = \($0.id)") }
-        scopes += activities.map { Scope(venue: $0.venue, activity: $0.name, organizer: nil, where_: "t.activity_id = \($0.id)") }
+        for activity in activities {
+            // Wherever it was recorded; then at each venue that recorded it, computed again only when
+            // another venue's readers recorded it too (else that report is the same, kept twice).
+            let recordedAt = try db.query("SELECT DISTINCT venue_id FROM day_totals WHERE activity_id = ?1 AND local_day BETWEEN ?2 AND ?3",
+                                          activity.id, windowStart.dayNumber, period.lastDay.dayNumber).map { $0.int64(0) }
+            let everywhere = "t.activity_id = \(activity.id)"
+            if recordedAt.allSatisfy({ $0 == activity.venueID }) {
+                scopes.append(Scope(venue: nil, activity: activity.name, organizer: nil, where_: everywhere, sameAs: [activity.venue]))
+                continue
+            }
+            scopes.append(Scope(venue: nil, activity: activity.name, organizer: nil, where_: everywhere))
+            for venue in venues where recordedAt.contains(venue.id) {
+                scopes.append(Scope(venue: venue.slug, activity: activity.name, organizer: nil, where_: "t.venue_id = \(venue.id) AND \(everywhere)"))
+            }
+        }
         for organizer in organizers {
             let ids = activities.filter { $0.organizer == organizer }.map { String($0.id) }.joined(separator: ",")
             scopes.append(Scope(venue: nil, activity: nil, organizer: organizer, where_: "t.activity_id IN (\(ids))"))
@@ -93,8 +120,13 @@ extension Store {
                 }
                 let report = FoldedReport(rows: live.rows.map { .init(venue: $0.venue, activity: $0.activity, activityName: $0.activityName, organizer: $0.organizer, figures: $0.figures) },
                                             total: live.total, breakdowns: breakdowns, trends: try trends(request))
-                snapshot.reports.append((try foldedScope(ReportFilter(store: self, request: request), roles: roles),
-                                         String(decoding: try encoder.encode(report), as: UTF8.self)))
+                let body = String(decoding: try encoder.encode(report), as: UTF8.self)
+                snapshot.reports.append((foldedScope(try ReportFilter(store: self, request: request), roles: roles), body))
+                for venue in scope.sameAs {
+                    var same = request
+                    same.venue = venue
+                    snapshot.reports.append((foldedScope(try ReportFilter(store: self, request: same), roles: roles), body))
+                }
             }
         }
         snapshot.exports = try foldedExportRows(period, encoder: encoder)
@@ -118,21 +150,50 @@ extension Store {
         let activities = try exportActivities(filter: filter)
         let people = try exportPeople(filter: filter, activities: activities, bands: bands, period: period)
         let everyone = try ReportFilter(store: self, request: ReportRequest(period: period, roles: Set(Role.allCases)))
-        var gatherings: [Int64: [String: [FoldedGathering]]] = [:]
-        for language in [Lang.sv, .en] {
-            let exportRequest = ExportRequest(period: period, exportedBy: "", exportedAt: "", language: language)
-            for gathering in try self.gatherings(request: exportRequest, filter: everyone, activities: activities, bands: bands) {
-                gatherings[gathering.activityID, default: [:]][language.rawValue, default: []].append(FoldedGathering(gathering.row))
-            }
+        let gatherings = try foldedGatherings(period, filter: everyone, activities: activities, bands: bands)
+        // Activities recorded at a venue not their own: each recording venue's figures too.
+        var recordedAt: [Int64: [Int64]] = [:]
+        for row in try db.query("SELECT DISTINCT activity_id, venue_id FROM day_totals WHERE local_day BETWEEN ?1 AND ?2",
+                                period.firstDay.dayNumber, period.lastDay.dayNumber) {
+            recordedAt[row.int64(0), default: []].append(row.int64(1))
         }
         var rows: [(Int64, String)] = [(0, "{}")]
         for activity in activities {
-            let figures = people[activity.id] ?? ExportPeople()
-            let body = FoldedExportActivity(unique: figures.unique.count, new: figures.new.count, gender: figures.gender.mapValues(\.count),
-                                            age: figures.age.mapValues(\.count), gatherings: gatherings[activity.id] ?? [:])
+            var body = Self.foldedExportActivity(people[activity.id], gatherings: gatherings[activity.id])
+            let venues = recordedAt[activity.id] ?? []
+            if venues.contains(where: { $0 != activity.venueID }) {
+                var atVenue: [String: FoldedExportActivity] = [:]
+                for venue in venues {
+                    let slug = try self.venue(id: venue).slug
+                    let here = try ReportFilter(store: self, request: ReportRequest(period: period, venue: slug, roles: [.participant]))
+                    let everyoneHere = try ReportFilter(store: self, request: ReportRequest(period: period, venue: slug, roles: Set(Role.allCases)))
+                    atVenue[String(venue)] = Self.foldedExportActivity(
+                        try exportPeople(filter: here, activities: [activity], bands: bands, period: period)[activity.id],
+                        gatherings: try foldedGatherings(period, filter: everyoneHere, activities: [activity], bands: bands)[activity.id])
+                }
+                body.atVenue = atVenue
+            }
             rows.append((activity.id, String(decoding: try encoder.encode(body), as: UTF8.self)))
         }
         return rows
+    }
+
+    private static func foldedExportActivity(_ people: ExportPeople?, gatherings: [String: [FoldedGathering]]?) -> FoldedExportActivity {
+        let figures = people ?? ExportPeople()
+        return FoldedExportActivity(unique: figures.unique.count, new: figures.new.count, gender: figures.gender.mapValues(\.count),
+                                    age: figures.age.mapValues(\.count), gatherings: gatherings ?? [:])
+    }
+
+    /// The gatherings of `activities` under `filter`, per activity and language.
+    private func foldedGatherings(_ period: Period, filter: ReportFilter, activities: [ExportActivity], bands: AgeBands) throws -> [Int64: [String: [FoldedGathering]]] {
+        var gatherings: [Int64: [String: [FoldedGathering]]] = [:]
+        for language in [Lang.sv, .en] {
+            let exportRequest = ExportRequest(period: period, exportedBy: "", exportedAt: "", language: language)
+            for gathering in try self.gatherings(request: exportRequest, filter: filter, activities: activities, bands: bands) {
+                gatherings[gathering.activityID, default: [:]][language.rawValue, default: []].append(FoldedGathering(gathering.row))
+            }
+        }
+        return gatherings
     }
 
     /// The export snapshot of a folded period, per activity; nil when the period has none.

@@ -81,18 +81,19 @@ extension Store {
             (id: $0.int64(0), name: "\($0.string(2))/\($0.string(1))", venue: $0.string(2), venueID: $0.int64(3), organizer: $0.optionalString(4))
         }
         let organizers = Set(activities.compactMap(\.organizer)).sorted()
-        /// `sameAs`: venues whose report of this activity is this one (nothing of it recorded elsewhere).
-        struct Scope { var venue: String?; var activity: String?; var organizer: String?; var where_: String; var sameAs: [String] = [] }
+        /// `alsoWithoutVenue`: this activity's report at its own venue is also its report without a
+        /// venue (nothing of it recorded elsewhere); computed with the venue, SQLite's faster plan.
+        struct Scope { var venue: String?; var activity: String?; var organizer: String?; var where_: String; var alsoWithoutVenue = false }
         var scopes = [Scope(venue: nil, activity: nil, organizer: nil, where_: "1")]
         scopes += venues.map { Scope(venue: $0.slug, activity: nil, organizer: nil, where_: "t.venue_id = \($0.id)") }
+        let recordedInWindow = try venuesRecording(from: windowStart, through: period.lastDay)
         for activity in activities {
             // Wherever it was recorded; then at each venue that recorded it, computed again only when
             // another venue's readers recorded it too (else that report is the same, kept twice).
-            let recordedAt = try db.query("SELECT DISTINCT venue_id FROM day_totals WHERE activity_id = ?1 AND local_day BETWEEN ?2 AND ?3",
-                                          activity.id, windowStart.dayNumber, period.lastDay.dayNumber).map { $0.int64(0) }
+            let recordedAt = recordedInWindow[activity.id] ?? []
             let everywhere = "t.activity_id = \(activity.id)"
             if recordedAt.allSatisfy({ $0 == activity.venueID }) {
-                scopes.append(Scope(venue: nil, activity: activity.name, organizer: nil, where_: everywhere, sameAs: [activity.venue]))
+                scopes.append(Scope(venue: activity.venue, activity: activity.name, organizer: nil, where_: everywhere, alsoWithoutVenue: true))
                 continue
             }
             scopes.append(Scope(venue: nil, activity: activity.name, organizer: nil, where_: everywhere))
@@ -122,10 +123,10 @@ extension Store {
                                             total: live.total, breakdowns: breakdowns, trends: try trends(request))
                 let body = String(decoding: try encoder.encode(report), as: UTF8.self)
                 snapshot.reports.append((foldedScope(try ReportFilter(store: self, request: request), roles: roles), body))
-                for venue in scope.sameAs {
-                    var same = request
-                    same.venue = venue
-                    snapshot.reports.append((foldedScope(try ReportFilter(store: self, request: same), roles: roles), body))
+                if scope.alsoWithoutVenue {
+                    var everywhere = request
+                    everywhere.venue = nil
+                    snapshot.reports.append((foldedScope(try ReportFilter(store: self, request: everywhere), roles: roles), body))
                 }
             }
         }
@@ -152,11 +153,7 @@ extension Store {
         let everyone = try ReportFilter(store: self, request: ReportRequest(period: period, roles: Set(Role.allCases)))
         let gatherings = try foldedGatherings(period, filter: everyone, activities: activities, bands: bands)
         // Activities recorded at a venue not their own: each recording venue's figures too.
-        var recordedAt: [Int64: [Int64]] = [:]
-        for row in try db.query("SELECT DISTINCT activity_id, venue_id FROM day_totals WHERE local_day BETWEEN ?1 AND ?2",
-                                period.firstDay.dayNumber, period.lastDay.dayNumber) {
-            recordedAt[row.int64(0), default: []].append(row.int64(1))
-        }
+        let recordedAt = try venuesRecording(from: period.firstDay, through: period.lastDay)
         var rows: [(Int64, String)] = [(0, "{}")]
         for activity in activities {
             var body = Self.foldedExportActivity(people[activity.id], gatherings: gatherings[activity.id])
@@ -176,6 +173,16 @@ extension Store {
             rows.append((activity.id, String(decoding: try encoder.encode(body), as: UTF8.self)))
         }
         return rows
+    }
+
+    /// The venues whose readers recorded each activity between `first` and `last`.
+    private func venuesRecording(from first: LocalDate, through last: LocalDate) throws -> [Int64: [Int64]] {
+        var venues: [Int64: [Int64]] = [:]
+        for row in try db.query("SELECT DISTINCT activity_id, venue_id FROM day_totals WHERE local_day BETWEEN ?1 AND ?2",
+                                first.dayNumber, last.dayNumber) {
+            venues[row.int64(0), default: []].append(row.int64(1))
+        }
+        return venues
     }
 
     private static func foldedExportActivity(_ people: ExportPeople?, gatherings: [String: [FoldedGathering]]?) -> FoldedExportActivity {

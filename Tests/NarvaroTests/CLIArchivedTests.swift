@@ -82,32 +82,36 @@ import Testing
         #expect(checkins.contains { $0["activity"] as? String == "laxhjalp" }, "\(checkins)")
     }
 
-    /// A venue or activity is archived only once no reader in use would go on recording to it.
+    /// A venue or activity is archived only once no reader in use would go on recording to it: one
+    /// standing at the venue, or one anywhere fixed to the activity.
     @Test func whatReadersInUseRecordToIsNotArchived() throws {
         let ws = try CLIWorkspace()
         try ws.setUp()
         try ws.run([["venue", "add", "hamnen", "--name", "Hamnen"],
                     ["activity", "add", "musik", "--venue", "hamnen", "--name", "Musik"],
                     ["reader", "add", "kaj", "--venue", "hamnen", "--usb", "ffff:0036", "--card-format", "decimal10", "--activity", "hamnen/musik"],
-                    ["reader", "add", "brygga", "--venue", "hamnen", "--usb", "ffff:0037", "--card-format", "decimal10"]])
+                    ["reader", "add", "brygga", "--venue", "hamnen", "--usb", "ffff:0037", "--card-format", "decimal10"],
+                    ["reader", "edit", "entre", "--activity", "hamnen/musik"]])
         try ws.swipe(on: "kaj", at: "2026-11-17T15:30:00+01:00")
         let lists = [["venue", "list", "--all", "--format", "json"], ["activity", "list", "--all", "--format", "json"],
                      ["reader", "list", "--all", "--format", "json"]]
-        let before = try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout }
-        for (command, message) in [
-            (["venue", "remove", "hamnen"], "venue 'hamnen' still has readers in use (brygga, kaj): remove them with `narvaro reader remove`, or move them with `narvaro reader edit NAME --venue`"),
-            (["activity", "remove", "hamnen/musik"], "activity 'hamnen/musik' is the fixed activity of readers in use (kaj): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`"),
-        ] {
+        func refused(_ command: [String], _ message: String) throws {
+            let before = try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout }
             let result = try Executables.run("narvaro", command, environment: ws.environment)
             #expect(result.status != 0, "\(command)")
             #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(message), "\(command): \(result.stderr)")
+            #expect(try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout } == before, "nothing changed")
         }
-        #expect(try lists.map { try Executables.run("narvaro", $0, environment: ws.environment).stdout } == before, "nothing changed")
+        let fixed = "is the fixed activity of readers in use"
+        try refused(["venue", "remove", "hamnen"], "venue 'hamnen' still has readers in use (brygga, kaj): remove them with `narvaro reader remove`, or move them with `narvaro reader edit NAME --venue`")
+        try refused(["activity", "remove", "hamnen/musik"], "activity 'hamnen/musik' \(fixed) (entre, kaj): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`")
         let swedish = try ws.narvaro("--lang", "sv", "venue", "remove", "hamnen")
         #expect(swedish.stderr.contains("mötesplatsen 'hamnen' har läsare i bruk (brygga, kaj): ta bort dem med `narvaro reader remove`"), "\(swedish.stderr)")
-        // Once its readers are elsewhere or gone, each is archived (check-ins refer to it).
-        try ws.run([["reader", "edit", "kaj", "--no-activity"], ["activity", "remove", "hamnen/musik"],
-                    ["reader", "remove", "kaj"], ["reader", "remove", "brygga"], ["venue", "remove", "hamnen"]])
+        // Its own readers gone, the venue still waits for a reader elsewhere fixed to its activity.
+        try ws.run([["reader", "remove", "kaj"], ["reader", "remove", "brygga"]])
+        try refused(["venue", "remove", "hamnen"], "activity 'hamnen/musik' \(fixed) (entre)")
+        // Then each is archived (check-ins refer to it).
+        try ws.run([["reader", "edit", "entre", "--no-activity"], ["activity", "remove", "hamnen/musik"], ["venue", "remove", "hamnen"]])
         let venues = try Self.objects(ws.narvaro("venue", "list", "--all", "--format", "json").stdout)
         #expect(venues.contains { $0["slug"] as? String == "hamnen" && $0["archived"] as? Bool == true }, "\(venues)")
         let activities = try Self.objects(ws.narvaro("activity", "list", "--all", "--format", "json").stdout)

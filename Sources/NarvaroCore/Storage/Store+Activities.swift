@@ -96,12 +96,7 @@ extension Store {
             throw StoreError.conflict("the drop-in activity belongs to its venue and cannot be removed")
         }
         return try db.transaction {
-            // A reader in use fixed to it would go on recording to an activity that is history.
-            let readers = try db.query("SELECT name FROM readers WHERE activity_id = ?1 AND archived = 0 ORDER BY name", activity.id).map { $0.string(0) }
-            if !readers.isEmpty {
-                let name = "\(try venue(id: activity.venueID).slug)/\(activity.slug)"
-                throw StoreError.conflict("activity '\(name)' is the fixed activity of readers in use (\(readers.joined(separator: ", "))): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`")
-            }
+            try refuseArchivingWhileFixed(activity)
             let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM cards WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE activity_id = ?1 OR current_activity_id = ?1)", activity.id)?.bool(0) ?? true
             if used {
                 try db.run("UPDATE activities SET archived = 1 WHERE id = ?1", activity.id)

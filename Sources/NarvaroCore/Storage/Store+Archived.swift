@@ -26,4 +26,13 @@ extension Store {
         try requireInUse(activity)
         return activity
     }
+
+    /// Refuses to archive an activity a reader in use is fixed to, wherever that reader stands: it
+    /// would go on recording to an activity that is history.
+    func refuseArchivingWhileFixed(_ activity: Activity) throws {
+        let readers = try db.query("SELECT name FROM readers WHERE activity_id = ?1 AND archived = 0 ORDER BY name", activity.id).map { $0.string(0) }
+        guard !readers.isEmpty else { return }
+        let name = "\(try venue(id: activity.venueID).slug)/\(activity.slug)"
+        throw StoreError.conflict("activity '\(name)' is the fixed activity of readers in use (\(readers.joined(separator: ", "))): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`")
+    }
 }

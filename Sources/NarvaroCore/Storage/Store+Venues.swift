@@ -53,13 +53,18 @@ extension Store {
 
     /// Removes a venue nothing refers to; archives it when check-ins or readers refer to it.
     /// Returns true when it was archived rather than deleted. Refused while readers in use stand
-    /// there: they would go on recording at a venue that is history (see `requireInUse`).
+    /// there or are fixed to one of its activities: they would go on recording to history (see
+    /// `requireInUse`).
     public func removeVenue(slug: String) throws -> Bool {
         let venue = try self.venue(slug: slug)
         return try db.transaction {
             let readers = try db.query("SELECT name FROM readers WHERE venue_id = ?1 AND archived = 0 ORDER BY name", venue.id).map { $0.string(0) }
             if !readers.isEmpty {
                 throw StoreError.conflict("venue '\(venue.slug)' still has readers in use (\(readers.joined(separator: ", "))): remove them with `narvaro reader remove`, or move them with `narvaro reader edit NAME --venue`")
+            }
+            // Nor while a reader at another venue is fixed to one of its activities.
+            for row in try db.query("SELECT id FROM activities WHERE venue_id = ?1 ORDER BY slug", venue.id) {
+                try refuseArchivingWhileFixed(try activity(id: row.int64(0)))
             }
             let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM activities WHERE venue_id = ?1 AND slug <> 'drop-in')", venue.id)?.bool(0) ?? true
             if used {

@@ -153,7 +153,7 @@ struct DeskScene {
         let writer = try scene.db.reopen()
         try writer.db.execute("PRAGMA busy_timeout = 0")
         // BEGIN IMMEDIATE fails at once if any connection holds the write lock.
-        try writer.db.transaction { try writer.db.run("UPDATE venues SET name = name") }
+        _ = try writer.db.transaction { try writer.db.run("UPDATE venues SET name = name") }
     }
 
     @Test func aNewDayStartsWithAnEmptyList() throws {

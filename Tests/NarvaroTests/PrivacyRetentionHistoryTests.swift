@@ -48,7 +48,7 @@ import Testing
         for card in 0..<20 {
             let details = VisitorDetails(nickname: "v\(card)", birthYear: card % 5 == 0 ? nil : 1950 + Int.random(in: 0...65, using: &random),
                                          gender: Gender.allCases.randomElement(using: &random), role: card < 14 ? .participant : card < 17 ? .volunteer : .staff)
-            try store.addVisitor(details, card: String(format: "%04d", card), format: .raw, now: enrolled, currentYear: 2024)
+            _ = try store.addVisitor(details, card: String(format: "%04d", card), format: .raw, now: enrolled, currentYear: 2024)
         }
         var day = LocalDate(unchecked: 2024, 4, 1)
         while day <= LocalDate(unchecked: 2025, 2, 28) {
@@ -57,7 +57,7 @@ import Testing
                 let reader = "r\(Int.random(in: 0..<5, using: &random))"
                 let minute = Int.random(in: 0..<600, using: &random)
                 let time = EventTime(microseconds: try VenueClock(identifier: "Europe/Stockholm").startOfDay(day).microseconds + Int64(600 + minute) * 60_000_000)
-                try db.recorder.record(Swipe(reader: reader, card: card, time: time))
+                _ = try db.recorder.record(Swipe(reader: reader, card: card, time: time))
             }
             day = day.adding(days: 1)
         }

@@ -34,7 +34,7 @@ import Testing
         let ws = try CLIWorkspace()
         try ws.setUp()
         let logPath = ws.directory.appendingPathComponent("narvarod.log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))
         process.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging([

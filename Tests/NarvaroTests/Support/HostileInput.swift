@@ -45,7 +45,7 @@ final class ServingDaemon {
 
     init(_ ws: CLIWorkspace, name: String = "serve") throws {
         logPath = ws.directory.appendingPathComponent("\(name).log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let dev = ws.directory.appendingPathComponent("dev/input")
         try FileManager.default.createDirectory(at: dev, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: try Executables.path("narvarod"))

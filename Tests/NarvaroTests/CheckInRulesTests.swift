@@ -47,6 +47,31 @@ import Testing
         #expect(expired.activity == "spel")
     }
 
+    /// An archived activity is history: archiving it ends readers' switches to it, and its activity
+    /// card's swipe is recorded without moving the reader.
+    @Test func anArchivedActivityNoLongerTakesTheReader() throws {
+        let db = try TestDatabase()
+        try venueWithActivities(db)
+        var settings = ReaderSettings()
+        settings.fixedActivity = "spel"
+        _ = try db.store.editReader(name: "entre", settings: settings)
+        try db.store.addActivityCard("AC01", activity: db.store.activity(named: "sprakcafe"), now: now)
+        #expect(try db.swipe("AC01", at: "2026-11-17T15:00:00+01:00").outcome == .activity)
+        #expect(try db.swipe("0001", at: "2026-11-17T15:05:00+01:00").activity == "sprakcafe")
+        #expect(try db.store.removeActivity(db.store.activity(named: "sprakcafe")), "archived: check-ins and a card refer to it")
+        let after = try db.swipe("0002", at: "2026-11-17T15:10:00+01:00")
+        #expect(after.activity == "spel" && after.attribution == .fixed, "the switch ended with the activity")
+        let card = try db.swipe("AC01", at: "2026-11-17T15:15:00+01:00")
+        #expect(card.outcome == .activity && card.activity == "spel" && card.attribution == .fixed, "recorded; the reader stays")
+        #expect(try db.swipe("0003", at: "2026-11-17T15:20:00+01:00").activity == "spel")
+        // Restored, its card takes the reader again.
+        var restored = try db.store.activity(named: "sprakcafe")
+        restored.archived = false
+        try db.store.editActivity(restored)
+        #expect(try db.swipe("AC01", at: "2026-11-17T15:25:00+01:00").activity == "sprakcafe")
+        #expect(try db.swipe("0004", at: "2026-11-17T15:30:00+01:00").activity == "sprakcafe")
+    }
+
     /// A swipe recorded before comes back as it was, whichever way the recorder finds it: a known
     /// visitor card through its insert's unique swipe key (nothing written, the counts unchanged),
     /// an activity card before it switches the reader again (a later card's switch stays).

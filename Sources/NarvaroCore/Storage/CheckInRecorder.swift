@@ -189,7 +189,7 @@ public final class CheckInRecorder {
                                               cooldownSeconds: reader.cooldownSeconds)
         let outcome = decision.outcome
         let (activityID, source): (Int64, AttributionSource)
-        if let switched = decision.activitySwitch {
+        if let switched = decision.activitySwitch, try switchable(switched) {
             (activityID, source) = (switched, .activityCard)
             let until = Attribution.activityCardExpiry(activityID: switched, time: swipe.time, slots: slots, clock: clock)
             try store.setCurrentActivity(reader: reader, activityID: switched, until: until)
@@ -211,6 +211,13 @@ public final class CheckInRecorder {
         return RecordedCheckIn(checkIn: CheckIn(id: id, time: swipe.time, reader: reader.name, venue: venue.slug, activity: activity.slug,
                              activityName: activity.name, outcome: outcome, attribution: source,
                              visitorCode: visitor?.code, visitorName: visitor?.enrolled == true ? visitor?.displayName : nil), isNew: true)
+    }
+
+    /// An activity card moves its reader only to an activity in use: an archived activity, or one of an
+    /// archived venue, is history, so its card's swipe is recorded (`activity`) and the reader stays.
+    private func switchable(_ activityID: Int64) throws -> Bool {
+        let activity = try configuration.activity(id: activityID, store)
+        return try !activity.archived && !configuration.venue(id: activity.venueID, store).venue.archived
     }
 
     /// The check-in recorded under `swipeKey` before, if any.

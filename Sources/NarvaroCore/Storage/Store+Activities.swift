@@ -97,6 +97,7 @@ extension Store {
         }
         return try db.transaction {
             try refuseArchivingWhileFixed(activity)
+            try endSwitches(to: activity)
             let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM cards WHERE activity_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE activity_id = ?1 OR current_activity_id = ?1)", activity.id)?.bool(0) ?? true
             if used {
                 try db.run("UPDATE activities SET archived = 1 WHERE id = ?1", activity.id)

@@ -35,4 +35,10 @@ extension Store {
         let name = "\(try venue(id: activity.venueID).slug)/\(activity.slug)"
         throw StoreError.conflict("activity '\(name)' is the fixed activity of readers in use (\(readers.joined(separator: ", "))): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`")
     }
+
+    /// Ends readers' switches to `activity` (by an activity card or at the desk), which would
+    /// otherwise go on recording to it for up to 4 hours once it is history.
+    func endSwitches(to activity: Activity) throws {
+        try db.run("UPDATE readers SET current_activity_id = NULL, current_until = NULL WHERE current_activity_id = ?1", activity.id)
+    }
 }

@@ -63,9 +63,9 @@ extension Store {
                 throw StoreError.conflict("venue '\(venue.slug)' still has readers in use (\(readers.joined(separator: ", "))): remove them with `narvaro reader remove`, or move them with `narvaro reader edit NAME --venue`")
             }
             // Nor while a reader at another venue is fixed to one of its activities.
-            for row in try db.query("SELECT id FROM activities WHERE venue_id = ?1 ORDER BY slug", venue.id) {
-                try refuseArchivingWhileFixed(try activity(id: row.int64(0)))
-            }
+            let activities = try db.query("SELECT id FROM activities WHERE venue_id = ?1 ORDER BY slug", venue.id).map { try activity(id: $0.int64(0)) }
+            for activity in activities { try refuseArchivingWhileFixed(activity) }
+            for activity in activities { try endSwitches(to: activity) }
             let used = try db.queryOne("SELECT EXISTS(SELECT 1 FROM checkins WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM readers WHERE venue_id = ?1) OR EXISTS(SELECT 1 FROM activities WHERE venue_id = ?1 AND slug <> 'drop-in')", venue.id)?.bool(0) ?? true
             if used {
                 try db.run("UPDATE venues SET archived = 1 WHERE id = ?1", venue.id)

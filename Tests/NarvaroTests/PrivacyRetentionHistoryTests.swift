@@ -150,6 +150,56 @@ import Testing
         #expect("\(try db.store.attendance(request))" == before)
     }
 
+    /// An activity another venue's reader recorded before its own venue's did, or only just after the
+    /// period's end but within its last ISO week: the trailing average counts weeks from the first
+    /// check-in under the filter and runs to that week's Sunday, and the folded report keeps both.
+    @Test func aCrossVenueActivityKeepsItsTrailingAverageWhenFolded() throws {
+        let db = try TestDatabase()
+        let store = db.store
+        try store.addVenue(slug: "tingshuset", name: "Gamla Tingshuset")
+        try store.addVenue(slug: "hamnen", name: "Hamnen")
+        try store.addActivity(slug: "kafe", venue: "tingshuset", name: "Kafé", organizer: nil)
+        try store.addActivity(slug: "musik", venue: "tingshuset", name: "Musik", organizer: nil)
+        for (reader, venue, activity) in [("t", "tingshuset", "tingshuset/kafe"), ("h", "hamnen", "tingshuset/kafe"),
+                                          ("m", "tingshuset", "tingshuset/musik"), ("hm", "hamnen", "tingshuset/musik")] {
+            var settings = ReaderSettings()
+            settings.venue = venue
+            settings.fixedActivity = activity
+            settings.cooldownSeconds = 0
+            try store.addReader(name: reader, settings: settings)
+        }
+        for card in 0..<4 {
+            _ = try store.addVisitor(VisitorDetails(nickname: "v\(card)", birthYear: 2008, gender: .woman, role: .participant),
+                                     card: "000\(card)", format: .raw, now: TestDatabase.time("2024-03-01T12:00:00+01:00"), currentYear: 2024)
+        }
+        // Kafé: at Hamnen first (2 April), at Tingshuset from 11 June (outside the window of June's
+        // weeks, Hamnen's swipe still sets how many weeks Kafé's average is over). Musik: at Tingshuset
+        // in May, at Hamnen once on Saturday 1 June, after May's end but in its last ISO week.
+        let swipes = [("h", "0000", "2024-04-02"), ("t", "0001", "2024-06-11"), ("t", "0002", "2024-06-12"), ("t", "0003", "2024-06-13"),
+                      ("m", "0000", "2024-05-07"), ("m", "0001", "2024-05-21"), ("hm", "0002", "2024-06-01")]
+        for (reader, card, day) in swipes {
+            _ = try db.swipe(card, at: "\(day)T16:00:00+02:00", reader: reader)
+        }
+        let periods: [Period] = [.week(ISOWeek(containing: LocalDate(unchecked: 2024, 6, 12))), .week(ISOWeek(containing: LocalDate(unchecked: 2024, 5, 31))),
+                                 .month(year: 2024, month: 5), .month(year: 2024, month: 6), .half(year: 2024, half: 1)]
+        let scopes: [(String?, String?)] = [(nil, "tingshuset/kafe"), ("hamnen", "tingshuset/kafe"), ("tingshuset", "tingshuset/kafe"),
+                                            (nil, "tingshuset/musik"), ("tingshuset", "tingshuset/musik"), ("hamnen", "tingshuset/musik"),
+                                            ("hamnen", nil), ("tingshuset", nil)]
+        func shots() throws -> [Shot] {
+            try periods.flatMap { period in
+                try scopes.flatMap { venue, activity in
+                    let request = ReportRequest(period: period, venue: venue, activity: activity, roles: [.participant])
+                    let key = "\(period.label) \(venue ?? "-") \(activity ?? "-")"
+                    return [Shot(key: key, value: "\(try store.attendance(request))"), Shot(key: key + " trends", value: "\(try store.trends(request))")]
+                }
+            }
+        }
+        let before = try shots()
+        _ = try store.runRetention(today: Self.today, now: TestDatabase.time("2025-12-20T12:00:00+01:00"))
+        #expect(try store.db.scalar("SELECT count(*) FROM visits WHERE local_day < \(LocalDate(unchecked: 2024, 7, 1).dayNumber)") == 0)
+        Self.compare(before, try shots(), seed: 0, stage: "cross-venue trailing average")
+    }
+
     @Test func perPersonFiguresOfDeletedDaysAreRefusedNotWrong() throws {
         let db = try Self.history(seed: 3)
         let week = try db.store.attendance(ReportRequest(period: .week(ISOWeek(containing: LocalDate(unchecked: 2024, 6, 12)))))

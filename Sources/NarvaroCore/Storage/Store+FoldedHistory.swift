@@ -73,9 +73,13 @@ extension Store {
     /// Every report of `period` under every filter that had visits in its window, and the export's
     /// per-activity figures, as rows to write. Computed for all periods before any is written, since
     /// reports read a period's snapshot as soon as it has one.
-    func foldedSnapshot(_ period: Period) throws -> FoldedSnapshot {
+    /// `firstRecorded`: `activitiesFirstRecorded()`, read once for every period folded together.
+    func foldedSnapshot(_ period: Period, firstRecorded: [Int64: [Int64: Int]]) throws -> FoldedSnapshot {
         var snapshot = FoldedSnapshot(period: period.label)
+        // What a report of the period reads: from the previous period or the 4 weeks before, to the
+        // end of the ISO week holding its last day (the trailing average's last week).
         let windowStart = min(period.previous.firstDay, period.firstDay.adding(days: -28), ISOWeek(containing: period.lastDay).monday.adding(days: -21))
+        let windowEnd = max(period.lastDay, ISOWeek(containing: period.lastDay).sunday)
         let venues = try db.query("SELECT id, slug FROM venues").map { (id: $0.int64(0), slug: $0.string(1)) }
         let activities = try db.query("SELECT a.id, a.slug, ve.slug, a.venue_id, a.organizer FROM activities a JOIN venues ve ON ve.id = a.venue_id").map {
             (id: $0.int64(0), name: "\($0.string(2))/\($0.string(1))", venue: $0.string(2), venueID: $0.int64(3), organizer: $0.optionalString(4))
@@ -86,11 +90,11 @@ extension Store {
         struct Scope { var venue: String?; var activity: String?; var organizer: String?; var where_: String; var alsoWithoutVenue = false }
         var scopes = [Scope(venue: nil, activity: nil, organizer: nil, where_: "1")]
         scopes += venues.map { Scope(venue: $0.slug, activity: nil, organizer: nil, where_: "t.venue_id = \($0.id)") }
-        let recordedInWindow = try venuesRecording(from: windowStart, through: period.lastDay)
         for activity in activities {
             // Wherever it was recorded; then at each venue that recorded it, computed again only when
-            // another venue's readers recorded it too (else that report is the same, kept twice).
-            let recordedAt = recordedInWindow[activity.id] ?? []
+            // another venue's readers recorded it too, ever before the window's end (else that report
+            // is the same, kept twice: the trailing average counts weeks from the first check-in).
+            let recordedAt = (firstRecorded[activity.id] ?? [:]).filter { $0.value <= windowEnd.dayNumber }.keys.sorted()
             let everywhere = "t.activity_id = \(activity.id)"
             if recordedAt.allSatisfy({ $0 == activity.venueID }) {
                 scopes.append(Scope(venue: activity.venue, activity: activity.name, organizer: nil, where_: everywhere, alsoWithoutVenue: true))
@@ -110,7 +114,7 @@ extension Store {
         encoder.outputFormatting = .sortedKeys
         for (index, scope) in scopes.enumerated() {
             let visited = try db.queryOne("SELECT 1 FROM day_totals t WHERE t.local_day BETWEEN ?1 AND ?2 AND \(scope.where_) LIMIT 1",
-                                          windowStart.dayNumber, period.lastDay.dayNumber) != nil
+                                          windowStart.dayNumber, windowEnd.dayNumber) != nil
             guard visited || index == 0 else { continue }
             for roles in foldedRoleSets {
                 let request = ReportRequest(period: period, venue: scope.venue, activity: scope.activity, organizer: scope.organizer, roles: roles)
@@ -173,6 +177,15 @@ extension Store {
             rows.append((activity.id, String(decoding: try encoder.encode(body), as: UTF8.self)))
         }
         return rows
+    }
+
+    /// The first day each venue's readers recorded each activity: activity → venue → local day.
+    func activitiesFirstRecorded() throws -> [Int64: [Int64: Int]] {
+        var first: [Int64: [Int64: Int]] = [:]
+        for row in try db.query("SELECT activity_id, venue_id, min(local_day) FROM day_totals GROUP BY activity_id, venue_id") {
+            first[row.int64(0), default: [:]][row.int64(1)] = row.int(2)
+        }
+        return first
     }
 
     /// The venues whose readers recorded each activity between `first` and `last`.

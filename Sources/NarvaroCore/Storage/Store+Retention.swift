@@ -33,7 +33,8 @@ extension Store {
             if let oldest = try db.queryOne("SELECT min(local_day) FROM visits")?.optionalInt(0), oldest < cutoff.dayNumber {
                 // Every snapshot is taken before any is written: reports read a period's snapshot once it has one.
                 let periods = try Self.periods(from: LocalDate(dayNumber: oldest), before: horizon).filter { try !isFolded($0) }
-                let snapshots = try periods.map { try foldedSnapshot($0) }
+                let firstRecorded = try activitiesFirstRecorded()
+                let snapshots = try periods.map { try foldedSnapshot($0, firstRecorded: firstRecorded) }
                 for (period, snapshot) in zip(periods, snapshots) {
                     try fold(period, now: now)
                     try write(snapshot)

@@ -24,6 +24,7 @@ public enum CentralExport {
     public static func document(_ request: CentralExportRequest, connection: PostgresConnection) throws -> ExportDocument {
         try CentralReport.checkPeriod(request.period)
         let venues = try CentralReport.selectVenues(request.venue, connection: connection)
+        try CentralReport.checkOrganizer(request.organizer, connection: connection)
         let uuids = PostgresArray.literal(venues.map(\.uuid))
         let period = request.period
         let range = [period.firstDay.description, period.lastDay.description]

@@ -160,9 +160,8 @@ extension CentralReport {
         return labels
     }
 
-    /// The venues a request covers: all, or the one named by slug, name or UUID.
     /// An organizer no venue's activity names would report zeros, as if nobody came: refused, as the
-    /// local report refuses it.
+    /// local report and export refuse it.
     static func checkOrganizer(_ organizer: String?, connection: PostgresConnection) throws {
         guard let organizer else { return }
         if try connection.query("SELECT 1 FROM narvaro.activities WHERE organizer = $1::text LIMIT 1", [organizer]).isEmpty {
@@ -170,6 +169,7 @@ extension CentralReport {
         }
     }
 
+    /// The venues a request covers: all, or the one named by slug, name or UUID.
     public static func selectVenues(_ selector: String?, connection: PostgresConnection) throws -> [(uuid: String, slug: String, name: String)] {
         let rows = try connection.query("""
             SELECT venue_uuid::text, slug, name FROM narvaro.venues

@@ -113,6 +113,10 @@ extension CentralTests {
         let nobody = run(["--period", "2026-W47", "--organizer", "Ungdomsförbundet Typo"])
         #expect(nobody.status == 1 && nobody.stdout.isEmpty
                 && nobody.stderr.contains("no activity in the central database is organized by 'Ungdomsförbundet Typo'"), "\(nobody.stderr)")
+        let exportOutput = BufferedOutput()
+        let export = NarvaroProgram.run(["central", "export", "--postgres", scene.readerInfo, "--period", "2026-W47", "--format", "csv",
+                                         "--organizer", "Ungdomsförbundet Typo"], environment: ["LANG": "C.UTF-8"], output: exportOutput)
+        #expect(export == 1 && exportOutput.stdout.isEmpty && exportOutput.stderr.contains("is organized by 'Ungdomsförbundet Typo'"), "\(exportOutput.stderr)")
         let missing = run(["--by", "venue"])
         #expect(missing.status == 2 && missing.stderr.contains("--period"))
     }

@@ -80,7 +80,7 @@ public enum WebApp {
             let segments = request.path.split(separator: "/").map(String.init)
             let method = request.method == "HEAD" ? "GET" : request.method
             let matching = routes.compactMap { route in route.match(segments).map { (route, $0) } }
-            guard !matching.isEmpty else { throw WebError.notFound("there is no page \(request.path)") }
+            guard !matching.isEmpty else { throw WebError.notFound("there is no page '\(request.path)'") }
             guard let (route, captured) = matching.first(where: { $0.0.method == method }) else {
                 throw WebError.methodNotAllowed(allowed: matching.map(\.0.method).joined(separator: ", "))
             }

@@ -78,6 +78,9 @@ import Testing
         let swedish = try web.get("/visitors/ABCDEF")
         #expect(swedish.status == 404 && swedish.text.contains("besökaren &#39;ABCDEF&#39; hittades inte"), "\(swedish.text)")
         #expect(try web.get("/report", query: "venue=nowhere").text.contains("mötesplatsen &#39;nowhere&#39; hittades inte"))
+        // A path typed by hand is echoed as typed, not translated word by word.
+        let typed = try web.get("/venue:activity")
+        #expect(typed.text.contains("det finns ingen sida &#39;/venue:activity&#39;"), "\(typed.text)")
         let english = try web.get("/visitors/ABCDEF", query: "lang=en")
         #expect(english.status == 404 && english.text.contains("visitor &#39;ABCDEF&#39; not found"), "\(english.text)")
     }

@@ -31,6 +31,10 @@ enum WALCoalescingVFS {
         }
 
         static func make() -> Registration? {
+            // Before anything initialises SQLite (`sqlite3_vfs_find` does): no allocation
+            // statistics, which Närvaro never reads. With them, each of SQLite's allocations takes
+            // a global mutex and updates counters: ~4.6 % of a swipe's instructions (docs/benchmarks.md).
+            _ = narvaro_sqlite_memstatus(0)
             guard let unix = sqlite3_vfs_find("unix") else { return nil }
             let registration = Registration(unix: unix)
             return sqlite3_vfs_register(registration.vfs, 0) == SQLITE_OK ? registration : nil

@@ -64,7 +64,7 @@ public enum WebApp {
         do {
             if request.path.hasPrefix("/static/") {
                 guard let asset = StaticAsset.named(String(request.path.dropFirst("/static/".count))) else {
-                    throw WebError.notFound("no such file: \(request.path)")
+                    throw WebError.notFound("no such file: '\(request.path)'")
                 }
                 return asset.response
             }

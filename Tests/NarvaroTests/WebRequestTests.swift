@@ -81,6 +81,9 @@ import Testing
         // A path typed by hand is echoed as typed, not translated word by word.
         let typed = try web.get("/venue:activity")
         #expect(typed.text.contains("det finns ingen sida &#39;/venue:activity&#39;"), "\(typed.text)")
+        // The web's own refusals of a hand-edited address too; its parameter names stay as written.
+        let format = try web.get("/report", query: "format=xml")
+        #expect(format.status == 400 && format.text.contains("format tar html eller json, inte &#39;xml&#39;"), "\(format.text)")
         let english = try web.get("/visitors/ABCDEF", query: "lang=en")
         #expect(english.status == 404 && english.text.contains("visitor &#39;ABCDEF&#39; not found"), "\(english.text)")
     }

@@ -213,9 +213,6 @@ let errorPatterns: [(en: String, sv: String)] = [
      "mötesplatsen '{}' har läsare i bruk ({}): ta bort dem med `narvaro reader remove`, eller flytta dem med `narvaro reader edit NAMN --venue`"),
     ("activity '{}' is the fixed activity of readers in use ({}): give them another with `narvaro reader edit NAME --activity`, or none with `--no-activity`",
      "aktiviteten '{}' är fast aktivitet för läsare i bruk ({}): ge dem en annan med `narvaro reader edit NAMN --activity`, eller ingen med `--no-activity`"),
-    // narvaro-web: a path typed by hand (quoted, so no word in it is taken for one to translate).
-    ("there is no page '{}'",
-     "det finns ingen sida '{}'"),
     ("'{}' is not a {} card number ({})",
      "'{}' är inget kortnummer i formatet {} ({})"),
     ("{}: '{}' is not a {}: {}",

@@ -1,19 +1,19 @@
 // Sentences in Swedish: help texts and error messages are written in English in the code (the
 // message id, as in gettext) and looked up here. An error with names in it matches a pattern
 // whose `{}` stand for the names; each name is looked up in turn (`venue` → `mötesplatsen`).
-// The tables: HelpPhrases.swift, ErrorPhrases.swift, DoctorPhrases.swift. Missing entries are caught by TextCatalogTests.
+// The tables: HelpPhrases.swift, ErrorPhrases.swift, WebPhrases.swift, DoctorPhrases.swift. Missing entries are caught by TextCatalogTests.
 
 public enum Phrases {
     /// English → Swedish, exact sentences (help, fixed messages, words inside messages).
-    public static let sv: [String: String] = helpPhrases.merging(errorWords) { first, _ in first }
+    public static let sv: [String: String] = helpPhrases.merging(errorWords) { first, _ in first }.merging(webWords) { first, _ in first }
 
     /// English → Swedish with `{}` for text that varies, tried in order.
-    public static let svPatterns: [(en: String, sv: String)] = errorPatterns
+    public static let svPatterns: [(en: String, sv: String)] = webPatterns + errorPatterns
 
     /// `narvaro doctor`'s findings: their own words and patterns first (kept apart so a finding's
     /// pattern like `{} mode {}` never rewrites another command's message), then the ones above.
     public static let svDoctor: [String: String] = doctorWords.merging(sv) { first, _ in first }
-    public static let svDoctorPatterns: [(en: String, sv: String)] = doctorPatterns + errorPatterns
+    public static let svDoctorPatterns: [(en: String, sv: String)] = doctorPatterns + svPatterns
 
     /// Longest message searched for patterns: messages are one line; a longer text (a hostile
     /// argument echoed back) is only looked up whole, so matching stays cheap.

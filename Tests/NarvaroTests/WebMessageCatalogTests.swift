@@ -1,0 +1,71 @@
+// Every message narvaro-web itself raises (a refused form, a bad parameter, a missing page) has
+// Swedish: the error page and the form's error line say it in the page's language
+// (`PageLayout.said`). Read from the web target's sources, as `TextCatalogTests` reads the commands'.
+@testable import NarvaroCore
+import Foundation
+import Testing
+
+@Suite struct WebMessageCatalogTests {
+    /// The English messages passed to `WebError`'s cases and to `formError`, each `\(…)` standing as
+    /// `x` (a name, a number or a value list, which the Swedish keeps as it is).
+    static func webMessages() throws -> [(file: String, message: String)] {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/NarvaroWeb")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        var found: [(String, String)] = []
+        for file in files {
+            let text = Array(try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8).utf8)
+            for opener in ["badRequest(\"", "notFound(\"", "conflict(\"", "formError(\""] {
+                var at = 0
+                while let start = Self.find(Array(opener.utf8), in: text, from: at) {
+                    let (message, end) = Self.literal(text, from: start + opener.utf8.count)
+                    found.append((file, message))
+                    at = end
+                }
+            }
+        }
+        return found
+    }
+
+    private static func find(_ needle: [UInt8], in text: [UInt8], from: Int) -> Int? {
+        guard text.count >= needle.count else { return nil }
+        var i = from
+        while i <= text.count - needle.count {
+            if text[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The string literal's text from `start` (after its opening quote) to its closing quote, with
+    /// each interpolation (nested parentheses and quotes inside it skipped) written as `x`.
+    private static func literal(_ text: [UInt8], from start: Int) -> (String, Int) {
+        var out: [UInt8] = [], i = start
+        while i < text.count, text[i] != UInt8(ascii: "\"") {
+            if text[i] == UInt8(ascii: "\\"), i + 1 < text.count, text[i + 1] == UInt8(ascii: "(") {
+                var depth = 1, inString = false
+                i += 2
+                while i < text.count, depth > 0 {
+                    let c = text[i]
+                    if c == UInt8(ascii: "\"") { inString.toggle() }
+                    if !inString, c == UInt8(ascii: "(") { depth += 1 }
+                    if !inString, c == UInt8(ascii: ")") { depth -= 1 }
+                    i += 1
+                }
+                out.append(UInt8(ascii: "x"))
+                continue
+            }
+            if text[i] == UInt8(ascii: "\\"), i + 1 < text.count { out.append(text[i + 1]); i += 2; continue }
+            out.append(text[i])
+            i += 1
+        }
+        return (String(decoding: out, as: UTF8.self), i)
+    }
+
+    @Test func everyMessageOfTheWebHasSwedish() throws {
+        let messages = try Self.webMessages()
+        #expect(messages.count > 20, "the scan found \(messages.count) messages")
+        let english = messages.filter { Lang.sv.text($0.message) == $0.message }.map { "\($0.file): \($0.message)" }
+        #expect(english.isEmpty, "web messages without Swedish: \(english)")
+    }
+}

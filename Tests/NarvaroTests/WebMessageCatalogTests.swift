@@ -2,6 +2,7 @@
 // Swedish: the error page and the form's error line say it in the page's language
 // (`PageLayout.said`). Read from the web target's sources, as `TextCatalogTests` reads the commands'.
 @testable import NarvaroCore
+import NarvaroWeb
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
         var found: [(String, String)] = []
         for file in files {
             let text = Array(try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8).utf8)
-            for opener in ["badRequest(\"", "notFound(\"", "conflict(\"", "formError(\""] {
+            for opener in ["badRequest(\"", "forbidden(\"", "notFound(\"", "badConfiguration(\"", "formError(\""] {
                 var at = 0
                 while let start = Self.find(Array(opener.utf8), in: text, from: at) {
                     let (message, end) = Self.literal(text, from: start + opener.utf8.count)
@@ -65,7 +66,8 @@ import Testing
     @Test func everyMessageOfTheWebHasSwedish() throws {
         let messages = try Self.webMessages()
         #expect(messages.count > 20, "the scan found \(messages.count) messages")
-        let english = messages.filter { Lang.sv.text($0.message) == $0.message }.map { "\($0.file): \($0.message)" }
+        let described = [WebError.methodNotAllowed(allowed: "GET"), .tooLarge(1024)].map { ("CGI/WebError.swift", $0.description) }
+        let english = (messages + described).filter { Lang.sv.text($0.1) == $0.1 }.map { "\($0.0): \($0.1)" }
         #expect(english.isEmpty, "web messages without Swedish: \(english)")
     }
 }

@@ -12,6 +12,14 @@ let webWords: [String: String] = [
     "the form is not valid UTF-8": "formuläret är inte giltig UTF-8",
     "a form field has a broken %-escape": "ett formulärfält har en trasig %-kod",
     "a form field is not valid UTF-8": "ett formulärfält är inte giltig UTF-8",
+    "the form came without this browser's session cookie: reload the page and send it again":
+        "formuläret kom utan webbläsarens sessionskaka: ladda om sidan och skicka det igen",
+    "the form's security token is missing or wrong: reload the page and send it again":
+        "formulärets säkerhetstoken saknas eller är fel: ladda om sidan och skicka det igen",
+    "nobody is signed in: the web server must check the login (auth_basic) and pass REMOTE_USER":
+        "ingen är inloggad: webbservern måste kontrollera inloggningen (auth_basic) och skicka REMOTE_USER",
+    // The methods a page answers (`WebError.methodNotAllowed`).
+    "GET and POST": "GET och POST",
 ]
 
 let webPatterns: [(en: String, sv: String)] = [
@@ -46,4 +54,17 @@ let webPatterns: [(en: String, sv: String)] = [
      "formulär skickas som application/x-www-form-urlencoded, inte '{}'"),
     ("the request body ended after {} of {} bytes",
      "förfrågans innehåll tog slut efter {} av {} byte"),
+    ("the request body is longer than {} bytes",
+     "förfrågans innehåll är längre än {} byte"),
+    ("this page answers {} only",
+     "denna sida svarar bara på {}"),
+    // The web's access file (`web-access`), as an administrator sees it on the error page.
+    ("user '{}' is in neither group (staff, readers) of {}",
+     "användaren '{}' finns inte i någon grupp (staff, readers) i {}"),
+    ("{} cannot be read by the web program's user: check its owner and mode",
+     "{} kan inte läsas av webbprogrammets användare: kontrollera ägare och rättigheter"),
+    ("{} line {}: write 'staff = name, name' or 'readers = name, name'",
+     "{} rad {}: skriv 'staff = namn, namn' eller 'readers = namn, namn'"),
+    ("{} line {}: unknown group '{}': the groups are staff and readers",
+     "{} rad {}: okänd grupp '{}': grupperna är staff och readers"),
 ]

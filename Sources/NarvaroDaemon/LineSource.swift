@@ -23,12 +23,15 @@ public final class LineSource {
     /// read(2) fills in place: a chunk array per read (zeroed, then appended) and a generic newline
     /// search were a fifth of narvarod's own CPU per swipe (docs/benchmarks.md).
     private let storage: UnsafeMutablePointer<UInt8>
-    /// Where the unread part of `storage` starts (compacted before each read).
-    private var start = 0
-    private var count = 0
-    private var atEnd = false
+    /// Where the unread part of `storage` starts (compacted before each read). Unchecked for
+    /// exclusive access, as the pipeline's decoders are: read and written once or twice per line,
+    /// only ever by this class's own methods on one thread, and the run-time checks cost ~1.5 % of
+    /// a replayed swipe's instructions.
+    @exclusivity(unchecked) private var start = 0
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var atEnd = false
     /// The number of the line most recently returned (1-based).
-    public private(set) var lineNumber = 0
+    @exclusivity(unchecked) public private(set) var lineNumber = 0
 
     /// Bytes asked of each read(2).
     static let chunkBytes = 65_536

@@ -33,7 +33,9 @@ enum WALCoalescingVFS {
         static func make() -> Registration? {
             // Before anything initialises SQLite (`sqlite3_vfs_find` does): no allocation
             // statistics, which Närvaro never reads. With them, each of SQLite's allocations takes
-            // a global mutex and updates counters: ~4.6 % of a swipe's instructions (docs/benchmarks.md).
+            // a global mutex and updates counters: 5.3 % of a swipe's instructions under callgrind
+            // (docs/benchmarks.md). Its result is not checked: if SQLite was initialised first (only
+            // tests open it otherwise), the statistics stay on and nothing else changes.
             _ = narvaro_sqlite_memstatus(0)
             guard let unix = sqlite3_vfs_find("unix") else { return nil }
             let registration = Registration(unix: unix)

@@ -9,9 +9,9 @@ let webWords: [String: String] = [
     "reader is missing": "fältet reader saknas",
     "activity is missing (empty means its usual activity)": "fältet activity saknas (tomt betyder läsarens vanliga aktivitet)",
     "there is no venue yet: add one with `narvaro venue add`": "det finns ingen mötesplats än: lägg till en med `narvaro venue add`",
-    "the form is not valid UTF-8": "formuläret är inte giltig UTF-8",
+    "the form is not valid UTF-8": "formuläret är inte kodat som giltig UTF-8",
     "a form field has a broken %-escape": "ett formulärfält har en trasig %-kod",
-    "a form field is not valid UTF-8": "ett formulärfält är inte giltig UTF-8",
+    "a form field is not valid UTF-8": "ett formulärfält är inte kodat som giltig UTF-8",
     "the form came without this browser's session cookie: reload the page and send it again":
         "formuläret kom utan webbläsarens sessionskaka: ladda om sidan och skicka det igen",
     "the form's security token is missing or wrong: reload the page and send it again":
@@ -42,8 +42,8 @@ let webPatterns: [(en: String, sv: String)] = [
      "after tar id för en incheckning (ett heltal ≥ 0), inte '{}'"),
     ("card takes a card number as listed (#N), not '{}'",
      "card tar ett kortnummer som i listan (#N), inte '{}'"),
-    ("activity '{}' is not an activity of {}",
-     "aktiviteten '{}' är ingen aktivitet på {}"),
+    ("activity '{}' is not an activity of '{}'",
+     "aktiviteten '{}' är ingen aktivitet på '{}'"),
     ("'{}' is not a visitor code (six letters and digits, e.g. K7M2QD)",
      "'{}' är ingen besökarkod (sex bokstäver och siffror, t.ex. K7M2QD)"),
     ("venue '{}' is not a venue slug (lowercase letters, digits and -)",
@@ -57,7 +57,9 @@ let webPatterns: [(en: String, sv: String)] = [
     ("the request body is longer than {} bytes",
      "förfrågans innehåll är längre än {} byte"),
     ("this page answers {} only",
-     "denna sida svarar bara på {}"),
+     "den här sidan tar bara emot {}"),
+    ("the request could not be read: {}",
+     "förfrågan kunde inte läsas: {}"),
     // The web's access file (`web-access`), as an administrator sees it on the error page.
     ("user '{}' is in neither group (staff, readers) of {}",
      "användaren '{}' finns inte i någon grupp (staff, readers) i {}"),

@@ -45,7 +45,7 @@ enum ReaderActivityPage {
             }
         } else {
             guard let id = Int64(activityText), let activity = try follower.switchableActivities().first(where: { $0.id == id }) else {
-                throw WebError.badRequest("activity '\(activityText)' is not an activity of \(venue.name)")
+                throw WebError.badRequest("activity '\(activityText)' is not an activity of '\(venue.name)'")
             }
             let until = follower.switchExpiry(activityID: id, now: ctx.now)
             try store.audited(user: ctx.user, action: "switch-activity", at: ctx.now) {

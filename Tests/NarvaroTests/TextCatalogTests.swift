@@ -76,6 +76,8 @@ import Testing
         #expect(Lang.sv.text("venue 'database' not found: check `narvaro venue list`") == "mötesplatsen 'database' hittades inte: se `narvaro venue list`")
         #expect(Lang.en.text("venue 'x' not found: check `narvaro venue list`") == "venue 'x' not found: check `narvaro venue list`")
         #expect(Lang.sv.text("added visitor {}", "K7M2QD") == "besökare K7M2QD tillagd")
+        // A specific pattern is tried before the general one that would also fit it.
+        #expect(Lang.sv.text("--format takes csv, json or html, not 'xml'") == "--format tar csv, json eller html, inte 'xml'")
     }
 
     /// Regression: a long argument full of pattern separators, echoed in an error, took minutes to

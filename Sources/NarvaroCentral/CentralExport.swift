@@ -79,14 +79,17 @@ public enum CentralExport {
         let sv = request.language == .sv
         for (i, row) in try rows("""
             SELECT g.venue_uuid::text, g.activity, v.name, coalesce(a.name, g.activity), g.day::text, g.start, g.participants::text,
-                   g.qualifies::text, array_to_string(CASE WHEN $4 THEN g.reasons_sv ELSE g.reasons_en END, E'\\n')
+                   g.qualifies::text, array_to_string(CASE WHEN $4 THEN g.reasons_sv ELSE g.reasons_en END, E'\\n'), a.min_participants::text
             FROM narvaro.gatherings g JOIN narvaro.venues v ON v.venue_uuid = g.venue_uuid
             LEFT JOIN narvaro.activities a ON a.venue_uuid = g.venue_uuid AND a.slug = g.activity
             WHERE g.day BETWEEN $1::date AND $2::date AND g.venue_uuid = ANY($3::uuid[])
             """, range + [uuids, sv ? "true" : "false"]) {
             let reasons = (row[6] ?? "").split(separator: "\n").map(String.init)
-            gatherings.append((i, row[2] ?? "", GatheringRow(venue: row[0] ?? "", activity: row[1] ?? "", date: row[2] ?? "", start: row[3] ?? "",
-                                                             participants: Int(row[4] ?? "0") ?? 0, qualifies: row[5] == "true", reasons: reasons)))
+            var gathering = GatheringRow(venue: row[0] ?? "", activity: row[1] ?? "", date: row[2] ?? "", start: row[3] ?? "",
+                                         participants: Int(row[4] ?? "0") ?? 0, qualifies: row[5] == "true", reasons: reasons)
+            // What the list tells a reader about the hidden counts, as in the local export (GatheringFloors).
+            gathering.place(inTableRow: i, grantMinimum: row[7].flatMap { Int($0) })
+            gatherings.append((i, row[2] ?? "", gathering))
         }
         gatherings.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         let held = (0..<n).map { i in gatherings.filter { $0.0 == i }.count }

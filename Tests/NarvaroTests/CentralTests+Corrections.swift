@@ -108,6 +108,19 @@ extension CentralTests {
             }
             #expect((central["gatherings"] as? [Any])?.isEmpty == false)
         }
+        // What the list of gatherings tells a reader about hidden counts (each one held had
+        // participants; a qualifying one at least its rule's minimum) is known to both exports, so
+        // the central one hides no less: each gathering's table row and least participants agree.
+        try venue.narvaro("activity", "edit", "spelkvall", "--venue", venue.slug, "--min-participants", "2")
+        _ = try venue.push()
+        let week = try Period.parse("2026-W47")
+        let localDocument = try venue.store().exportDocument(ExportRequest(period: week, venue: venue.slug, exportedBy: "t", exportedAt: "t"))
+        let centralDocument = try CentralExport.document(CentralExportRequest(period: week, venue: try venue.uuid(), exportedBy: "t", exportedAt: "t"),
+                                                         connection: scene.reader)
+        let floors = { (document: ExportDocument) in (document.gatherings ?? []).map { [$0.tableRow ?? -1, $0.participantsFloor] } }
+        #expect(!floors(localDocument).isEmpty && floors(localDocument).allSatisfy { $0[0] >= 0 && $0[1] >= 1 }, "\(floors(localDocument))")
+        #expect(floors(centralDocument) == floors(localDocument))
+        #expect(floors(centralDocument).contains { $0[1] == 2 }, "a qualifying Spelkväll is known to have had 2 at least")
         // Across both venues: every count 1…4 is hidden, as in the local export.
         let output = BufferedOutput()
         #expect(NarvaroProgram.run(["central", "export", "--postgres", scene.readerInfo, "--period", "2026-W47", "--format", "csv"],

@@ -138,6 +138,13 @@ public struct GatheringRow: Sendable, Equatable {
     public var tableRow: Int?
     public var participantsFloor: Int = 0
 
+    /// Places the gathering in table row `row` and sets what its listing tells: a gathering held had
+    /// participants (at least 1), and one that qualifies at least its grant rule's minimum.
+    public mutating func place(inTableRow row: Int, grantMinimum: Int?) {
+        tableRow = row
+        participantsFloor = participants == 0 ? 0 : qualifies ? max(1, grantMinimum ?? 1) : 1
+    }
+
     public init(
         venue: String, activity: String, date: String, start: String,
         participants: Int, qualifies: Bool, reasons: [String] = []

@@ -63,9 +63,7 @@ extension Store {
         // What the published list lets a reader infer (GatheringFloors): its row, and its least participants.
         for (g, gathering) in gatherings.enumerated() {
             guard let i = index[gathering.activityID] else { continue }
-            let row = gathering.row
-            gatherings[g].row.tableRow = i
-            gatherings[g].row.participantsFloor = row.participants == 0 ? 0 : row.qualifies ? max(1, activities[i].grant.minParticipants ?? 1) : 1
+            gatherings[g].row.place(inTableRow: i, grantMinimum: activities[i].grant.minParticipants)
         }
         let held = activities.map { a in gatherings.filter { $0.activityID == a.id }.count }
         let qualifying = activities.map { a in gatherings.filter { $0.activityID == a.id && $0.row.qualifies }.count }
